@@ -1,0 +1,1 @@
+//! The embedded nixpkgs tree and the Rust that drives it.

@@ -1,0 +1,1 @@
+//! Nix store arithmetic without a store.
