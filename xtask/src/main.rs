@@ -1,1 +1,97 @@
-fn main() {}
+//! Project commands, run as `cargo xtask <command>`:
+//!
+//! - `serve`: install what is missing, build the playground and serve it at
+//!   <http://127.0.0.1:8080>.
+//! - `test`: install what is missing, then run every test: the Rust tests
+//!   (unit, conformance, differential) and the browser tests in Chromium.
+//! - `bench`: run the benchmarks against real Nix on the same inputs.
+
+use std::{
+    env,
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+    time::Instant,
+};
+
+/// The repository root (the parent of this crate's folder).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// PATH with `web/node_modules/.bin` first, so Trunk finds npm's `wasm-opt`
+/// (binaryen 132) before any older system copy, and `~/.cargo/bin` present.
+fn tool_path() -> String {
+    let mut parts = vec![root().join("web/node_modules/.bin").to_string_lossy().into_owned()];
+    if let Some(home) = env::var_os("HOME") {
+        parts.push(Path::new(&home).join(".cargo/bin").to_string_lossy().into_owned());
+    }
+    parts.push(env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// Runs one step, printing its name and duration; returns whether it passed.
+fn step(name: &str, program: &str, args: &[&str]) -> bool {
+    eprintln!("\n==> {name}: {program} {}", args.join(" "));
+    let started = Instant::now();
+    let status = Command::new(program).args(args).current_dir(root()).env("PATH", tool_path()).status();
+    let ok = matches!(status, Ok(s) if s.success());
+    eprintln!("<== {name}: {} in {:.1}s", if ok { "ok" } else { "FAILED" }, started.elapsed().as_secs_f64());
+    ok
+}
+
+fn serve() -> ExitCode {
+    if !step("tools", "bash", &["scripts/tools.sh", "web"]) {
+        return ExitCode::FAILURE;
+    }
+    let ok = step(
+        "serve",
+        "trunk",
+        &["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080"],
+    );
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn test() -> ExitCode {
+    if !step("tools", "bash", &["scripts/tools.sh", "all"]) {
+        return ExitCode::FAILURE;
+    }
+    let steps: [(&str, &str, &[&str]); 3] = [
+        ("rust tests", "cargo", &["test", "--profile", "ci", "--workspace", "--exclude", "nixpen-app"]),
+        ("web build", "trunk", &["build", "--release", "--offline"]),
+        ("browser tests", "node", &["web/tests/run.mjs", "--dist", "dist"]),
+    ];
+    let mut failed = Vec::new();
+    let mut passed = 0;
+    for (name, program, args) in steps {
+        if step(name, program, args) {
+            passed += 1;
+        } else {
+            failed.push(name);
+            if name == "web build" {
+                failed.push("browser tests (not run: no build)");
+                break;
+            }
+        }
+    }
+    eprintln!("\nsteps: {passed} passed, {} failed {:?}", failed.len(), failed);
+    if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn bench(rest: &[String]) -> ExitCode {
+    let mut args = vec!["run", "--release", "--package", "nixpen-bench", "--"];
+    args.extend(rest.iter().map(String::as_str));
+    if step("bench", "cargo", &args) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("bench") => bench(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask (serve | test | bench [NAME…])");
+            ExitCode::from(2)
+        }
+    }
+}

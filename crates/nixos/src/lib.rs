@@ -1,1 +1,5 @@
-//! The embedded nixpkgs tree and the Rust that drives it.
+//! Nixpen's small nixpkgs: the Nix tree under `crates/nixos/nixpkgs/`
+//! (lib, NixOS modules, renderers, pkgs, flakes) embedded in the binary, and
+//! the Rust that mounts it for the evaluator and extracts results.
+
+pub mod embedded;

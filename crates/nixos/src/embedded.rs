@@ -1,0 +1,34 @@
+//! The embedded nixpkgs tree: listing, dumping to disk, and the mount point
+//! at which the evaluator sees it.
+
+use std::{fs, io, path::Path};
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Where the evaluator's file system shows the embedded tree; `<nixpkgs>`
+/// resolves here unless `-I nixpkgs=…` or `NIX_PATH` says otherwise.
+pub const NIXPKGS_MOUNT: &str = "/nixpen/nixpkgs";
+
+/// Every embedded file as (path relative to the tree root, contents).
+///
+/// ```
+/// assert!(nixpen_nixos::embedded::files().iter().any(|(p, _)| *p == "lib/default.nix"));
+/// ```
+pub fn files() -> &'static [(&'static str, &'static [u8])] {
+    generated::FILES
+}
+
+/// Writes the embedded tree under `dir` (created if missing), so that real Nix
+/// can evaluate it: `nix-instantiate -I nixpkgs=DIR …`.
+pub fn dump(dir: &Path) -> io::Result<usize> {
+    for (rel, bytes) in files() {
+        let target = dir.join(rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&target, bytes)?;
+    }
+    Ok(files().len())
+}
