@@ -189,18 +189,16 @@ impl DrvStore {
         context: &BTreeSet<ContextElem>,
     ) -> Result<String, StoreError> {
         let mut refs = BTreeSet::new();
-        for elem in context {
-            match elem {
-                ContextElem::Opaque(path) => {
-                    self.store_dir.parse_store_path(path)?;
-                    refs.insert(path.clone());
-                }
-                _ => {
-                    return Err(StoreError::BadPath(format!(
-                        "in 'toFile': the file '{name}' cannot refer to derivation outputs"
-                    )))
-                }
+        let mut ordered: Vec<String> = context.iter().map(ContextElem::to_string).collect();
+        ordered.sort();
+        for elem in ordered {
+            if !elem.starts_with('/') {
+                return Err(StoreError::BadPath(format!(
+                    "in 'toFile': the file named '{name}' must not contain a reference to a derivation but contains ({elem})"
+                )));
             }
+            self.store_dir.parse_store_path(&elem)?;
+            refs.insert(elem);
         }
         let path = self.store_dir.make_text_path(name, contents, &refs)?;
         self.references.insert(path.clone(), refs);
