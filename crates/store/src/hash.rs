@@ -20,7 +20,12 @@ pub enum HashAlgo {
 
 impl HashAlgo {
     /// All algorithms, shortest digest first.
-    pub const ALL: [HashAlgo; 4] = [HashAlgo::Md5, HashAlgo::Sha1, HashAlgo::Sha256, HashAlgo::Sha512];
+    pub const ALL: [HashAlgo; 4] = [
+        HashAlgo::Md5,
+        HashAlgo::Sha1,
+        HashAlgo::Sha256,
+        HashAlgo::Sha512,
+    ];
 
     /// The name Nix uses: `md5`, `sha1`, `sha256`, `sha512`.
     pub fn name(self) -> &'static str {
@@ -102,7 +107,10 @@ impl Hash {
 
     /// The all-zero hash of `algo` (what Nix assumes for an empty `outputHash`).
     pub fn zero(algo: HashAlgo) -> Hash {
-        Hash { algo, bytes: vec![0; algo.size()] }
+        Hash {
+            algo,
+            bytes: vec![0; algo.size()],
+        }
     }
 
     /// Hashes `data` in one go.

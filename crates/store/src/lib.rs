@@ -35,7 +35,8 @@ pub use error::StoreError;
 pub use hash::{sha256, Hash, HashAlgo, HashFormat, Hasher};
 pub use nar::{dump, join, nar_bytes, nar_hash, FileKind, Filtered, NarSource};
 pub use path::{
-    check_name, output_path_name, placeholder, IngestionMethod, StoreDir, HASH_PART_LEN, MAX_NAME_LEN,
+    check_name, output_path_name, placeholder, IngestionMethod, StoreDir, HASH_PART_LEN,
+    MAX_NAME_LEN,
 };
 pub use store::{DerivationInput, DrvStore, Instantiated};
 #[cfg(not(target_arch = "wasm32"))]

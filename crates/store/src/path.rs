@@ -58,7 +58,9 @@ pub fn output_path_name(drv_name: &str, output: &str) -> String {
 /// ```
 pub fn check_name(base_name: &str, name: &str) -> Result<(), StoreError> {
     if name.is_empty() {
-        return Err(StoreError::InvalidName(format!("store path '{base_name}' has an empty name")));
+        return Err(StoreError::InvalidName(format!(
+            "store path '{base_name}' has an empty name"
+        )));
     }
     if name.len() > MAX_NAME_LEN {
         return Err(StoreError::InvalidName(format!(
@@ -91,7 +93,13 @@ impl StoreDir {
     /// A store directory; a trailing `/` is dropped.
     pub fn new(dir: &str) -> StoreDir {
         let trimmed = dir.trim_end_matches('/');
-        StoreDir { dir: if trimmed.is_empty() { "/".into() } else { trimmed.into() } }
+        StoreDir {
+            dir: if trimmed.is_empty() {
+                "/".into()
+            } else {
+                trimmed.into()
+            },
+        }
     }
 
     /// The directory, e.g. `/nix/store`.
@@ -111,7 +119,11 @@ impl StoreDir {
     /// assert!(path.starts_with("/nix/store/") && path.ends_with("-greeting"));
     /// ```
     pub fn make_store_path(&self, ty: &str, hash: &Hash, name: &str) -> Result<String, StoreError> {
-        let fingerprint = format!("{ty}:{}:{}:{name}", hash.encode(crate::HashFormat::Base16, true), self.dir);
+        let fingerprint = format!(
+            "{ty}:{}:{}:{name}",
+            hash.encode(crate::HashFormat::Base16, true),
+            self.dir
+        );
         let digest = base32::encode(&sha256(fingerprint.as_bytes()).compress(20));
         let base_name = format!("{digest}-{name}");
         check_name(&base_name, name)?;
@@ -120,7 +132,12 @@ impl StoreDir {
 
     /// Nix's `makeType`: `ty`, then `:<path>` for each reference (in
     /// sorted order), then `:self` if the object refers to itself.
-    pub fn make_type(&self, ty: &str, references: &BTreeSet<String>, self_reference: bool) -> String {
+    pub fn make_type(
+        &self,
+        ty: &str,
+        references: &BTreeSet<String>,
+        self_reference: bool,
+    ) -> String {
         let mut out = ty.to_string();
         for reference in references {
             out.push(':');
@@ -148,7 +165,11 @@ impl StoreDir {
         contents: &[u8],
         references: &BTreeSet<String>,
     ) -> Result<String, StoreError> {
-        self.make_store_path(&self.make_type("text", references, false), &sha256(contents), name)
+        self.make_store_path(
+            &self.make_type("text", references, false),
+            &sha256(contents),
+            name,
+        )
     }
 
     /// Nix's `makeFixedOutputPath`. A recursive sha256 hash gives a
@@ -182,8 +203,17 @@ impl StoreDir {
     /// Nix's `makeOutputPath`: the path of output `output` of an
     /// input-addressed derivation named `drv_name` whose masked derivation
     /// hashes to `drv_hash` (see [`crate::hash_derivation_modulo`]).
-    pub fn make_output_path(&self, output: &str, drv_hash: &Hash, drv_name: &str) -> Result<String, StoreError> {
-        self.make_store_path(&format!("output:{output}"), drv_hash, &output_path_name(drv_name, output))
+    pub fn make_output_path(
+        &self,
+        output: &str,
+        drv_hash: &Hash,
+        drv_name: &str,
+    ) -> Result<String, StoreError> {
+        self.make_store_path(
+            &format!("output:{output}"),
+            drv_hash,
+            &output_path_name(drv_name, output),
+        )
     }
 
     /// Whether `path` is directly inside this store directory
@@ -208,10 +238,15 @@ impl StoreDir {
             .filter(|base| !base.contains('/'))
             .ok_or_else(|| StoreError::BadPath(format!("path '{path}' is not in the Nix store")))?;
         if base.len() < HASH_PART_LEN + 1 {
-            return Err(StoreError::BadPath(format!("'{base}' is too short to be a valid store path")));
+            return Err(StoreError::BadPath(format!(
+                "'{base}' is too short to be a valid store path"
+            )));
         }
         let (hash, rest) = base.split_at(HASH_PART_LEN);
-        if let Some(c) = hash.chars().find(|c| !base32::ALPHABET.contains(&(*c as u8)) || !c.is_ascii()) {
+        if let Some(c) = hash
+            .chars()
+            .find(|c| !base32::ALPHABET.contains(&(*c as u8)) || !c.is_ascii())
+        {
             return Err(StoreError::BadPath(format!(
                 "store path '{base}' contains illegal base-32 character '{c}'"
             )));
@@ -239,5 +274,8 @@ impl StoreDir {
 /// assert_eq!(nixpen_store::placeholder("out"), "/1rz4g4znpzjwh1xymhjpm42vipw92pr73vdgl6xs1hycac8kf2n9");
 /// ```
 pub fn placeholder(output: &str) -> String {
-    format!("/{}", sha256(format!("nix-output:{output}").as_bytes()).to_base32())
+    format!(
+        "/{}",
+        sha256(format!("nix-output:{output}").as_bytes()).to_base32()
+    )
 }

@@ -45,7 +45,13 @@ impl MemoryTree {
 
     /// Adds a regular file, creating parent directories.
     pub fn add_file(&mut self, path: &str, contents: &[u8], executable: bool) {
-        self.insert(path, MemoryNode::File { contents: contents.to_vec(), executable });
+        self.insert(
+            path,
+            MemoryNode::File {
+                contents: contents.to_vec(),
+                executable,
+            },
+        );
     }
 
     /// Adds a symlink, creating parent directories.
@@ -60,7 +66,9 @@ impl MemoryTree {
 
     fn insert(&mut self, path: &str, node: MemoryNode) {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let Some((last, parents)) = parts.split_last() else { return };
+        let Some((last, parents)) = parts.split_last() else {
+            return;
+        };
         let mut dir = &mut self.root;
         for part in parents {
             let entry = dir
@@ -69,7 +77,9 @@ impl MemoryTree {
             if !matches!(entry, MemoryNode::Directory(_)) {
                 *entry = MemoryNode::Directory(BTreeMap::new());
             }
-            let MemoryNode::Directory(children) = entry else { unreachable!() };
+            let MemoryNode::Directory(children) = entry else {
+                unreachable!()
+            };
             dir = children;
         }
         dir.insert(last.to_string(), node);
@@ -94,14 +104,18 @@ enum Lookup<'a> {
 }
 
 fn not_found(path: &str) -> StoreError {
-    StoreError::Io(format!("getting status of '{path}': No such file or directory"))
+    StoreError::Io(format!(
+        "getting status of '{path}': No such file or directory"
+    ))
 }
 
 impl NarSource for MemoryTree {
     fn kind(&self, path: &str) -> Result<FileKind, StoreError> {
         Ok(match self.lookup(path)? {
             Lookup::Root(_) | Lookup::Node(MemoryNode::Directory(_)) => FileKind::Directory,
-            Lookup::Node(MemoryNode::File { executable, .. }) => FileKind::Regular { executable: *executable },
+            Lookup::Node(MemoryNode::File { executable, .. }) => FileKind::Regular {
+                executable: *executable,
+            },
             Lookup::Node(MemoryNode::Symlink(_)) => FileKind::Symlink,
         })
     }
@@ -145,7 +159,9 @@ impl NarSource for RealTree {
         } else if ty.is_dir() {
             FileKind::Directory
         } else {
-            FileKind::Regular { executable: is_executable(&meta) }
+            FileKind::Regular {
+                executable: is_executable(&meta),
+            }
         })
     }
 

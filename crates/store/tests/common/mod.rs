@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use nixpen_store::{
-    ContextElem, DerivationInput, DrvStore, FileKind, Filtered, IngestionMethod, NarSource, RealTree, StoreError,
+    ContextElem, DerivationInput, DrvStore, FileKind, Filtered, IngestionMethod, NarSource,
+    RealTree, StoreError,
 };
 
 /// A string-valued expression.
@@ -23,7 +24,11 @@ pub enum Val {
     /// `builtins.toFile name <val>`.
     ToFile(String, Box<Val>),
     /// `builtins.path { path = <root>/<rel>; name = …; recursive = …; }`.
-    Path { rel: String, name: Option<String>, recursive: bool },
+    Path {
+        rel: String,
+        name: Option<String>,
+        recursive: bool,
+    },
     /// `"${<root>/<rel>}"`.
     Interp(String),
     /// `builtins.filterSource (p: t: t != "symlink") <root>/<rel>`.
@@ -47,7 +52,10 @@ impl DrvSpec {
     pub fn basic(name: &str) -> DrvSpec {
         DrvSpec {
             name: name.into(),
-            attrs: vec![("builder".into(), lit("/bin/sh")), ("system".into(), lit("x86_64-linux"))],
+            attrs: vec![
+                ("builder".into(), lit("/bin/sh")),
+                ("system".into(), lit("x86_64-linux")),
+            ],
             args: None,
             outputs: None,
         }
@@ -108,10 +116,20 @@ fn nix_val(v: &Val, root: &str) -> String {
         Val::Lit(s) => nix_str(s),
         Val::Out(i, o) => format!("\"${{d{i}.{o}}}\""),
         Val::DrvPath(i) => format!("d{i}.drvPath"),
-        Val::ToFile(name, body) => format!("(builtins.toFile {} {})", nix_str(name), nix_val(body, root)),
-        Val::Path { rel, name, recursive } => format!(
+        Val::ToFile(name, body) => format!(
+            "(builtins.toFile {} {})",
+            nix_str(name),
+            nix_val(body, root)
+        ),
+        Val::Path {
+            rel,
+            name,
+            recursive,
+        } => format!(
             "(builtins.path {{ path = {root}/{rel}; {} recursive = {recursive}; }})",
-            name.as_ref().map(|n| format!("name = {};", nix_str(n))).unwrap_or_default()
+            name.as_ref()
+                .map(|n| format!("name = {};", nix_str(n)))
+                .unwrap_or_default()
         ),
         Val::Interp(rel) => format!("\"${{{root}/{rel}}}\""),
         Val::NoSymlinks(rel) => {
@@ -121,7 +139,14 @@ fn nix_val(v: &Val, root: &str) -> String {
             if parts.is_empty() {
                 "\"\"".into()
             } else {
-                format!("({})", parts.iter().map(|p| nix_val(p, root)).collect::<Vec<_>>().join(" + "))
+                format!(
+                    "({})",
+                    parts
+                        .iter()
+                        .map(|p| nix_val(p, root))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                )
             }
         }
     }
@@ -132,7 +157,10 @@ fn nix_val(v: &Val, root: &str) -> String {
 pub fn nix_expr(specs: &[DrvSpec], root: &str) -> String {
     let mut e = String::from("(let\n");
     for (i, spec) in specs.iter().enumerate() {
-        e.push_str(&format!("  d{i} = derivation {{ name = {};", nix_str(&spec.name)));
+        e.push_str(&format!(
+            "  d{i} = derivation {{ name = {};",
+            nix_str(&spec.name)
+        ));
         for (k, v) in &spec.attrs {
             e.push_str(&format!(" {} = {};", nix_str(k), nix_val(v, root)));
         }
@@ -150,7 +178,10 @@ pub fn nix_expr(specs: &[DrvSpec], root: &str) -> String {
     for (i, spec) in specs.iter().enumerate() {
         e.push_str(&format!("  d{i}.drvPath"));
         for o in spec.outputs.clone().unwrap_or_else(|| vec!["out".into()]) {
-            e.push_str(&format!(" ({} + d{i}.{o}.outPath)", nix_str(&format!("{o}="))));
+            e.push_str(&format!(
+                " ({} + d{i}.{o}.outPath)",
+                nix_str(&format!("{o}="))
+            ));
         }
         e.push_str(&format!(" (builtins.readFile d{i}.drvPath)\n"));
     }
@@ -168,7 +199,13 @@ pub fn parse_nix_output(text: &str, count: usize) -> Vec<Result1> {
     let mut pending: Option<Result1> = None;
     for s in it.by_ref() {
         match &mut pending {
-            None => pending = Some(Result1 { drv_path: s, outputs: BTreeMap::new(), aterm: String::new() }),
+            None => {
+                pending = Some(Result1 {
+                    drv_path: s,
+                    outputs: BTreeMap::new(),
+                    aterm: String::new(),
+                })
+            }
             Some(r) => {
                 if s.starts_with("Derive(") {
                     r.aterm = s;
@@ -218,7 +255,11 @@ pub fn eval_case(specs: &[DrvSpec], root: &str) -> Result<Vec<Result1>, StoreErr
 }
 
 /// Evaluates a case with `nixpen-store` in a given store.
-pub fn eval_case_in(store: &mut DrvStore, specs: &[DrvSpec], root: &str) -> Result<Vec<Result1>, StoreError> {
+pub fn eval_case_in(
+    store: &mut DrvStore,
+    specs: &[DrvSpec],
+    root: &str,
+) -> Result<Vec<Result1>, StoreError> {
     let mut done: Vec<Result1> = Vec::new();
     for spec in specs {
         let mut ctx = BTreeSet::new();
@@ -238,7 +279,11 @@ pub fn eval_case_in(store: &mut DrvStore, specs: &[DrvSpec], root: &str) -> Resu
         let input = DerivationInput::from_env(&spec.name, env, args, ctx);
         let result = store.instantiate(input)?;
         let aterm = store.derivation(&result.drv_path).unwrap().to_aterm();
-        done.push(Result1 { drv_path: result.drv_path, outputs: result.outputs, aterm });
+        done.push(Result1 {
+            drv_path: result.drv_path,
+            outputs: result.outputs,
+            aterm,
+        });
     }
     Ok(done)
 }
@@ -258,7 +303,10 @@ fn eval_val(
         Val::Lit(s) => s.clone(),
         Val::Out(i, o) => {
             let r = &done[*i];
-            ctx.insert(ContextElem::Built { drv_path: r.drv_path.clone(), output: o.clone() });
+            ctx.insert(ContextElem::Built {
+                drv_path: r.drv_path.clone(),
+                output: o.clone(),
+            });
             r.outputs[o].clone()
         }
         Val::DrvPath(i) => {
@@ -272,25 +320,48 @@ fn eval_val(
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
-        Val::Path { rel, name, recursive } => {
+        Val::Path {
+            rel,
+            name,
+            recursive,
+        } => {
             let full = format!("{root}/{rel}");
             let name = name.clone().unwrap_or_else(|| base_name(&full).to_string());
-            let method = if *recursive { IngestionMethod::Recursive } else { IngestionMethod::Flat };
+            let method = if *recursive {
+                IngestionMethod::Recursive
+            } else {
+                IngestionMethod::Flat
+            };
             let path = store.add_source(&RealTree, &full, &name, method, None)?;
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
         Val::Interp(rel) => {
             let full = format!("{root}/{rel}");
-            let path = store.add_source(&RealTree, &full, base_name(&full), IngestionMethod::Recursive, None)?;
+            let path = store.add_source(
+                &RealTree,
+                &full,
+                base_name(&full),
+                IngestionMethod::Recursive,
+                None,
+            )?;
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
         Val::NoSymlinks(rel) => {
             let full = format!("{root}/{rel}");
-            let filtered = Filtered { source: RealTree, filter: |_: &str, k: FileKind| Ok(k != FileKind::Symlink) };
+            let filtered = Filtered {
+                source: RealTree,
+                filter: |_: &str, k: FileKind| Ok(k != FileKind::Symlink),
+            };
             let src: &dyn NarSource = &filtered;
-            let path = store.add_source(src, &full, base_name(&full), IngestionMethod::Recursive, None)?;
+            let path = store.add_source(
+                src,
+                &full,
+                base_name(&full),
+                IngestionMethod::Recursive,
+                None,
+            )?;
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
@@ -313,7 +384,11 @@ pub fn make_tree(root: &str) {
     std::fs::create_dir_all(format!("{root}/dir/empty")).unwrap();
     std::fs::write(format!("{root}/file.txt"), "hello\n").unwrap();
     std::fs::write(format!("{root}/exec.sh"), "#!/bin/sh\necho hi\n").unwrap();
-    std::fs::set_permissions(format!("{root}/exec.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(
+        format!("{root}/exec.sh"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
     std::fs::write(format!("{root}/dir/a"), "aaa").unwrap();
     std::fs::write(format!("{root}/dir/b/c"), "").unwrap();
     std::os::unix::fs::symlink("a", format!("{root}/dir/link")).unwrap();
