@@ -1,0 +1,2 @@
+# `import <nixpkgs> { system = …; }`: Nixpen's package set (see pkgs/).
+import ./pkgs

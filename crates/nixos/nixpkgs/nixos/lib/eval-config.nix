@@ -1,0 +1,52 @@
+# Evaluates a NixOS configuration, like nixpkgs' nixos/lib/eval-config.nix:
+# the modules given plus Nixpen's NixOS modules, through lib.evalModules.
+# Used by `nixos/default.nix` and by the flake's `lib.nixosSystem`.
+# Returns { config, options, pkgs, extendModules, type, _module, … }.
+{ system ? "x86_64-linux"
+, modules
+, specialArgs ? { }
+, extraModules ? [ ]
+, baseModules ? import ../modules/module-list.nix
+, prefix ? [ ]
+, lib ? import ../../lib
+, pkgs ? null
+, check ? true
+, ...
+}:
+
+let
+  # Sets the platform and, when given, the package set.
+  platformModule = {
+    _file = ./eval-config.nix;
+    key = ./eval-config.nix;
+    config = lib.mkMerge (
+      lib.optional (system != null) { nixpkgs.system = lib.mkDefault system; }
+      ++ lib.optional (pkgs != null) { _module.args.pkgs = lib.mkForce pkgs; }
+    );
+  };
+
+  # evaluate userModules: the module system's result for these user modules.
+  evaluate = userModules:
+    let
+      result = lib.evalModules {
+        inherit prefix;
+        modules = baseModules ++ [ platformModule ] ++ extraModules ++ userModules ++ [
+          {
+            _module.args = {
+              inherit baseModules extraModules;
+              modules = userModules;
+            };
+          }
+        ];
+        specialArgs = { modulesPath = toString ../modules; } // specialArgs;
+      };
+    in
+    result // {
+      type = lib.types.submoduleWith { modules = baseModules ++ [ platformModule ] ++ extraModules ++ userModules; inherit specialArgs; };
+      pkgs = result.config._module.args.pkgs;
+      # extendModules { modules }: the same configuration with more modules.
+      extendModules = { modules ? [ ], specialArgs ? { }, prefix ? [ ] }:
+        evaluate (userModules ++ modules);
+    };
+in
+evaluate modules

@@ -1,0 +1,23 @@
+# Every NixOS module Nixpen models, in the order NixOS lists them.
+[
+  ./misc/nixpkgs.nix
+  ./misc/assertions.nix
+  ./misc/unknown-options.nix
+  ./misc/version.nix
+  ./misc/ids.nix
+  ./misc/extra-arguments.nix
+  ./system/build.nix
+  ./system/boot/container.nix
+  ./system/systemd/default.nix
+  ./system/systemd/tmpfiles.nix
+  ./config/networking.nix
+  ./config/users.nix
+  ./config/environment.nix
+  ./config/etc.nix
+  ./config/locale.nix
+  ./services/networking/firewall.nix
+  ./services/networking/openssh.nix
+  ./services/databases/postgresql.nix
+  ./services/nginx/default.nix
+  ./security/acme.nix
+]

@@ -1,0 +1,125 @@
+# systemd.*: the unit options (services, timers, sockets, targets, paths,
+# slices), global settings, and their rendering into `systemd.units`
+# (file name -> { text; enable; wantedBy; … }).
+{ config, lib, pkgs, ... }:
+
+let
+  inherit (lib) mkOption types mapAttrs' nameValuePair filterAttrs mapAttrs;
+  cfg = config.systemd;
+  unitOpts = import ./unit-options.nix { inherit lib pkgs config; };
+  unitText = import ./unit-text.nix { inherit lib pkgs config; };
+
+  # unitsOf kind extra: attrsOf submodule with the common options, the
+  # derived unitConfig and the kind's own options.
+  unitsOf = kindOptions: description: mkOption {
+    type = types.attrsOf (types.submodule [ unitOpts.commonUnitOptions unitOpts.unitConfigFromOptions kindOptions ]);
+    default = { };
+    inherit description;
+  };
+
+  # toUnit render def: a `systemd.units` entry for one unit definition.
+  toUnit = render: def: nameValuePair def.name {
+    inherit (def) enable wantedBy requiredBy upheldBy aliases overrideStrategy;
+    text = render def;
+  };
+
+  # Units of each kind, keyed by file name.
+  unitsFrom = render: defs: lib.listToAttrs (map (toUnit render) (builtins.attrValues defs));
+in
+{
+  options.systemd = {
+    package = mkOption {
+      type = types.package;
+      default = pkgs.systemd;
+      defaultText = lib.literalExpression "pkgs.systemd";
+      description = "The systemd package used by the system.";
+    };
+
+    services = unitsOf unitOpts.serviceOptions "Definitions of systemd service units (`NAME.service`).";
+    sockets = unitsOf unitOpts.socketOptions "Definitions of systemd socket units (`NAME.socket`).";
+    timers = unitsOf unitOpts.timerOptions "Definitions of systemd timer units (`NAME.timer`).";
+    targets = unitsOf unitOpts.targetOptions "Definitions of systemd target units (`NAME.target`).";
+    paths = unitsOf unitOpts.pathOptions "Definitions of systemd path units (`NAME.path`).";
+    slices = unitsOf unitOpts.sliceOptions "Definitions of systemd slice units (`NAME.slice`).";
+
+    units = mkOption {
+      type = types.attrsOf (types.submodule {
+        options = {
+          text = mkOption {
+            type = types.nullOr types.str;
+            default = null;
+            description = "The text of the unit file.";
+          };
+          enable = mkOption {
+            type = types.bool;
+            default = true;
+            description = "Whether the unit is created (false masks it).";
+          };
+          wantedBy = mkOption { type = types.listOf types.str; default = [ ]; description = "Units that want this one."; };
+          requiredBy = mkOption { type = types.listOf types.str; default = [ ]; description = "Units that require this one."; };
+          upheldBy = mkOption { type = types.listOf types.str; default = [ ]; description = "Units that uphold this one."; };
+          aliases = mkOption { type = types.listOf types.str; default = [ ]; description = "Other names of the unit."; };
+          overrideStrategy = mkOption {
+            type = types.enum [ "asDropinIfExists" "asDropin" ];
+            default = "asDropinIfExists";
+            description = "Whether the unit is a whole file or a drop-in.";
+          };
+        };
+      });
+      default = { };
+      description = "Unit files by file name; generated from the options above, or given directly.";
+    };
+
+    globalEnvironment = mkOption {
+      type = types.attrsOf (types.nullOr (types.oneOf [ types.str types.path types.package ]));
+      default = { };
+      example = { TZ = "CET"; };
+      description = "Environment variables given to every systemd service.";
+    };
+
+    enableStrictShellChecks = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether generated service scripts are checked with ShellCheck by default.";
+    };
+
+    packages = mkOption {
+      type = types.listOf types.package;
+      default = [ ];
+      description = "Packages whose unit files are added to the system.";
+    };
+
+    defaultUnit = mkOption {
+      type = types.str;
+      default = "multi-user.target";
+      description = "The unit started at boot.";
+    };
+
+    generatedScripts = mkOption {
+      type = types.attrsOf types.str;
+      internal = true;
+      readOnly = true;
+      description = "Nixpen: the text of every generated unit script, by store path.";
+    };
+  };
+
+  config.systemd = {
+    # A timer for each service with `startAt`.
+    timers = mapAttrs (name: service: {
+      wantedBy = [ "timers.target" ];
+      timerConfig.OnCalendar = service.startAt;
+    }) (filterAttrs (_: service: service.enable && service.startAt != [ ]) cfg.services);
+
+    units =
+      unitsFrom (unitText.serviceText cfg.globalEnvironment) cfg.services
+      // unitsFrom unitText.socketText cfg.sockets
+      // unitsFrom unitText.timerText cfg.timers
+      // unitsFrom unitText.targetText cfg.targets
+      // unitsFrom unitText.pathText cfg.paths
+      // unitsFrom unitText.sliceText cfg.slices;
+
+    generatedScripts = lib.listToAttrs (lib.concatMap
+      (service: map (s: nameValuePair (builtins.unsafeDiscardStringContext s.path) s.text) service.jobScripts)
+      (builtins.attrValues (filterAttrs (_: s: s.enable) cfg.services)));
+  };
+}
