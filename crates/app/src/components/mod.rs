@@ -1,0 +1,5 @@
+//! The page's views. Each receives plain data as properties and reports user
+//! actions through callbacks; none holds application state.
+
+pub mod editor;
+pub mod outputs;

@@ -1,0 +1,13 @@
+//! The Nixpen playground: a Yew page (`main.rs`) and an evaluation worker
+//! (`bin/worker.rs`). The page never evaluates: it sends every edit to the
+//! worker and shows what comes back.
+
+pub mod protocol;
+pub mod engine;
+pub mod worker;
+
+pub mod app;
+pub mod components;
+pub mod runner;
+pub mod storage;
+pub mod workspace;

@@ -1,0 +1,185 @@
+//! The page side of evaluation: owns the web worker, sends it one request at
+//! a time (the newest edit wins), enforces the time budget and replaces a
+//! worker that overran or crashed with a fresh one.
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+use crate::protocol::{EvalRequest, EvalResponse, WorkerMessage};
+
+/// The longest an evaluation may run before its worker is terminated.
+pub const BUDGET_MS: u32 = 2_000;
+
+/// The worker's loader script, written by Trunk (`data-loader-shim`).
+const WORKER_URL: &str = "./nixpen-worker_loader.js";
+
+/// What the runner reports to the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunnerEvent {
+    /// A (fresh) worker finished loading.
+    Ready,
+    /// An evaluation finished.
+    Done(EvalResponse),
+    /// The running evaluation overran [`BUDGET_MS`]; its worker was replaced.
+    Stopped,
+    /// The worker crashed (or failed to load); it was replaced.
+    Crashed(String),
+}
+
+/// Internal notifications, routed back through the page's callback so the
+/// runner itself stays free of shared mutable state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunnerSignal {
+    /// A message (or an error) from the worker with generation `generation`.
+    Worker { generation: u32, event: RunnerEvent },
+    /// The budget timer of request `id` fired.
+    Budget { id: u32 },
+}
+
+/// Owns the worker. The page forwards every [`RunnerSignal`] to
+/// [`Runner::handle`], which turns it into at most one [`RunnerEvent`].
+pub struct Runner {
+    signal: Callback<RunnerSignal>,
+    worker: Option<LiveWorker>,
+    generation: u32,
+    ready: bool,
+    running: Option<(u32, Timeout)>,
+    queued: Option<EvalRequest>,
+}
+
+struct LiveWorker {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl Drop for LiveWorker {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+impl Runner {
+    /// Starts a worker; `signal` must route back to [`Runner::handle`].
+    pub fn new(signal: Callback<RunnerSignal>) -> Runner {
+        let mut runner =
+            Runner { signal, worker: None, generation: 0, ready: false, running: None, queued: None };
+        runner.spawn();
+        runner
+    }
+
+    /// Whether a worker is loaded and idle or busy (not still loading).
+    pub fn is_ready(&self) -> bool {
+        self.ready
+    }
+
+    /// Whether a worker exists (loading or loaded); false after it failed to load.
+    pub fn is_alive(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// Whether an evaluation is under way.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Asks for an evaluation; replaces any request still waiting its turn.
+    pub fn submit(&mut self, request: EvalRequest) {
+        self.queued = Some(request);
+        self.pump();
+    }
+
+    /// Processes a signal; returns what the page should learn from it.
+    pub fn handle(&mut self, signal: RunnerSignal) -> Option<RunnerEvent> {
+        match signal {
+            RunnerSignal::Worker { generation, .. } if generation != self.generation => None,
+            RunnerSignal::Worker { event: RunnerEvent::Ready, .. } => {
+                self.ready = true;
+                self.pump();
+                Some(RunnerEvent::Ready)
+            }
+            RunnerSignal::Worker { event: RunnerEvent::Done(response), .. } => {
+                if self.running.as_ref().map(|(id, _)| *id) != Some(response.id) {
+                    return None;
+                }
+                self.running = None;
+                self.pump();
+                Some(RunnerEvent::Done(response))
+            }
+            RunnerSignal::Worker { event, .. } => {
+                // A crash: start over with a fresh worker, unless this one
+                // never loaded (then a fresh one would fail the same way).
+                self.running = None;
+                if self.ready {
+                    self.spawn();
+                } else {
+                    self.worker = None;
+                }
+                Some(event)
+            }
+            RunnerSignal::Budget { id } => {
+                if self.running.as_ref().map(|(running, _)| *running) != Some(id) {
+                    return None;
+                }
+                self.running = None;
+                self.spawn();
+                Some(RunnerEvent::Stopped)
+            }
+        }
+    }
+
+    fn pump(&mut self) {
+        if !self.ready || self.running.is_some() {
+            return;
+        }
+        let Some(request) = self.queued.take() else { return };
+        let Some(live) = &self.worker else { return };
+        let Ok(value) = serde_wasm_bindgen::to_value(&request) else { return };
+        if live.worker.post_message(&value).is_err() {
+            return;
+        }
+        let id = request.id;
+        let signal = self.signal.clone();
+        let timer = Timeout::new(BUDGET_MS, move || signal.emit(RunnerSignal::Budget { id }));
+        self.running = Some((id, timer));
+    }
+
+    fn spawn(&mut self) {
+        self.worker = None; // terminates the old one
+        self.ready = false;
+        self.generation = self.generation.wrapping_add(1);
+        let generation = self.generation;
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(worker) => worker,
+            Err(_) => {
+                self.signal.emit(RunnerSignal::Worker {
+                    generation,
+                    event: RunnerEvent::Crashed("this browser could not start a web worker".into()),
+                });
+                return;
+            }
+        };
+        let signal = self.signal.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let event = match serde_wasm_bindgen::from_value::<WorkerMessage>(event.data()) {
+                Ok(WorkerMessage::Ready) => RunnerEvent::Ready,
+                Ok(WorkerMessage::Done(response)) => RunnerEvent::Done(response),
+                Err(_) => return,
+            };
+            signal.emit(RunnerSignal::Worker { generation, event });
+        });
+        let signal = self.signal.clone();
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            let message = event.message();
+            signal.emit(RunnerSignal::Worker { generation, event: RunnerEvent::Crashed(message) });
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.worker = Some(LiveWorker { worker, _on_message: on_message, _on_error: on_error });
+    }
+}

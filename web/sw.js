@@ -1,0 +1,52 @@
+// Nixpen's service worker: makes the playground work offline after one visit.
+// Network first (so a new build is picked up at once), the cache as fallback.
+const CACHE = 'nixpen-v1';
+const FIXED = ['./', 'boot.js', 'manifest.webmanifest', 'icon.svg',
+  'nixpen-worker.js', 'nixpen-worker_bg.wasm', 'nixpen-worker_loader.js'];
+
+// The page's own files carry content hashes; read their names from index.html.
+async function assetsOf(html) {
+  const names = new Set(FIXED);
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
+    const url = new URL(m[1], self.registration.scope);
+    if (url.origin === self.location.origin) names.add(url.href);
+  }
+  return [...names];
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetch('./', { cache: 'no-store' });
+    const html = await page.clone().text();
+    await cache.put('./', page);
+    await cache.addAll((await assetsOf(html)).filter((n) => n !== './'));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const key = request.mode === 'navigate' ? './' : request;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const response = await fetch(request);
+      if (response.ok) await cache.put(key, response.clone());
+      return response;
+    } catch (error) {
+      const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+      if (cached) return cached;
+      throw error;
+    }
+  })());
+});

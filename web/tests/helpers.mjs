@@ -1,0 +1,50 @@
+// Shared steps of the browser tests.
+
+/** Fails with `message` unless `condition` holds. */
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Opens the playground and waits until the evaluator has answered once. */
+export async function openPlayground(ctx, page, path = '') {
+  await page.goto(ctx.url + path);
+  await page.waitForSelector('[data-testid=editor]');
+  await waitForEvaluated(page);
+}
+
+/** Waits until the status line says the latest source was evaluated. */
+export async function waitForEvaluated(page, timeout = 15_000) {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid=status]');
+    return status && /^Evaluated/.test(status.textContent);
+  }, null, { timeout });
+}
+
+/** Replaces the whole text of the open file, as a user would by typing. */
+export async function setSource(page, text) {
+  const editor = page.locator('[data-testid=editor]');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await editor.pressSequentially(text, { delay: 2 });
+}
+
+/** The text of the value output. */
+export async function valueText(page) {
+  return (await page.locator('[data-testid=value]').textContent()) ?? '';
+}
+
+/** Waits until the value output reads exactly `expected`. */
+export async function waitForValue(page, expected, timeout = 10_000) {
+  await page.waitForFunction((want) => {
+    const el = document.querySelector('[data-testid=value]');
+    return el && el.textContent === want;
+  }, expected, { timeout }).catch(async () => {
+    throw new Error(`value output is ${JSON.stringify(await valueText(page))}, expected ${JSON.stringify(expected)}`);
+  });
+}
+
+/** Fails if any console error was recorded. */
+export function assertNoConsoleErrors(ctx) {
+  assert(ctx.consoleErrors.length === 0, `console errors:\n  ${ctx.consoleErrors.join('\n  ')}`);
+}
