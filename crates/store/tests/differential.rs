@@ -193,6 +193,7 @@ fn random_src_val(rng: &mut Rng, depth: usize) -> Val {
 fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
     let mut specs: Vec<DrvSpec> = Vec::new();
     for _ in 0..1 + rng.below(4) {
+        let system = *rng.pick(&["x86_64-linux", "aarch64-darwin", "i686-linux"]);
         let mut spec = DrvSpec {
             name: rng.name(),
             attrs: vec![
@@ -200,10 +201,7 @@ fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
                     "builder".into(),
                     Val::Cat(vec![lit("/bin/"), random_val(rng, &specs, 2)]),
                 ),
-                (
-                    "system".into(),
-                    lit(rng.pick(&["x86_64-linux", "aarch64-darwin", "i686-linux"])),
-                ),
+                ("system".into(), lit(system)),
             ],
             args: None,
             outputs: None,
@@ -224,10 +222,8 @@ fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
                 spec.attrs.push(("outputHashAlgo".into(), lit(algo.name())));
             }
             if rng.chance(60) {
-                spec.attrs.push((
-                    "outputHashMode".into(),
-                    lit(rng.pick(&["flat", "recursive"])),
-                ));
+                let mode = *rng.pick(&["flat", "recursive"]);
+                spec.attrs.push(("outputHashMode".into(), lit(mode)));
             }
             if rng.chance(30) {
                 spec.outputs = Some(vec!["out".into()]);
