@@ -1,0 +1,67 @@
+# Nixpen's nixpkgs library: the entry point (`<nixpkgs/lib>`).
+#
+# Every file takes `{ lib }` and returns one attribute set; this file wires
+# them into one fixed point, exposes each as `lib.<file>` and, as nixpkgs
+# does, lifts the commonly used functions to the top level.
+let
+  # A fixed point that can be patched with `lib.extend (final: prev: { … })`.
+  makeLib = build:
+    let self = build self // { extend = overlay: makeLib (final: let prev = build final; in prev // overlay final prev); };
+    in self;
+
+  lib = makeLib (lib:
+    let
+      callLib = file: import file { inherit lib; };
+      trivial = callLib ./trivial.nix;
+      fixedPoints = callLib ./fixed-points.nix;
+      attrsets = callLib ./attrsets.nix;
+      lists = callLib ./lists.nix;
+      strings = callLib ./strings.nix;
+      asserts = callLib ./asserts.nix;
+      debug = callLib ./debug.nix;
+      modules = callLib ./modules.nix;
+      options = callLib ./options.nix;
+      types = callLib ./types.nix;
+      generators = callLib ./generators.nix;
+      meta = callLib ./meta.nix;
+      versions = callLib ./versions.nix;
+      systems = callLib ./systems.nix;
+      customisation = callLib ./customisation.nix;
+      fileset = callLib ./fileset.nix;
+      filesystem = callLib ./filesystem.nix;
+      cli = callLib ./cli.nix;
+      nixpen = callLib ./nixpen.nix;
+      derivations = callLib ./derivations.nix;
+      licenses = callLib ./licenses.nix;
+      sources = callLib ./sources.nix;
+      gvariant = callLib ./gvariant.nix;
+      path = callLib ./path.nix;
+    in
+    {
+      inherit trivial fixedPoints attrsets lists strings asserts debug modules options types
+        generators meta versions systems customisation fileset filesystem cli nixpen derivations
+        licenses sources gvariant path;
+      platforms = systems.doubles;
+      inherit (builtins) getContext hasContext hashString parseDrvName placeholder fromJSON
+        fromTOML toFile toJSON toString toXML tryEval addErrorContext unsafeGetAttrPos
+        genericClosure readFile readDir pathExists typeOf isInt isBool isString isAttrs isList
+        isPath baseNameOf dirOf elem elemAt length head tail filter map;
+    }
+    // trivial // fixedPoints // lists // strings // attrsets // asserts // debug
+    // builtins.removeAttrs modules [ "private" ] // options // customisation // derivations
+    // {
+      inherit (strings) splitString escapeShellArg;
+      inherit (lists) remove take drop last init unique intersperse replicate;
+      inherit (strings) hasPrefix hasSuffix removePrefix removeSuffix;
+      inherit (meta) addMetaAttrs dontDistribute setName updateName appendToName mapDerivationAttrset
+        setPrio lowPrio hiPrio lowPrioSet hiPrioSet licensesSpdx getLicenseFromSpdxId getExe getExe' platformMatch availableOn;
+      inherit (versions) splitVersion;
+      inherit (generators) mkKeyValueDefault;
+      inherit (types) isType setType defaultTypeMerge defaultFunctor isOptionType mkOptionType;
+      inherit (filesystem) pathType pathIsDirectory pathIsRegularFile;
+      fakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+      fakeSha256 = "0000000000000000000000000000000000000000000000000000";
+      fakeSha512 = "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
+    });
+in
+lib

@@ -1,0 +1,824 @@
+# The module system: collecting modules, merging option declarations and
+# definitions, and the properties (mkIf, mkMerge, mkOverride, mkOrder) that
+# shape definitions.
+#
+# The pipeline of `evalModules`:
+#   1. collect: load every module (call functions with their arguments,
+#      normalise the shorthand), follow `imports`, drop `disabledModules`;
+#   2. merge: walk the option tree; at each option gather its declarations
+#      (mergeOptionDecls) and definitions, then mergeDefinitions: discharge
+#      mkIf/mkMerge, keep the highest priority, sort by mkOrder, check the
+#      type and merge;
+#   3. check: definitions that match no option are an error unless a
+#      freeformType takes them or `_module.check` is false.
+{ lib }:
+let
+  inherit (builtins) isAttrs isList isString isBool attrNames length head tail filter concatMap
+    concatLists mapAttrs foldl' elem typeOf addErrorContext unsafeGetAttrPos zipAttrsWith
+    catAttrs genericClosure seq substring;
+  inherit (lib.trivial) isFunction functionArgs id warn warnIf throwIfNot;
+  inherit (lib.lists) imap1 last init reverseList optional take sortOn;
+  inherit (lib.attrsets) attrByPath setAttrByPath getAttrFromPath mapAttrsToList recursiveUpdate
+    mapAttrsRecursiveCond optionalAttrs zipAttrs;
+  inherit (lib.strings) concatStringsSep optionalString isConvertibleWithToString escapeNixString;
+  inherit (lib.options) isOption mkOption showDefs showFiles showOption unknownModule;
+  types = lib.types;
+
+  # ---------------------------------------------------------------- properties
+
+  /** Define `content` only when `condition` (a boolean) holds.
+      Example: `config = mkIf cfg.enable { networking.firewall.enable = true; }` */
+  mkIf = condition: content: { _type = "if"; inherit condition content; };
+
+  /** `mkIf` that throws "Failed assertion" when the assertion fails.
+      Example: `mkAssert (x > 0) "x must be positive" { … }` */
+  mkAssert = assertion: message: content:
+    mkIf (if assertion then true else throw "\nFailed assertion: ${message}") content;
+
+  /** Several definitions as one. Example: `mkMerge [ { a = 1; } (mkIf c { b = 2; }) ]` */
+  mkMerge = contents: { _type = "merge"; inherit contents; };
+
+  /** A definition carrying its own `file` (and value), for generated modules.
+      Example: `mkDefinition { file = "generated"; value = 1; }` */
+  mkDefinition = args@{ file, value, ... }: args // { _type = "definition"; };
+
+  /** A definition with an explicit priority (lower wins).
+      Example: `mkOverride 900 "x"` */
+  mkOverride = priority: content: { _type = "override"; inherit priority content; };
+
+  defaultOverridePriority = 100;
+  defaultOrderPriority = 1000;
+
+  /** Priority 1500: the priority of option defaults. Example: `mkOptionDefault 1` */
+  mkOptionDefault = mkOverride 1500;
+  /** Priority 1000: a default meant to be overridden. Example: `mkDefault true` */
+  mkDefault = mkOverride 1000;
+  /** Priority 60, used by image-building profiles. Example: `mkImageMediaOverride "x"` */
+  mkImageMediaOverride = mkOverride 60;
+  /** Priority 50: wins over ordinary definitions. Example: `mkForce false` */
+  mkForce = mkOverride 50;
+  /** Priority 10, used by `nixos-rebuild build-vm`. Example: `mkVMOverride 1` */
+  mkVMOverride = mkOverride 10;
+
+  /** Place a definition in merged lists/strings by order priority (default 1000).
+      Example: `mkOrder 500 [ "first" ]` */
+  mkOrder = priority: content: { _type = "order"; inherit priority content; };
+  /** Order priority 500. Example: `mkBefore [ "x" ]` */
+  mkBefore = mkOrder 500;
+  /** Order priority 1500. Example: `mkAfter [ "x" ]` */
+  mkAfter = mkOrder 1500;
+
+  /** Deprecated no-op. */
+  mkFixStrictness = warn "lib.mkFixStrictness has no effect and will be removed. It returns its argument unmodified, so you can just remove any calls." id;
+
+  /** Apply `f` to the value inside any property wrappers.
+      Example: `mapDefinitionValue (x: x + 1) (mkIf true 1)` => `mkIf true 2` */
+  mapDefinitionValue = f: def:
+    let tag = def._type or null; in
+    if tag == "merge" then def // { contents = map (mapDefinitionValue f) def.contents; }
+    else if tag == "if" || tag == "override" || tag == "order" then def // { content = mapDefinitionValue f def.content; }
+    else if tag == "definition" then def // { value = mapDefinitionValue f def.value; }
+    else f def;
+
+  # Move mkMerge/mkIf/mkOverride of an attrset down onto its attributes,
+  # giving a list of plain attrsets.
+  pushDownProperties = cfg:
+    let
+      tag = cfg._type or "";
+      onAttrs = f: v: if isAttrs v then mapAttrs f v else v;
+    in
+    if tag == "merge" then concatMap pushDownProperties cfg.contents
+    else if tag == "if" then map (onAttrs (_: v: mkIf cfg.condition v)) (pushDownProperties cfg.content)
+    else if tag == "override" then map (onAttrs (_: v: mkOverride cfg.priority v)) (pushDownProperties cfg.content)
+    else [ cfg ];
+
+  # Resolve mkMerge and mkIf of one definition into a list of values.
+  dischargeProperties = def:
+    let tag = def._type or ""; in
+    if tag == "merge" then concatMap dischargeProperties def.contents
+    else if tag == "if" then
+      if isBool def.condition then (if def.condition then dischargeProperties def.content else [ ])
+      else throw "‘mkIf’ called with a non-Boolean condition"
+    else [ def ];
+
+  # Keep the definitions of the best (lowest) priority; unwrap mkOverride.
+  filterOverrides' = defs:
+    let
+      prioOf = def: if def.value._type or "" == "override" then def.value.priority else defaultOverridePriority;
+      unwrap = def: if def.value._type or "" == "override" then def // { value = def.value.content; } else def;
+    in
+    if length defs == 1 then { values = map unwrap defs; highestPrio = prioOf (head defs); }
+    else
+      let best = foldl' (p: def: lib.trivial.min (prioOf def) p) 9999 defs; in
+      { values = concatMap (def: if prioOf def == best then [ (unwrap def) ] else [ ]) defs; highestPrio = best; };
+
+  filterOverrides = defs: (filterOverrides' defs).values;
+
+  # Sort by mkOrder priority (stable) and unwrap mkOrder.
+  sortProperties = defs:
+    let
+      unwrap = def: if def.value._type or "" == "order" then def // { value = def.value.content; inherit (def.value) priority; } else def;
+    in
+    builtins.sort (a: b: (a.priority or defaultOrderPriority) < (b.priority or defaultOrderPriority)) (map unwrap defs);
+
+  # ---------------------------------------------------------------- merging
+
+  /** Merge the definitions `defs` (`{ file, value }`) of the option at `loc`
+      with `type`. Returns `mergedValue`, `isDefined`, `optionalValue`,
+      `defsFinal` (winning definitions), `defsFinal'` (with `highestPrio`) and
+      `checkedAndMerged` (`{ headError, value, valueMeta }`).
+      Example: `(mergeDefinitions [ "x" ] types.int [ { file = "f"; value = 1; } ]).mergedValue` => `1` */
+  mergeDefinitions = loc: type: defs: rec {
+    defsFinal' =
+      let
+        normalized = concatMap (m:
+          map (value: if value._type or null == "definition" then value else { inherit (m) file; inherit value; } // optionalAttrs (m ? pos) { inherit (m) pos; })
+            (addErrorContext "while evaluating definitions from `${m.file}':" (dischargeProperties m.value))
+        ) defs;
+        filtered = filterOverrides' normalized;
+        sorted =
+          if builtins.any (def: def.value._type or "" == "order") filtered.values
+          then sortProperties filtered.values else filtered.values;
+        plainSingle = length defs == 1 && (
+          let d = head defs; in
+          addErrorContext "while evaluating definitions from `${d.file}':" (!(isAttrs d.value && d.value ? _type)));
+      in
+      if plainSingle then { values = defs; highestPrio = defaultOverridePriority; }
+      else { values = sorted; inherit (filtered) highestPrio; };
+
+    defsFinal = defsFinal'.values;
+
+    mergedValue =
+      if isDefined then
+        if type.merge ? v2 then
+          if checkedAndMerged.headError or null != null then
+            throw "A definition for option `${showOption loc}' is not of type `${type.description}'. TypeError: ${checkedAndMerged.headError.message}"
+          else checkedAndMerged.value
+        else if builtins.all (def: type.check def.value) defsFinal then type.merge loc defsFinal
+        else
+          let bad = filter (def: !type.check def.value) defsFinal; in
+          throw "A definition for option `${showOption loc}' is not of type `${type.description}'. Definition values:${showDefs bad}"
+      else if type.emptyValue ? value then type.emptyValue.value
+      else throw "The option `${showOption loc}' was accessed but has no value defined. Try setting the option.";
+
+    checkedAndMerged =
+      ({ headError, value, valueMeta }@r: r) (
+        if type.merge ? v2 then
+          let r = requireV2Coherence loc type (type.merge.v2 { inherit loc; defs = defsFinal; }); in
+          r // { valueMeta = r.valueMeta // { _internal = { inherit type; }; }; }
+        else { headError = null; value = mergedValue; valueMeta = { }; });
+
+    isDefined = defsFinal != [ ];
+    optionalValue = if isDefined then { value = mergedValue; } else { };
+  };
+
+  requireV2Coherence = loc: type: result:
+    if type.check.isV2MergeCoherent or false then result
+    else throw ''
+      The option `${showOption loc}' has a type `${type.description}' that uses
+      an ad-hoc `type // { check = ...; }' override, which is incompatible with
+      the v2 merge mechanism.
+      Please use `lib.types.addCheck` instead of `type // { check }' to add
+      custom validation. For example:
+        lib.types.addCheck baseType (value: /* your check */)
+      instead of:
+        baseType // { check = value: /* your check */; }
+      Alternatively, this message may also occur as false positive when mixing Nixpkgs
+      versions, if one Nixpkgs is between 83fed2e6..58696117 (Aug 28 - Oct 28 2025)
+    '';
+
+  /** Combine several declarations (`{ _file, pos, options }`) of the option at
+      `loc` into one option, merging types and collecting sub-modules.
+      Example: `mergeOptionDecls [ "x" ] [ { _file = "f"; pos = null; options = mkOption { }; } ]` */
+  mergeOptionDecls = loc: opts:
+    foldl' (res: opt:
+      let
+        alreadyDeclared = "The option `${showOption loc}' in `${opt._file}' is already declared in ${showFiles res.declarations}.";
+        typeAttrs =
+          if opt.options ? type && res ? type then
+            let merged = res.type.typeMerge opt.options.type.functor; in
+            if merged != null then { type = merged; } else throw alreadyDeclared
+          else { };
+        both = k: opt.options ? ${k} && res ? ${k};
+        subModules = opt.options.type.getSubModules or null;
+      in
+      if both "default" || both "example" || both "description" || both "apply" then throw alreadyDeclared
+      else
+        opt.options // res // {
+          declarations = res.declarations ++ [ opt._file ];
+          declarationPositions = res.declarationPositions
+            ++ [ (if opt.pos != null then opt.pos else { file = opt._file; line = null; column = null; }) ];
+          options = if subModules != null then map (setDefaultModuleLocation opt._file) subModules ++ res.options else res.options;
+        } // typeAttrs
+    ) { inherit loc; declarations = [ ]; declarationPositions = [ ]; options = [ ]; } opts;
+
+  # Give the option its final type: default `unspecified`, and submodule
+  # types receive the modules gathered from all declarations.
+  fixupOptionType = loc: opt:
+    if opt.type.getSubModules or null == null then opt // { type = opt.type or types.unspecified; }
+    else opt // { type = opt.type.substSubModules opt.options; options = [ ]; };
+
+  /** Evaluate one option: add its default, merge definitions, apply `apply`,
+      and return the option with `value`, `isDefined`, `definitions`, `files`,
+      `definitionsWithLocations`, `highestPrio` and `valueMeta`.
+      Example: `(evalOptionValue [ "x" ] (mkOption { default = 1; }) [ ]).value` => `1` */
+  evalOptionValue = loc: opt: defs:
+    let
+      withDefault =
+        if opt ? default then [ { file = head opt.declarations; value = mkOptionDefault opt.default; } ] ++ defs
+        else defs;
+      res =
+        if opt.readOnly or false && length withDefault > 1 then
+          let each = map (def: def // { value = (mergeDefinitions loc opt.type [ def ]).mergedValue; }) withDefault; in
+          throw "The option `${showOption loc}' is read-only, but it's set multiple times. Definition values:${showDefs each}"
+        else mergeDefinitions loc opt.type withDefault;
+      value = if opt ? apply then opt.apply res.mergedValue else res.mergedValue;
+      deprecation =
+        if opt.type.deprecationMessage != null then
+          warn "The type `types.${opt.type.name}' of option `${showOption loc}' defined in ${showFiles opt.declarations} is deprecated. ${opt.type.deprecationMessage}"
+        else x: x;
+    in
+    deprecation opt // {
+      value = addErrorContext "while evaluating the option `${showOption loc}':" value;
+      inherit (res.defsFinal') highestPrio;
+      definitions = map (def: def.value) res.defsFinal;
+      files = map (def: def.file) res.defsFinal;
+      definitionsWithLocations = res.defsFinal;
+      inherit (res) isDefined;
+      inherit (res.checkedAndMerged) valueMeta;
+      # Nixpen: every definition as written (before priorities), for provenance.
+      nixpenRawDefinitions = withDefault;
+      __toString = _: showOption loc;
+    };
+
+  /** Merge a list of collected modules at `prefix`: `{ matchedOptions, unmatchedDefns }`. */
+  mergeModules = prefix: modules:
+    mergeModules' prefix modules
+      (concatMap (m: map (config: { file = m._file; inherit config; }) (pushDownProperties m.config)) modules);
+
+  mergeModules' = prefix: modules: configs:
+    let
+      declsByName = zipAttrs (map (module:
+        let subtree = module.options; in
+        if !isAttrs subtree then
+          throw ''
+            An option declaration for `${concatStringsSep "." prefix}' has type
+            `${typeOf subtree}' rather than an attribute set.
+            Did you mean to define this outside of `options'?
+          ''
+        else mapAttrs (n: option: { inherit (module) _file; pos = unsafeGetAttrPos n subtree; options = option; }) subtree
+      ) modules);
+
+      checkedConfigs =
+        assert builtins.all (c: isAttrs c.config || throw ''
+          In module `${c.file}', you're trying to define a value of type `${typeOf c.config}'
+          rather than an attribute set for the option
+          `${concatStringsSep "." prefix}'!
+
+          This usually happens if `${concatStringsSep "." prefix}' has option
+          definitions inside that are not matched. Please check how to properly define
+          this option by e.g. referring to `man 5 configuration.nix'!
+        '') configs;
+        configs;
+
+      # Definitions one level down, properties pushed onto the attributes.
+      pushedDefsByName = zipAttrsWith (n: concatLists) (map (module:
+        mapAttrs (n: value: map (config: { inherit (module) file; inherit config; }) (pushDownProperties value)) module.config
+      ) checkedConfigs);
+
+      # Definitions one level down as written, with their source position.
+      rawDefsByName = zipAttrs (map (module:
+        mapAttrs (n: value:
+          let pos = unsafeGetAttrPos n module.config; in
+          { inherit (module) file; inherit value; } // optionalAttrs (pos != null) { inherit pos; }
+        ) module.config
+      ) checkedConfigs);
+
+      # A plain attrset of options next to a submodule option: make it a submodule option too.
+      asSubmoduleOption = decl:
+        if isOption decl.options then decl
+        else decl // {
+          options = mkOption {
+            type = types.submoduleWith { modules = [ { options = decl.options; } ]; shorthandOnlyDefinesConfig = null; };
+          };
+        };
+
+      resultsByName = mapAttrs (name: decls:
+        let
+          loc = prefix ++ [ name ];
+          defns = pushedDefsByName.${name} or [ ];
+          defns' = rawDefsByName.${name} or [ ];
+          optionDecls = filter (m:
+            m.options ? _type && (m.options._type == "option" || throwDeclarationTypeError loc m.options._type m._file)
+          ) decls;
+        in
+        if length optionDecls == length decls then
+          { matchedOptions = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc decls)) defns'; unmatchedDefns = [ ]; }
+        else if optionDecls != [ ] then
+          if builtins.all (x: x.options.type.name or null == "submodule") optionDecls then
+            { matchedOptions = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls))) defns'; unmatchedDefns = [ ]; }
+          else
+            let nonOptions = filter (m: !isOption m.options) decls; in
+            throw "The option `${showOption loc}' in module `${(head optionDecls)._file}' would be a parent of the following options, but its type `${(head optionDecls).options.type.description or "<no description>"}' does not support nested options.\n${showRawDecls loc nonOptions}"
+        else mergeModules' loc decls defns
+      ) declsByName;
+
+      matchedOptions = mapAttrs (n: v: v.matchedOptions) resultsByName;
+      unmatchedByName = mapAttrs (n: v: v.unmatchedDefns) resultsByName
+        // removeAttrs rawDefsByName (attrNames matchedOptions);
+    in
+    {
+      inherit matchedOptions;
+      unmatchedDefns =
+        if configs == [ ] then [ ]
+        else concatLists (mapAttrsToList (name: defs:
+          map (def: def // { prefix = [ name ] ++ (def.prefix or [ ]); }) defs) unmatchedByName);
+    };
+
+  showRawDecls = loc: decls:
+    concatStringsSep "\n" (builtins.sort (a: b: a < b) (concatMap (decl:
+      map (p: " - option(s) with prefix `${showOption (loc ++ [ p ])}' in module `${decl._file}'") (attrNames decl.options)
+    ) decls));
+
+  throwDeclarationTypeError = loc: actualTag: file:
+    let
+      name = lib.strings.escapeNixIdentifier (last loc);
+      comment = optionalString (length loc > 1) "\n    # ${showOption loc}";
+      paragraphs = [
+        "In module ${file}: expected an option declaration at option path `${showOption loc}` but got an attribute set with type ${actualTag}"
+      ] ++ optional (actualTag == "option-type") ''
+        When declaring an option, you must wrap the type in a `mkOption` call. It should look somewhat like:
+            ${comment}
+            ${name} = lib.mkOption {
+              description = ...;
+              type = <the type you wrote for ${name}>;
+              ...
+            };
+      '';
+    in throw (concatStringsSep "\n\n" paragraphs);
+
+  /** For an `attrsOf`/`lazyAttrsOf` option, each attribute's merged value and
+      best priority: `{ name = { value; highestPrio; }; }`.
+      Example: `mergeAttrDefinitionsWithPrio options.environment.etc` */
+  mergeAttrDefinitionsWithPrio = opt:
+    let
+      byAttr = zipAttrs (concatLists (concatMap ({ value, ... }@def:
+        map (mapAttrsToList (k: v: { ${k} = def // { value = v; }; })) (pushDownProperties value)
+      ) opt.definitionsWithLocations));
+    in
+    assert opt.type.name == "attrsOf" || opt.type.name == "lazyAttrsOf";
+    mapAttrs (k: v:
+      let m = mergeDefinitions (opt.loc ++ [ k ]) opt.type.nestedTypes.elemType v; in
+      { value = m.mergedValue; inherit (m.defsFinal') highestPrio; }) byAttr;
+
+  # ---------------------------------------------------------------- collecting
+
+  /** A module importing `m` whose definitions are attributed to `file`.
+      Example: `setDefaultModuleLocation "my-file" { x = 1; }` */
+  setDefaultModuleLocation = file: m: { _file = file; imports = [ m ]; };
+
+  # Normalise a module attrset to { _file _class key disabledModules imports options config }.
+  unifyModuleSyntax = file: key: m:
+    let
+      withMeta = config: if m ? meta then mkMerge [ config { meta = m.meta; } ] else config;
+      withFreeform = config: if m ? freeformType then mkMerge [ config { _module.freeformType = m.freeformType; } ] else config;
+    in
+    if m ? config || m ? options then
+      let extra = removeAttrs m [ "_class" "_file" "key" "disabledModules" "imports" "options" "config" "meta" "freeformType" ]; in
+      if extra != { } then
+        throw "Module `${key}' has an unsupported attribute `${head (attrNames extra)}'. This is caused by introducing a top-level `config' or `options' attribute. Add configuration attributes immediately on the top level instead, or move all of them (namely: ${toString (attrNames extra)}) into the explicit `config' attribute."
+      else {
+        _file = toString m._file or file;
+        _class = m._class or null;
+        key = toString m.key or key;
+        disabledModules = m.disabledModules or [ ];
+        imports = m.imports or [ ];
+        options = m.options or { };
+        config = withFreeform (withMeta (m.config or { }));
+      }
+    else
+      throwIfNot (isAttrs m) "module ${file} (${key}) does not look like a module." {
+        _file = toString m._file or file;
+        _class = m._class or null;
+        key = toString m.key or key;
+        disabledModules = m.disabledModules or [ ];
+        imports = m.require or [ ] ++ m.imports or [ ];
+        options = { };
+        config = withFreeform (removeAttrs m [ "_class" "_file" "key" "disabledModules" "require" "imports" "freeformType" ]);
+      };
+
+  applyModuleArgsIfFunction = key: f: args@{ config, ... }:
+    if isFunction f then applyModuleArgs key f args else f;
+
+  # Call a module function; arguments not given directly come from `config._module.args`.
+  applyModuleArgs = key: f: args@{ config, ... }:
+    let
+      context = name: ''while evaluating the module argument `${name}' in "${key}":'';
+      extraArgs = mapAttrs (name: _:
+        addErrorContext (context name) (args.${name} or (addErrorContext
+          "noting that argument `${name}` is not externally provided, so querying `_module.args` instead, requiring `config`"
+          config._module.args.${name}))
+      ) (functionArgs f);
+    in f (args // extraArgs);
+
+  collectModules = class:
+    let
+      loadModule = args: fallbackFile: fallbackKey: m:
+        if isFunction m then unifyModuleSyntax fallbackFile fallbackKey (applyModuleArgs fallbackKey m args)
+        else if isAttrs m then
+          if m._type or "module" == "module" then unifyModuleSyntax fallbackFile fallbackKey m
+          else if m._type == "if" || m._type == "override" then loadModule args fallbackFile fallbackKey { config = m; }
+          else throw (messages.notAModule { inherit fallbackFile; value = m; _type = m._type; expectedClass = class; prefix = args._prefix; })
+        else if isList m then
+          throw "Module imports can't be nested lists. Perhaps you meant to remove one level of lists? Definitions: ${showDefs [ { file = fallbackFile; value = m; } ]}"
+        else unifyModuleSyntax (toString m) (toString m) (applyModuleArgsIfFunction (toString m) (import m) args);
+
+      checkClass =
+        if class == null then m: m
+        else m:
+          if m._class == null || m._class == class then m
+          else throw ''
+            The module `${m._file or m.key}` (class: ${escapeNixString m._class}) cannot be imported into a module evaluation that expects class ${escapeNixString class}.
+
+            Help:
+            - Ensure that you are importing the correct module.
+            - Verify that the module's `_class`, ${escapeNixString m._class} matches the expected `class` ${escapeNixString class}.
+            - If you are using a custom class, make sure it is correctly defined and used consistently across your modules.
+          '';
+
+      isDisabled = modulesPath: disabledList:
+        let
+          keyOf = file: m:
+            if isString m then (if substring 0 1 m == "/" then m else toString modulesPath + "/" + m)
+            else if isConvertibleWithToString m then
+              if m ? key && m.key != toString m then
+                throw "Module `${file}` contains a disabledModules item that is an attribute set that can be converted to a string (${toString m}) but also has a `.key` attribute (${m.key}) with a different value. This makes it ambiguous which module should be disabled."
+              else toString m
+            else if m ? key then m.key
+            else if isAttrs m then
+              throw "Module `${file}` contains a disabledModules item that is an attribute set, presumably a module, that does not have a `key` attribute. This means that the module system doesn't have any means to identify the module that should be disabled. Make sure that you've put the correct value in disabledModules: a string path relative to modulesPath, a path value, or an attribute set with a `key` attribute."
+            else
+              throw "Each disabledModules item must be a path, string, or a attribute set with a key attribute, or a value supported by toString. However, one of the disabledModules items in `${toString file}` is none of that, but is of type ${typeOf m}.";
+          disabledKeys = concatMap ({ file, disabled }: map (keyOf file) disabled) disabledList;
+        in s: elem s.key disabledKeys;
+
+      # A tree of { key, module, modules (imports), disabled (lists of disabledModules) }.
+      collectTree = parentFile: parentKey: initial: args:
+        let
+          nodes = imap1 (n: x:
+            let
+              module = checkClass (loadModule args parentFile "${parentKey}:anon-${toString n}" x);
+              sub = collectTree module._file module.key module.imports args;
+            in {
+              inherit (module) key;
+              inherit module;
+              modules = sub.modules;
+              disabled = (if module.disabledModules != [ ] then [ { file = module._file; disabled = module.disabledModules; } ] else [ ])
+                ++ sub.disabled;
+            }) initial;
+        in { modules = nodes; disabled = concatLists (catAttrs "disabled" nodes); };
+
+      flatten = modulesPath: { disabled, modules }:
+        let keep = filter (s: !isDisabled modulesPath disabled s); in
+        map (s: s.module) (genericClosure { startSet = keep modules; operator = s: keep s.modules; });
+
+      toGraph = modulesPath: { disabled, modules }:
+        let
+          off = isDisabled modulesPath disabled;
+          node = s: { disabled = off s; inherit (s) key; file = s.module._file; imports = map node s.modules; };
+        in map node (filter (s: s.key != "lib/modules.nix") modules);
+    in
+    modulesPath: initial: args: {
+      modules = flatten modulesPath (collectTree unknownModule "" initial args);
+      graph = toGraph modulesPath (collectTree unknownModule "" initial args);
+    };
+
+  messages =
+    let
+      esc = builtins.fromJSON "\"\\u001b\"";
+      warnText = s: "${esc}[1;35m${s}${esc}[0m";
+      good = s: "${esc}[1;32m${s}${esc}[0m";
+      code = s: "${esc}[1m${s}${esc}[0m";
+      trim = lib.strings.trim;
+      paragraphs = lib.strings.concatMapStringsSep "\n\n" trim;
+      lines = lib.strings.concatMapStringsSep "\n" trim;
+      pick = cases: v: if isString v && cases ? ${v} then [ cases.${v} ] else [ ];
+      intoFile = file: optionalString (file != null && file != unknownModule) ", while trying to load a module into ${toString file}";
+      intoPrefix = prefix: optionalString (prefix != [ ]) ", while trying to load a module into ${code (showOption prefix)}";
+    in {
+      notAModule = { fallbackFile, value, _type, expectedClass ? null, prefix }:
+        paragraphs ([
+          ''
+            Expected a module, but found a value of type ${warnText (escapeNixString _type)}${intoFile fallbackFile}${intoPrefix prefix}.
+            A module is typically loaded by adding it to the ${code "imports = [ ... ];"} attribute of an existing module, or in the ${code "modules = [ ... ];"} argument of various functions.
+            Please make sure that each of the list items is a module, and not a different kind of value.
+          ''
+        ] ++ pick {
+          configuration = trim ''
+            If you really mean to import this configuration, instead please only import the modules that make up the configuration.
+            You may have to create a `let` binding, file or attribute to give yourself access to the relevant modules.
+            While loading a configuration into the module system is a very sensible idea, it can not be done cleanly in practice.
+          '';
+          flake = lines ([
+            (trim ''
+              Perhaps you forgot to select an attribute name?
+              Instead of, for example,
+                  ${warnText "inputs.someflake"}
+              you need to write something like
+                  ${warnText "inputs.someflake"}${if expectedClass == null then good ".modules.someApp.default" else good ".modules.${expectedClass}.default"}
+            '')
+          ] ++ pick {
+            nixos = trim ''
+              or
+                  ${warnText "inputs.someflake"}${good ".nixosModules.default"}
+            '';
+            darwin = trim ''
+              or
+                  ${warnText "inputs.someflake"}${good ".darwinModules.default"}
+            '';
+          } expectedClass);
+        } _type);
+    };
+
+  # ---------------------------------------------------------------- evalModules
+
+  /** Evaluate a list of modules. Arguments: `modules`, `specialArgs`
+      (available during `imports`), `prefix` (option path of a nested
+      evaluation), `class` (expected `_class`). Returns `{ options, config,
+      _module, type, extendModules, graph, class }`.
+      Example: `(evalModules { modules = [ { options.x = mkOption { default = 1; }; } ]; }).config.x` => `1` */
+  evalModules = evalArgs@{ modules, prefix ? [ ], specialArgs ? { }, class ? null, args ? { }, check ? true }:
+    let
+      withWarnings = x:
+        warnIf (evalArgs ? args) "The args argument to evalModules is deprecated. Please set config._module.args instead."
+        warnIf (evalArgs ? check) "The check argument to evalModules is deprecated. Please set config._module.check instead."
+        x;
+
+      legacyModules =
+        optional (evalArgs ? args) { config = { _module.args = args; }; }
+        ++ optional (evalArgs ? check) { config = { _module.check = mkDefault check; }; };
+      regularModules = modules ++ legacyModules;
+
+      internalModule = rec {
+        _file = "lib/modules.nix";
+        key = _file;
+        options = {
+          _module.args = mkOption {
+            type = types.lazyAttrsOf types.raw;
+            ${if prefix == [ ] then null else "internal"} = true;
+            description = ''
+              Additional arguments passed to each module besides `lib`, `config`,
+              `options`, `specialArgs` and the attributes of `specialArgs`.
+              Submodules get their own arguments; only `name` is passed down.
+            '';
+          };
+          _module.check = mkOption {
+            type = types.bool;
+            internal = true;
+            default = true;
+            description = "Whether to check whether all option definitions have matching declarations.";
+          };
+          _module.freeformType = mkOption {
+            type = types.nullOr types.optionType;
+            internal = true;
+            default = null;
+            description = ''
+              If set, definitions without a matching option are merged with this
+              type and combined with the declared options into `config`.
+            '';
+          };
+          _module.specialArgs = mkOption {
+            readOnly = true;
+            internal = true;
+            description = "The `specialArgs` given to `evalModules`, usable in `imports`.";
+          };
+        };
+        config = {
+          _module.args = { inherit extendModules; moduleType = type; };
+          _module.specialArgs = specialArgs;
+        };
+      };
+
+      collected = collectModules class (specialArgs.modulesPath or "") (regularModules ++ [ internalModule ]) ({
+        inherit lib options specialArgs;
+        _class = class;
+        _prefix = prefix;
+        config = addErrorContext "if you get an infinite recursion here, you probably reference `config` in `imports`. If you are trying to achieve a conditional import behavior dependent on `config`, consider importing unconditionally, and using `mkEnableOption` and `mkIf` to control its effect." config;
+      } // specialArgs);
+
+      merged = mergeModules prefix (reverseList collected.modules);
+      options = merged.matchedOptions;
+
+      config =
+        let
+          declared = mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value) options;
+          freeform =
+            let defs = map (def: { file = def.file; value = setAttrByPath def.prefix def.value; }) merged.unmatchedDefns; in
+            if defs == [ ] then { } else declared._module.freeformType.merge prefix defs;
+        in
+        if declared._module.freeformType == null then declared else recursiveUpdate freeform declared;
+
+      checkUnmatched =
+        if config._module.check && config._module.freeformType == null && merged.unmatchedDefns != [ ] then
+          let
+            first = head merged.unmatchedDefns;
+            optText = showOption (prefix ++ first.prefix);
+            defText =
+              addErrorContext "while evaluating the error message for definitions for `${optText}', which is an option that does not exist"
+                (addErrorContext "while evaluating a definition from `${first.file}'" (showDefs [ first ]));
+            parentAbs = init (prefix ++ first.prefix);
+            parentRel = init first.prefix;
+            siblings = attrNames (attrByPath parentRel { } options);
+            candidates = if parentRel == [ ] then lib.lists.remove "_module" siblings else siblings;
+            wrong = last first.prefix;
+            distance = lib.strings.levenshtein wrong;
+            suggestions =
+              if length candidates < 100 then take 3 (sortOn distance candidates)
+              else take 3 (sortOn distance (filter (lib.strings.levenshteinAtMost 2 wrong) candidates));
+            quote = s: "`${showOption (parentAbs ++ [ s ])}'";
+            suggestion =
+              if suggestions == [ ] then ""
+              else if length suggestions == 1 then "\n\nDid you mean ${quote (head suggestions)}?"
+              else "\n\nDid you mean ${concatStringsSep ", " (map quote (init suggestions))} or ${quote (last suggestions)}?";
+            baseMsg = "The option `${optText}' does not exist. Definition values:${defText}${suggestion}";
+          in
+          if attrNames options == [ "_module" ] then
+            if showOption prefix == "" then
+              throw ''
+                ${baseMsg}
+
+                It seems as if you're trying to declare an option by placing it into `config' rather than `options'!
+              ''
+            else
+              throw ''
+                ${baseMsg}
+
+                However there are no options defined in `${showOption prefix}'. Are you sure you've
+                declared your options properly? This can happen if you e.g. declared your options in `types.submodule'
+                under `config' rather than `options'.
+              ''
+          else throw baseMsg
+        else null;
+
+      checked = seq checkUnmatched;
+
+      extendModules = extendArgs@{ modules ? [ ], specialArgs ? { }, prefix ? [ ] }:
+        evalModules (evalArgs // {
+          modules = regularModules ++ modules;
+          specialArgs = evalArgs.specialArgs or { } // specialArgs;
+          prefix = extendArgs.prefix or evalArgs.prefix or [ ];
+        });
+
+      type = types.submoduleWith { inherit modules specialArgs class; };
+    in
+    withWarnings {
+      _type = "configuration";
+      options = checked options;
+      config = checked (removeAttrs config [ "_module" ]);
+      _module = checked config._module;
+      inherit (collected) graph;
+      inherit extendModules type class;
+    };
+
+  # ---------------------------------------------------------------- option modules
+
+  /** Define the option at path `to` with the definitions of option `option`.
+      Example: `config.a = mkAliasDefinitions options.b;` */
+  mkAliasDefinitions = mkAliasAndWrapDefinitions id;
+
+  /** Like `mkAliasDefinitions`, wrapping the merged definitions with `wrap`. */
+  mkAliasAndWrapDefinitions = wrap: option: mkIf option.isDefined (wrap (mkMerge option.definitions));
+
+  /** Like `mkAliasAndWrapDefinitions`, keeping the definitions' priority. */
+  mkAliasAndWrapDefsWithPriority = wrap: option:
+    let prio = option.highestPrio or defaultOverridePriority; in
+    mkIf option.isDefined (wrap (mkMerge (map (mkOverride prio) option.definitions)));
+
+  /** Deprecated: `mkIf option.isDefined`. */
+  mkAliasIfDef = warn "Usage of 'mkAliasIfDef' has been deprecated. Use 'mkIf option.isDefined' instead." (option: mkIf option.isDefined);
+
+  /** A value derived from an option, at that option's priority.
+      Example: `mkDerivedConfig options.x (v: v + 1)` */
+  mkDerivedConfig = opt: f: mkOverride (opt.highestPrio or defaultOverridePriority) (f opt.value);
+
+  /** Old interface: evaluate modules with `args` and no checking. */
+  fixMergeModules = modules: args: evalModules { inherit modules args; check = false; };
+
+  /** A module declaring `optionName` as removed: using it fails with instructions.
+      Example: `mkRemovedOptionModule [ "services" "foo" ] "Use bar instead."` */
+  mkRemovedOptionModule = optionName: replacementInstructions: { options, ... }: {
+    options = setAttrByPath optionName (mkOption {
+      visible = false;
+      apply = x: throw "The option `${showOption optionName}' can no longer be used since it's been removed. ${replacementInstructions}";
+    });
+    config.assertions =
+      let opt = getAttrFromPath optionName options; in
+      [ {
+        assertion = !opt.isDefined;
+        message = ''
+          The option definition `${showOption optionName}' in ${showFiles opt.files} no longer has any effect; please remove it.
+          ${replacementInstructions}
+        '';
+      } ];
+  };
+
+  /** A module forwarding the old option `from` to `to`, warning on use.
+      Example: `mkRenamedOptionModule [ "old" ] [ "new" ]` */
+  mkRenamedOptionModule = from: to: doRename {
+    inherit from to;
+    visible = false;
+    warn = true;
+    use = builtins.trace "Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'.";
+  };
+
+  /** `mkRenamedOptionModule` that warns only once `sinceRelease` is the oldest supported release.
+      Example: `mkRenamedOptionModuleWith { sinceRelease = 2311; from = [ "a" ]; to = [ "b" ]; }` */
+  mkRenamedOptionModuleWith = { from, to, sinceRelease }: doRename {
+    inherit from to;
+    visible = false;
+    warn = lib.trivial.oldestSupportedReleaseIsAtLeast sinceRelease;
+    use = warnIf (lib.trivial.oldestSupportedReleaseIsAtLeast sinceRelease) "Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'.";
+  };
+
+  /** Several old options computed into one new option by `mergeFn config`.
+      Example: `mkMergedOptionModule [ [ "a" ] [ "b" ] ] [ "c" ] (config: …)` */
+  mkMergedOptionModule = from: to: mergeFn: { config, options, ... }: {
+    options = foldl' recursiveUpdate { } (map (path: setAttrByPath path (mkOption {
+      visible = false;
+      default = "_mkMergedOptionModule";
+    })) from);
+    config = {
+      warnings = filter (x: x != "") (map (f:
+        let val = getAttrFromPath f config; opt = getAttrFromPath f options; in
+        optionalString (val != "_mkMergedOptionModule")
+          "The option `${showOption f}' defined in ${showFiles opt.files} has been changed to `${showOption to}' that has a different type. Please read `${showOption to}' documentation and update your configuration accordingly."
+      ) from);
+    } // setAttrByPath to (mkMerge (optional
+      (builtins.any (f: (getAttrFromPath f config) != "_mkMergedOptionModule") from)
+      (mergeFn config)));
+  };
+
+  /** One old option changed into a new one with `changeFn config`.
+      Example: `mkChangedOptionModule [ "a" ] [ "b" ] (config: toString config.a)` */
+  mkChangedOptionModule = from: to: changeFn: mkMergedOptionModule [ from ] to changeFn;
+
+  /** A visible alias: `from` reads and writes `to`, without warnings.
+      Example: `mkAliasOptionModule [ "a" ] [ "b" ]` */
+  mkAliasOptionModule = from: to: doRename { inherit from to; visible = true; warn = false; use = id; };
+
+  /** Deprecated alias of `mkAliasOptionModule`. */
+  mkAliasOptionModuleMD = warn "mkAliasOptionModuleMD is deprecated and will be removed in 26.05; please use mkAliasOptionModule." mkAliasOptionModule;
+
+  /** The general renaming module: `from`, `to`, `visible`, `warn`, `use`
+      (applied to the value read through `from`), `withPriority`, `condition`.
+      Example: `doRename { from = [ "a" ]; to = [ "b" ]; visible = true; warn = false; use = x: x; }` */
+  doRename = { from, to, visible, warn, use, withPriority ? true, condition ? true }: { config, options, ... }:
+    let
+      fromOpt = getAttrFromPath from options;
+      toOf = attrByPath to (abort "Renaming error: option `${showOption to}' does not exist.");
+      toType = let opt = attrByPath to { } options; in opt.type or (types.submodule { });
+    in {
+      options = setAttrByPath from (mkOption {
+        inherit visible;
+        description = "Alias of {option}`${showOption to}`.";
+        apply = x: use (toOf config);
+      } // optionalAttrs (toType != null) { type = toType; });
+      config = mkIf condition (mkMerge [
+        (optionalAttrs (options ? warnings) {
+          warnings = optional (warn && fromOpt.isDefined)
+            "The option `${showOption from}' defined in ${showFiles fromOpt.files} has been renamed to `${showOption to}'.";
+        })
+        (if withPriority then mkAliasAndWrapDefsWithPriority (setAttrByPath to) fromOpt
+         else mkAliasAndWrapDefinitions (setAttrByPath to) fromOpt)
+      ]);
+    };
+
+  /** Import a module file that is a function of a static argument, keeping its file name.
+      Example: `importApply ./module.nix { inherit inputs; }` */
+  importApply = modulePath: staticArg: setDefaultModuleLocation modulePath (import modulePath staticArg);
+
+  /** A module whose config is a JSON file. Example: `importJSON ./config.json` */
+  importJSON = file: { _file = file; config = lib.trivial.importJSON file; };
+
+  /** A module whose config is a TOML file. Example: `importTOML ./config.toml` */
+  importTOML = file: { _file = file; config = lib.trivial.importTOML file; };
+
+  # Low-level functions nixpkgs exposes with a deprecation warning.
+  private = mapAttrs (k:
+    warn "External use of `lib.modules.${k}` is deprecated. If your use case isn't covered by non-deprecated functions, we'd like to know more and perhaps support your use case well, instead of providing access to these low level functions. In this case please open an issue in https://github.com/nixos/nixpkgs/issues/."
+  ) {
+    inherit applyModuleArgsIfFunction dischargeProperties mergeModules mergeModules' pushDownProperties unifyModuleSyntax;
+    collectModules = collectModules null;
+  };
+in
+private // {
+  inherit defaultOrderPriority defaultOverridePriority doRename evalModules evalOptionValue
+    filterOverrides filterOverrides' fixMergeModules fixupOptionType importApply importJSON importTOML
+    mapDefinitionValue mergeDefinitions mergeAttrDefinitionsWithPrio mergeOptionDecls mkAfter
+    mkAliasAndWrapDefinitions mkAliasAndWrapDefsWithPriority mkAliasDefinitions mkAliasIfDef
+    mkAliasOptionModule mkAliasOptionModuleMD mkAssert mkBefore mkChangedOptionModule mkDefault
+    mkDefinition mkDerivedConfig mkFixStrictness mkForce mkIf mkImageMediaOverride mkMerge
+    mkMergedOptionModule mkOptionDefault mkOrder mkOverride mkRemovedOptionModule
+    mkRenamedOptionModule mkRenamedOptionModuleWith mkVMOverride setDefaultModuleLocation
+    sortProperties;
+}
