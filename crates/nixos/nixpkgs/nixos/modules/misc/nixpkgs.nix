@@ -43,6 +43,12 @@ in
       description = "Configuration for the package set (such as `allowUnfree`).";
     };
 
+    flake.source = mkOption {
+      type = types.nullOr (types.either types.str types.path);
+      default = null;
+      description = "The source of the nixpkgs flake the system was built from.";
+    };
+
     overlays = mkOption {
       type = types.listOf types.unspecified;
       default = [ ];
