@@ -120,6 +120,9 @@ impl Rng {
 
 const OUTPUT_NAMES: &[&str] = &["out", "dev", "lib", "bin", "doc"];
 const KEYS: &[&str] = &[
+    "out",
+    "dev",
+    "__json",
     "x",
     "PATH",
     "with space",
@@ -203,8 +206,8 @@ fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
                 ),
                 ("system".into(), lit(system)),
             ],
-            args: None,
-            outputs: None,
+            structured: rng.chance(20),
+            ..DrvSpec::default()
         };
         if rng.chance(25) {
             let algo = *rng.pick(&HashAlgo::ALL);
@@ -287,8 +290,17 @@ fn random_derivation_graphs_match_nix() {
     if !nix_available() {
         return;
     }
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let cases: Vec<Vec<DrvSpec>> = (0..250).map(|_| random_case(&mut rng)).collect();
+    // NIXPEN_DIFF_SEED / NIXPEN_DIFF_CASES explore further; the default is fixed.
+    let seed = std::env::var("NIXPEN_DIFF_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    let count = std::env::var("NIXPEN_DIFF_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    let mut rng = Rng(seed.map_or(0x9e37_79b9_7f4a_7c15, |s: u64| s.wrapping_mul(2) | 1));
+    let cases: Vec<Vec<DrvSpec>> = (0..count.unwrap_or(250))
+        .map(|_| random_case(&mut rng))
+        .collect();
     check_cases("random", &cases);
 }
 
@@ -410,14 +422,12 @@ fn errors_match_nix() {
         vec![DrvSpec {
             name: "x".into(),
             attrs: vec![("builder".into(), lit("/bin/sh"))],
-            args: None,
-            outputs: None,
+            ..DrvSpec::default()
         }],
         vec![DrvSpec {
             name: "x".into(),
             attrs: vec![("system".into(), lit("x"))],
-            args: None,
-            outputs: None,
+            ..DrvSpec::default()
         }],
         vec![b("x").attr("t", Val::ToFile("a b".into(), Box::new(lit("x"))))],
         vec![b("x").attr(

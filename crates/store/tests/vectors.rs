@@ -391,8 +391,7 @@ fn derivation_vectors() -> Vec<(DrvSpec, &'static [&'static str])> {
                         ),
                     ),
                 ],
-                args: None,
-                outputs: None,
+                ..DrvSpec::default()
             },
             &[
                 "/nix/store/pwjw91draqh9vby6ysna3ydf3andnn2r-withfile.drv",
@@ -488,8 +487,7 @@ fn derivation_errors() {
             ("builder".into(), lit("/bin/sh")),
             ("system".into(), lit("x")),
         ],
-        args: None,
-        outputs: None,
+        ..DrvSpec::default()
     };
     let mut err = |spec: DrvSpec| {
         eval_case_in(&mut store, &[spec], "/unused")

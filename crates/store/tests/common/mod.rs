@@ -38,13 +38,15 @@ pub enum Val {
 }
 
 /// One `derivation { … }` call.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct DrvSpec {
     pub name: String,
     /// Attributes other than `name`, `args` and `outputs`.
     pub attrs: Vec<(String, Val)>,
     pub args: Option<Vec<Val>>,
     pub outputs: Option<Vec<String>>,
+    /// `__structuredAttrs = true`.
+    pub structured: bool,
 }
 
 impl DrvSpec {
@@ -56,8 +58,7 @@ impl DrvSpec {
                 ("builder".into(), lit("/bin/sh")),
                 ("system".into(), lit("x86_64-linux")),
             ],
-            args: None,
-            outputs: None,
+            ..DrvSpec::default()
         }
     }
 
@@ -161,6 +162,9 @@ pub fn nix_expr(specs: &[DrvSpec], root: &str) -> String {
             "  d{i} = derivation {{ name = {};",
             nix_str(&spec.name)
         ));
+        if spec.structured {
+            e.push_str(" __structuredAttrs = true;");
+        }
         for (k, v) in &spec.attrs {
             e.push_str(&format!(" {} = {};", nix_str(k), nix_val(v, root)));
         }
@@ -263,20 +267,24 @@ pub fn eval_case_in(
     let mut done: Vec<Result1> = Vec::new();
     for spec in specs {
         let mut ctx = BTreeSet::new();
-        let mut env = BTreeMap::new();
-        env.insert("name".to_string(), spec.name.clone());
+        let mut attrs = BTreeMap::new();
+        attrs.insert("name".to_string(), spec.name.clone());
         for (k, v) in &spec.attrs {
             let s = eval_val(store, &done, v, root, &mut ctx)?;
-            env.insert(k.clone(), s);
-        }
-        if let Some(outs) = &spec.outputs {
-            env.insert("outputs".to_string(), outs.join(" "));
+            attrs.insert(k.clone(), s);
         }
         let mut args = Vec::new();
         for a in spec.args.iter().flatten() {
             args.push(eval_val(store, &done, a, root, &mut ctx)?);
         }
-        let input = DerivationInput::from_env(&spec.name, env, args, ctx);
+        let input = if spec.structured {
+            structured_input(spec, attrs, args, ctx)
+        } else {
+            if let Some(outs) = &spec.outputs {
+                attrs.insert("outputs".to_string(), outs.join(" "));
+            }
+            DerivationInput::from_env(&spec.name, attrs, args, ctx)
+        };
         let result = store.instantiate(input)?;
         let aterm = store.derivation(&result.drv_path).unwrap().to_aterm();
         done.push(Result1 {
@@ -286,6 +294,59 @@ pub fn eval_case_in(
         });
     }
     Ok(done)
+}
+
+/// The input for `__structuredAttrs = true`: every attribute but `args`
+/// goes into `__json` (keys sorted, as Nix 2.8 writes them).
+fn structured_input(
+    spec: &DrvSpec,
+    attrs: BTreeMap<String, String>,
+    args: Vec<String>,
+    context: BTreeSet<ContextElem>,
+) -> DerivationInput {
+    let mut fields: BTreeMap<String, String> = attrs
+        .iter()
+        .map(|(k, v)| (k.clone(), json_str(v)))
+        .collect();
+    if let Some(outs) = &spec.outputs {
+        let items: Vec<String> = outs.iter().map(|o| json_str(o)).collect();
+        fields.insert("outputs".into(), format!("[{}]", items.join(",")));
+    }
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}:{v}", json_str(k)))
+        .collect();
+    let get = |k: &str| attrs.get(k).cloned();
+    DerivationInput {
+        name: spec.name.clone(),
+        builder: get("builder").unwrap_or_default(),
+        system: get("system").unwrap_or_default(),
+        args,
+        env: BTreeMap::from([("__json".to_string(), format!("{{{}}}", body.join(",")))]),
+        outputs: spec.outputs.clone(),
+        output_hash: get("outputHash"),
+        output_hash_algo: get("outputHashAlgo"),
+        output_hash_mode: get("outputHashMode"),
+        context,
+    }
+}
+
+/// A JSON string as Nix 2.8 writes one.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 32 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn base_name(path: &str) -> &str {
