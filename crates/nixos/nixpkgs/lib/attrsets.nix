@@ -224,4 +224,14 @@ rec {
   updateAt = path: f: set:
     if path == [ ] then f set
     else let k = head path; in set // { ${k} = updateAt (tail path) f (set.${k} or { }); };
+
+  /** Map each attribute to an attrset and merge the results.
+      Example: `concatMapAttrs (n: v: { ${n} = v; "${n}2" = v; }) { a = 1; }` => `{ a = 1; a2 = 1; }` */
+  concatMapAttrs = f: set: foldl' (acc: s: acc // s) { } (mapAttrsToList f set);
+
+  /** The `include` output of a package (or dev/out). Example: `getInclude pkg` */
+  getInclude = getFirstOutput [ "include" "dev" "out" ];
+
+  /** The `static` output of a package (or lib/out). Example: `getStatic pkg` */
+  getStatic = getFirstOutput [ "static" "lib" "out" ];
 }

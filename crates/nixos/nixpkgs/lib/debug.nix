@@ -34,4 +34,19 @@ rec {
 
   /** Identity used to mark a test's expression. Example: `testAllTrue [ true ]` => `[ true ]` */
   testAllTrue = expr: { inherit expr; expected = map (x: true) expr; };
+
+  /** Trace a value forced to depth `depth`, return the second argument.
+      Example: `traceSeqN 1 { a.b = 1; } 2` => `2` */
+  traceSeqN = depth: x: y:
+    builtins.trace (lib.generators.toPretty { multiline = false; } (lib.generators.withRecursion { depthLimit = depth; throwOnDepthLimit = false; } x)) y;
+  /** Trace `f v` forced deeply, return `v`. Example: `traceValSeqFn toString 1` => `1` */
+  traceValSeqFn = f: v: let r = f v; in traceSeq r v;
+  /** Trace a value to a depth, return it. Example: `traceValSeqN 1 [ 1 ]` => `[ 1 ]` */
+  traceValSeqN = depth: v: traceSeqN depth v v;
+  /** `traceValSeqN` of `f v`. */
+  traceValSeqNFn = f: depth: v: traceSeqN depth (f v) v;
+  /** Throw a readable message for failed `runTests` results. */
+  throwTestFailures = { failures, description ? "tests" }:
+    if failures == [ ] then null
+    else throw "${toString (builtins.length failures)} ${description} failed:\n${lib.generators.toPretty { } failures}";
 }

@@ -194,4 +194,14 @@ rec {
     assert lib.assertMsg (idx >= 0 && idx < length list) "'lists.replaceElemAt' called with index ${toString idx} on a list of size ${toString (length list)}";
     genList (i: if i == idx then v else elemAt list i) (length list);
 
+
+  /** `map` with the list first. Example: `forEach [ 1 2 ] (x: x * 2)` => `[ 2 4 ]` */
+  forEach = xs: f: map f xs;
+
+  /** Filter with a 0-based index. Example: `ifilter0 (i: x: i > 0) [ 1 2 ]` => `[ 2 ]` */
+  ifilter0 = pred: list:
+    map (i: elemAt list i) (filter (i: pred i (elemAt list i)) (genList (i: i) (length list)));
+
+  /** Concatenate the list values of an attrset. Example: `concatAttrValues { a = [ 1 ]; b = [ 2 ]; }` => `[ 1 2 ]` */
+  concatAttrValues = set: concatLists (builtins.attrValues set);
 }

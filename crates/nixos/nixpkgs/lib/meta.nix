@@ -63,4 +63,9 @@ rec {
     assert lib.assertMsg (builtins.isString y) "lib.meta.getExe': The second argument is of type ${builtins.typeOf y}, but it should be a string instead.";
     assert lib.assertMsg (builtins.match ".*/.*" y == null) "lib.meta.getExe': The second argument \"${y}\" is a nested path with a \"/\" character, but it should just be the name of the executable instead.";
     "${lib.attrsets.getBin x}/bin/${y}";
+
+  /** The default `meta.priority`. Example: `defaultPriority` => `5` */
+  defaultPriority = 5;
+  /** The license with an SPDX id, or `default`. Example: `getLicenseFromSpdxIdOr "MIT" null` */
+  getLicenseFromSpdxIdOr = id: default: licensesSpdx.${id} or default;
 }

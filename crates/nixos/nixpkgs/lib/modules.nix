@@ -132,7 +132,7 @@ let
     defsFinal' =
       let
         normalized = concatMap (m:
-          map (value: if value._type or null == "definition" then value else { inherit (m) file; inherit value; } // optionalAttrs (m ? pos) { inherit (m) pos; })
+          map (value: if value._type or null == "definition" then value else { inherit (m) file; inherit value; })
             (addErrorContext "while evaluating definitions from `${m.file}':" (dischargeProperties m.value))
         ) defs;
         filtered = filterOverrides' normalized;
@@ -286,13 +286,22 @@ let
         mapAttrs (n: value: map (config: { inherit (module) file; inherit config; }) (pushDownProperties value)) module.config
       ) checkedConfigs);
 
-      # Definitions one level down as written, with their source position.
+      # Definitions one level down as written.
       rawDefsByName = zipAttrs (map (module:
-        mapAttrs (n: value:
-          let pos = unsafeGetAttrPos n module.config; in
-          { inherit (module) file; inherit value; } // optionalAttrs (pos != null) { inherit pos; }
-        ) module.config
+        mapAttrs (n: value: { inherit (module) file; inherit value; }) module.config
       ) checkedConfigs);
+
+      # Nixpen: the source position of each raw definition (null when unknown),
+      # in the same order as rawDefsByName. Kept apart so definitions stay
+      # `{ file, value }` records as code that destructures them expects.
+      rawPositionsByName = zipAttrs (map (module:
+        mapAttrs (n: _: unsafeGetAttrPos n module.config) module.config
+      ) checkedConfigs);
+
+      # Evaluate a matched option and attach the Nixpen provenance data.
+      evalMatched = loc: name: opt:
+        evalOptionValue loc opt (rawDefsByName.${name} or [ ])
+        // { nixpenDefinitionPositions = rawPositionsByName.${name} or [ ]; };
 
       # A plain attrset of options next to a submodule option: make it a submodule option too.
       asSubmoduleOption = decl:
@@ -307,16 +316,15 @@ let
         let
           loc = prefix ++ [ name ];
           defns = pushedDefsByName.${name} or [ ];
-          defns' = rawDefsByName.${name} or [ ];
           optionDecls = filter (m:
             m.options ? _type && (m.options._type == "option" || throwDeclarationTypeError loc m.options._type m._file)
           ) decls;
         in
         if length optionDecls == length decls then
-          { matchedOptions = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc decls)) defns'; unmatchedDefns = [ ]; }
+          { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls)); unmatchedDefns = [ ]; }
         else if optionDecls != [ ] then
           if builtins.all (x: x.options.type.name or null == "submodule") optionDecls then
-            { matchedOptions = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls))) defns'; unmatchedDefns = [ ]; }
+            { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls))); unmatchedDefns = [ ]; }
           else
             let nonOptions = filter (m: !isOption m.options) decls; in
             throw "The option `${showOption loc}' in module `${(head optionDecls)._file}' would be a parent of the following options, but its type `${(head optionDecls).options.type.description or "<no description>"}' does not support nested options.\n${showRawDecls loc nonOptions}"

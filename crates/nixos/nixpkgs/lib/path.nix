@@ -1,11 +1,21 @@
 # Path value helpers.
 { lib }:
 rec {
-  /** Whether a path value starts with the store directory followed by a name.
-      Example: `hasStorePathPrefix /nix/store/abc-x/y` => `true` */
+  /** Whether a path value lies inside a store path: below the store
+      directory, with a first component shaped like `<32 chars>-<name>`.
+      Example: `hasStorePathPrefix /nix/store/00000000000000000000000000000000-x/y` => `true` */
   hasStorePathPrefix = path:
-    let s = toString path; sd = builtins.storeDir; n = builtins.stringLength sd; in
-    builtins.substring 0 (n + 1) s == sd + "/" && builtins.stringLength s > n + 1;
+    assert lib.asserts.assertMsg (builtins.isPath path)
+      "lib.path.hasStorePathPrefix: Argument is of type ${builtins.typeOf path}, but a path was expected";
+    let
+      parts = s: builtins.filter (c: c != "" && c != ".") (lib.strings.splitString "/" s);
+      comps = parts (toString path);
+      store = parts builtins.storeDir;
+      n = builtins.length store;
+    in
+    (lib.lists.take n comps == store && builtins.length comps > n
+      && builtins.match ".{32}-.+" (builtins.elemAt comps n) != null)
+    || (comps != [ ] && builtins.match "[0-9a-z]{52}" (builtins.head comps) != null);
 
   /** Append a relative path string to a path. Example: `append /a "b/c"` => `/a/b/c` */
   append = path: subpath: path + ("/" + subpath);

@@ -286,4 +286,64 @@ rec {
   hasContext = builtins.hasContext;
 
 
+
+  /** Join strings with a separator (like `concatStringsSep`). Example: `join "," [ "a" "b" ]` => `"a,b"` */
+  join = concatStringsSep;
+
+  /** Replace every occurrence of one string. Example: `replaceString "a" "b" "aa"` => `"bb"` */
+  replaceString = from: to: replaceStrings [ from ] [ to ];
+
+  /** Split between characters where `pred prev next` holds, optionally keeping the separator.
+      Example: `splitStringBy (p: n: n == ",") false "a,b"` => `[ "a" "b" ]` */
+  splitStringBy = pred: keepSplit: s:
+    let
+      chars = stringToCharacters s;
+      n = length chars;
+      go = i: cur: acc:
+        if i >= n then acc ++ [ cur ]
+        else
+          let c = elemAt chars i; prev = if i == 0 then "" else elemAt chars (i - 1); in
+          if i > 0 && pred prev c then
+            (if keepSplit then go (i + 1) c (acc ++ [ cur ]) else go (i + 1) "" (acc ++ [ cur ]))
+          else go (i + 1) (cur + c) acc;
+    in if s == "" then [ "" ] else go 0 "" [ ];
+
+  /** `include` directories joined by `:`. Example: `makeIncludePath [ "/a" ]` => `"/a/include"` */
+  makeIncludePath = makeSearchPathOutput "dev" "include";
+
+  /** Whether a string is a POSIX shell variable name. Example: `isValidPosixName "a_b"` => `true` */
+  isValidPosixName = name: match "[a-zA-Z_][a-zA-Z0-9_]*" name != null;
+
+  /** A shell assignment of a value (lists become arrays, sets associative arrays).
+      Example: `toShellVar "a" "x y"` => `"a='x y'"` */
+  toShellVar = name: value:
+    lib.trivial.throwIfNot (isValidPosixName name) "toShellVar: ${name} is not a valid shell variable name" (
+      if builtins.isAttrs value && !isStringLike value then
+        "declare -A ${name}=(${concatStringsSep " " (lib.attrsets.mapAttrsToList (n: v: "[${escapeShellArg n}]=${escapeShellArg v}") value)})"
+      else if isList value then "declare -a ${name}=(${escapeShellArgs value})"
+      else "${name}=${escapeShellArg value}");
+
+  /** Shell assignments for each attribute. Example: `toShellVars { a = "x"; }` => `"a=x\n"` */
+  toShellVars = vars: concatStringsSep "\n" (lib.attrsets.mapAttrsToList toShellVar vars) + "\n";
+
+  /** camelCase from words separated by `-`, `_` or spaces. Example: `toCamelCase "foo-bar"` => `"fooBar"` */
+  toCamelCase = s:
+    let
+      words = filter (w: isString w && w != "") (split "[-_ ]+" s);
+      cap = w: toUpper (substring 0 1 w) + substring 1 (stringLength w) w;
+    in if words == [ ] then "" else toLower (head words) + concatStrings (map (w: cap (toLower w)) (tail words));
+
+  /** Name of a URL's last component up to a separator. Example: `nameFromURL "https://x/y-1.0.tar.gz" "-"` => `"y"` */
+  nameFromURL = url: sep:
+    let components = splitString "/" url; filename = lib.lists.last components; name = head (splitString sep filename);
+    in assert name != filename; name;
+
+  /** Contents of a file without its trailing newline. Example: `fileContents ./VERSION` */
+  fileContents = file: removeSuffix "\n" (builtins.readFile file);
+
+  /** Compare versions (-1, 0, 1). Example: `compareVersions "1.0" "1.1"` => `-1` */
+  compareVersions = builtins.compareVersions;
+
+  /** The store directory. Example: `storeDir` => `"/nix/store"` */
+  storeDir = builtins.storeDir;
 }

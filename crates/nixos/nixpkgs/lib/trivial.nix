@@ -202,4 +202,30 @@ rec {
 
   /** Throw an error with a given message (same as `builtins.throw`). Example: `throw "x"` */
   inherit (builtins) throw;
+
+  /** Addition as a function. Example: `add 1 2` => `3` */
+  add = builtins.add;
+  /** Subtraction as a function. Example: `sub 3 1` => `2` */
+  sub = builtins.sub;
+  /** `<` as a function. Example: `lessThan 1 2` => `true` */
+  lessThan = builtins.lessThan;
+  /** Round down. Example: `floor 1.5` => `1` */
+  floor = x:
+    if builtins ? floor then builtins.floor x
+    else if builtins.isInt x then x
+    else
+      let whole = builtins.fromJSON (builtins.head (builtins.split "\\." (builtins.toJSON x))); in
+      if x < 0 && whole != x then whole - 1 else whole;
+  /** Round up. Example: `ceil 1.5` => `2` */
+  ceil = x: if builtins ? ceil then builtins.ceil x else let f = floor x; in if f == x then f else f + 1;
+  /** Parse hexadecimal. Example: `fromHexString "ff"` => `255` */
+  fromHexString = s:
+    let
+      digits = lib.strings.stringToCharacters (lib.strings.toLower (lib.strings.removePrefix "0x" s));
+      val = c: { "0" = 0; "1" = 1; "2" = 2; "3" = 3; "4" = 4; "5" = 5; "6" = 6; "7" = 7; "8" = 8; "9" = 9; a = 10; b = 11; c = 12; d = 13; e = 14; f = 15; }.${c};
+    in builtins.foldl' (acc: c: acc * 16 + val c) 0 digits;
+  /** Whether evaluation is pure. Example: `inPureEvalMode` => `false` */
+  inPureEvalMode = !builtins ? currentSystem;
+  /** Print a trace message. Example: `trace "hi" 1` => `1` */
+  trace = builtins.trace;
 }

@@ -62,9 +62,6 @@ let
     if type.merge ? v2 then requireCoherent loc type (type.merge.v2 { inherit loc defs; })
     else { value = type.merge loc defs; headError = firstCheckError type.check loc defs; valueMeta = { }; };
 
-  isInStorePath = p:
-    let s = toString p; sd = builtins.storeDir; n = builtins.stringLength sd; in
-    substring 0 (n + 1) s == sd + "/" && builtins.stringLength s > n + 1;
 
   showEnumValue = v:
     if isString v then ''"${v}"''
@@ -382,7 +379,7 @@ rec {
         in
         rightKind
         && (absolute == null || absolute == (substring 0 1 s == "/"))
-        && (inStore == null || inStore == isInStorePath (builtins.unsafeDiscardStringContext s));
+        && (inStore == null || inStore == lib.path.hasStorePathPrefix (if isPath x then x else /. + builtins.unsafeDiscardStringContext s));
     };
 
   /** A list; definitions are concatenated and each element checked.
