@@ -345,3 +345,22 @@ impl Hasher {
 pub fn sha256(data: &[u8]) -> Hash {
     Hash::of(HashAlgo::Sha256, data)
 }
+
+/// `builtins.convertHash { hash; hashAlgo ? null; toHashFormat; }` (a
+/// builtin of Nix 2.19+, so not checked against our Nix 2.8): parses
+/// `hash` as [`Hash::parse_any`] does and writes it in `to_format`
+/// (`base16`, `nix32`/`base32`, `base64` without the algorithm; `sri` with).
+///
+/// ```
+/// let sri = nixpen_store::convert_hash("sha256:00xyyr3fi8l6hb839bv3f7yb86yjv7xi1cgh1xnhipym4asvb4aq", None, "sri");
+/// assert_eq!(sri.unwrap(), "sha256-WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgM=");
+/// ```
+pub fn convert_hash(hash: &str, algo: Option<&str>, to_format: &str) -> Result<String, StoreError> {
+    let format = HashFormat::from_name(to_format).ok_or_else(|| {
+        StoreError::BadHash(format!(
+            "unknown hash format '{to_format}', expect 'base16', 'base32', 'nix32', 'base64', or 'sri'"
+        ))
+    })?;
+    let algo = algo.map(HashAlgo::parse).transpose()?;
+    Ok(Hash::parse_any(hash, algo)?.encode(format, false))
+}

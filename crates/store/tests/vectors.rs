@@ -551,3 +551,56 @@ fn derivation_errors() {
         "multiple outputs are not supported in fixed-output derivations"
     );
 }
+
+#[test]
+fn hash_parse_errors() {
+    // outputHash = <text>; as nix-instantiate 2.8 reports it.
+    let err = |text: &str| Hash::parse_any(text, None).unwrap_err().to_string();
+    let g64 = "g".repeat(64);
+    assert_eq!(
+        err(&format!("sha256:{g64}")),
+        format!("invalid base-16 hash '{g64}'")
+    );
+    let e52 = "e".repeat(52);
+    assert_eq!(
+        err(&format!("sha256:{e52}")),
+        format!("invalid base-32 hash '{e52}'")
+    );
+    // 26 base-32 digits hold 130 bits; md5 has 128, so "z…" overflows.
+    let z26 = "z".repeat(26);
+    assert_eq!(
+        err(&format!("md5:{z26}")),
+        format!("invalid base-32 hash '{z26}'")
+    );
+    assert_eq!(err("foo:abc"), "unknown hash algorithm 'foo'");
+    assert_eq!(err("sha256-!!!!"), "invalid character in Base64 string: ''");
+    assert_eq!(
+        err("abc"),
+        "hash 'abc' does not include a type, nor is the type otherwise known from context"
+    );
+}
+
+#[test]
+fn convert_hash_between_formats() {
+    for (algo, hex, nix32, sri) in HELLO {
+        let b64 = sri.split_once('-').unwrap().1;
+        for input in [
+            hex.to_string(),
+            format!("{}:{nix32}", algo.name()),
+            sri.to_string(),
+        ] {
+            let conv = |to: &str| convert_hash(&input, Some(algo.name()), to).unwrap();
+            assert_eq!(conv("base16"), hex);
+            assert_eq!(conv("nix32"), nix32);
+            assert_eq!(conv("base32"), nix32);
+            assert_eq!(conv("base64"), b64);
+            assert_eq!(conv("sri"), sri);
+        }
+    }
+    assert_eq!(
+        convert_hash(HELLO[0].1, Some("md5"), "hex")
+            .unwrap_err()
+            .to_string(),
+        "unknown hash format 'hex', expect 'base16', 'base32', 'nix32', 'base64', or 'sri'"
+    );
+}
