@@ -61,7 +61,7 @@ pub use path::{
     check_name, output_path_name, placeholder, IngestionMethod, StoreDir, HASH_PART_LEN,
     MAX_NAME_LEN,
 };
-pub use store::{DerivationInput, DrvStore, Instantiated};
+pub use store::{DerivationInput, DrvStore, Instantiated, StoreObject};
 #[cfg(not(target_arch = "wasm32"))]
 pub use tree::RealTree;
 pub use tree::{MemoryNode, MemoryTree};

@@ -114,6 +114,20 @@ pub struct DrvStore {
     derivations: HashMap<String, Derivation>,
     hashes: HashMap<String, DrvHash>,
     references: HashMap<String, BTreeSet<String>>,
+    texts: HashMap<String, Vec<u8>>,
+    sources: HashMap<String, String>,
+}
+
+/// What a store path added to a [`DrvStore`] holds, so the evaluator can
+/// serve `builtins.readFile` and friends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreObject<'a> {
+    /// A `toFile` result: its contents.
+    Text(&'a [u8]),
+    /// A `.drv` file: the derivation (its text is [`Derivation::to_aterm`]).
+    Derivation(&'a Derivation),
+    /// A copy of a file tree: the path it was copied from (before filtering).
+    Source(&'a str),
 }
 
 impl DrvStore {
@@ -135,6 +149,21 @@ impl DrvStore {
         self.derivations.clear();
         self.hashes.clear();
         self.references.clear();
+        self.texts.clear();
+        self.sources.clear();
+    }
+
+    /// What the store path `path` holds, if this store added it.
+    pub fn object(&self, path: &str) -> Option<StoreObject<'_>> {
+        if let Some(drv) = self.derivations.get(path) {
+            Some(StoreObject::Derivation(drv))
+        } else if let Some(text) = self.texts.get(path) {
+            Some(StoreObject::Text(text))
+        } else {
+            self.sources
+                .get(path)
+                .map(|origin| StoreObject::Source(origin))
+        }
     }
 
     /// A derivation added earlier, by `.drv` path.
@@ -208,6 +237,7 @@ impl DrvStore {
         }
         let path = self.store_dir.make_text_path(name, contents, &refs)?;
         self.references.insert(path.clone(), refs);
+        self.texts.insert(path.clone(), contents.to_vec());
         Ok(path)
     }
 
@@ -250,6 +280,7 @@ impl DrvStore {
             }
         }
         self.references.insert(store_path.clone(), none);
+        self.sources.insert(store_path.clone(), path.to_string());
         Ok(store_path)
     }
 

@@ -604,3 +604,24 @@ fn convert_hash_between_formats() {
         "unknown hash format 'hex', expect 'base16', 'base32', 'nix32', 'base64', or 'sri'"
     );
 }
+
+#[test]
+fn store_objects_can_be_read_back() {
+    let mut store = DrvStore::new("/nix/store");
+    let text = store.to_file("data", b"x", &Default::default()).unwrap();
+    assert_eq!(store.object(&text), Some(StoreObject::Text(b"x")));
+    let tree = sample_tree();
+    let src = store
+        .add_source(&tree, "/src/dir", "dir", IngestionMethod::Recursive, None)
+        .unwrap();
+    assert_eq!(store.object(&src), Some(StoreObject::Source("/src/dir")));
+    let result = eval_case_in(&mut store, &[base()], "/unused").unwrap();
+    match store.object(&result[0].drv_path) {
+        Some(StoreObject::Derivation(drv)) => assert_eq!(drv.to_aterm(), result[0].aterm),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        store.object("/nix/store/00000000000000000000000000000000-none"),
+        None
+    );
+}
