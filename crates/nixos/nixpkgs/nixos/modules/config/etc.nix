@@ -14,7 +14,7 @@ let
       user = mkOption { type = types.str; default = "+0"; description = "The file's owner when it is copied (`mode` not `symlink`)."; };
       group = mkOption { type = types.str; default = "+0"; description = "The file's group when it is copied (`mode` not `symlink`)."; };
     };
-    config.source = lib.mkIf (config.text != null) (mkDefault (pkgs.writeText "etc-${baseNameOf name}" config.text));
+    config.source = lib.mkIf (config.text != null) (mkDefault (pkgs.writeText ("etc-" + lib.replaceStrings [ "/" ] [ "-" ] name) config.text));
   };
 in
 {

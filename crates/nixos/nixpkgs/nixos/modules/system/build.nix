@@ -1,7 +1,7 @@
 # system.build: the results of building the system. Nixpen's one result
 # is `system.build.nixpen`: the files NixOS would write, as text, for the
 # views to show: { units; nginx; etc; firewall; warnings; scripts; }.
-{ config, lib, ... }:
+{ config, options, lib, ... }:
 
 let
   inherit (lib) mkOption types filterAttrs mapAttrs concatStringsSep;
@@ -42,6 +42,9 @@ in
       Attribute set of derivations and values the system build produces.
     '';
   };
+
+  # The options of this configuration, for an options form.
+  config.system.build.nixpenOptions = import ../../lib/option-list.nix { inherit lib options config; };
 
   config.system.build.nixpen =
     if failedAssertions != [ ] then
