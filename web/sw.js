@@ -2,7 +2,7 @@
 // Network first (so a new build is picked up at once), the cache as fallback.
 const CACHE = 'nixpen-v1';
 const FIXED = ['./', 'boot.js', 'manifest.webmanifest', 'icon.svg',
-  'nixpen-worker.js', 'nixpen-worker_bg.wasm', 'nixpen-worker_loader.js'];
+  'worker-loader.js', 'nixpen-worker.js', 'nixpen-worker_bg.wasm'];
 
 // The page's own files carry content hashes; read their names from index.html.
 async function assetsOf(html) {

@@ -7,18 +7,25 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::editor::Editor;
+use crate::components::file_tabs::FileTabs;
 use crate::components::outputs::{Outputs, Results};
-use crate::protocol::EvalRequest;
+use crate::components::share_panel::SharePanel;
+use crate::components::topbar::TopBar;
+use crate::examples;
+use crate::page;
+use crate::protocol::{playground_path, EvalRequest};
 use crate::runner::{Runner, RunnerEvent, RunnerSignal, BUDGET_MS};
+use crate::share;
 use crate::storage;
+use crate::theme::Theme;
 use crate::workspace::Workspace;
 
 /// Quiet time after the last keystroke before evaluating.
 const DEBOUNCE_MS: u32 = 150;
 
-/// What the starting text is when nothing was saved.
-const WELCOME: &str = "# Type a Nix expression; its value appears on the right.\n\
-let\n  greet = name: \"Hello, ${name}!\";\nin {\n  message = greet \"NixOS\";\n  sum = 1 + 2;\n}\n";
+/// Where the files replaced by an example or a shared link are kept, so
+/// that "Restore" can bring them back.
+const PREVIOUS_KEY: &str = "nixpen.workspace.previous";
 
 /// Messages of the root component.
 pub enum Msg {
@@ -28,6 +35,22 @@ pub enum Msg {
     Evaluate,
     /// Something happened in the runner.
     Runner(RunnerSignal),
+    /// Open file tab `n`.
+    SelectFile(usize),
+    /// Ask for a name and add a file.
+    AddFile,
+    /// Remove file `n` (after confirmation).
+    RemoveFile(usize),
+    /// Replace the files with an example (by id).
+    LoadExample(String),
+    /// Bring back the files an example or a link replaced.
+    RestorePrevious,
+    /// Show or hide the share panel.
+    ToggleShare,
+    /// Copy text to the clipboard.
+    Copy(String),
+    /// Cycle the theme.
+    ToggleTheme,
 }
 
 /// Where the evaluator stands, as the status line tells it.
@@ -42,11 +65,18 @@ enum Engine {
 /// The root component.
 pub struct App {
     workspace: Workspace,
+    /// The embed view neither reads nor writes the saved workspace.
+    embed: bool,
     runner: Runner,
     engine: Engine,
     next_id: u32,
     debounce: Option<Timeout>,
     results: Results,
+    theme: Theme,
+    share_open: bool,
+    /// A message about the workspace (example loaded, link opened…) and
+    /// whether "Restore" applies to it.
+    banner: Option<(String, bool)>,
 }
 
 impl Component for App {
@@ -54,18 +84,24 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let workspace = storage::load::<Workspace>(storage::WORKSPACE_KEY)
-            .and_then(Workspace::sanitized)
-            .unwrap_or_else(|| Workspace::single("default.nix", WELCOME));
+        let embed = page::is_embed();
+        let theme = Theme::load();
+        theme.apply(false);
+        let (workspace, banner) = initial_workspace(embed);
         let runner = Runner::new(ctx.link().callback(Msg::Runner));
         let mut app = App {
             workspace,
+            embed,
             runner,
             engine: Engine::Loading,
             next_id: 0,
             debounce: None,
             results: Results::default(),
+            theme,
+            share_open: false,
+            banner,
         };
+        app.save();
         app.evaluate();
         app
     }
@@ -77,44 +113,123 @@ impl Component for App {
                     return false;
                 }
                 self.workspace.set_active_text(text);
-                storage::save(storage::WORKSPACE_KEY, &self.workspace);
-                let link = ctx.link().clone();
-                self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Evaluate)));
-                true
+                self.save();
+                self.schedule(ctx);
             }
             Msg::Evaluate => {
                 self.debounce = None;
                 self.evaluate();
-                true
             }
             Msg::Runner(signal) => {
                 let Some(event) = self.runner.handle(signal) else { return false };
                 self.on_runner_event(event);
-                true
+            }
+            Msg::SelectFile(index) => {
+                if index >= self.workspace.files.len() || index == self.workspace.active {
+                    return false;
+                }
+                self.workspace.active = index;
+                self.save();
+            }
+            Msg::AddFile => {
+                let Some(name) = prompt("Name of the new file (for example module.nix):") else { return false };
+                match self.workspace.add_file(&name) {
+                    Ok(()) => {
+                        self.save();
+                        self.evaluate();
+                    }
+                    Err(reason) => self.banner = Some((format!("Could not add the file: {reason}."), false)),
+                }
+            }
+            Msg::RemoveFile(index) => {
+                let Some(file) = self.workspace.files.get(index) else { return false };
+                if !confirm(&format!("Remove {}? Its text will be lost.", file.name)) {
+                    return false;
+                }
+                self.workspace.remove_file(index);
+                self.save();
+                self.evaluate();
+            }
+            Msg::LoadExample(id) => {
+                let Some(example) = examples::find(&id) else { return false };
+                self.replace_workspace(example.workspace(), format!("Loaded “{}”. {}", example.title, example.explanation));
+            }
+            Msg::RestorePrevious => {
+                let Some(previous) = storage::load::<Workspace>(PREVIOUS_KEY).and_then(Workspace::sanitized) else {
+                    return false;
+                };
+                self.workspace = previous;
+                self.banner = Some(("Your previous files are back.".to_owned(), false));
+                self.save();
+                self.evaluate();
+            }
+            Msg::ToggleShare => self.share_open = !self.share_open,
+            Msg::Copy(text) => copy_to_clipboard(&text),
+            Msg::ToggleTheme => {
+                self.theme = self.theme.next();
+                self.theme.apply(true);
             }
         }
+        true
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
         let file = self.workspace.active_file();
-        let on_input = ctx.link().callback(Msg::Edit);
-        let error_pos = self.results.error.as_ref().and_then(|error| error.pos.clone());
-        let error_here = error_pos.filter(|pos| pos.file == crate::protocol::playground_path(&file.name));
+        let path = playground_path(&file.name);
+        let error_here = self.results.error.clone().filter(|e| e.pos.as_ref().is_some_and(|p| p.file == path));
+        let share_fragment = share::encode(&self.workspace).unwrap_or_default();
+        let share_link = format!("{}#{share_fragment}", page::base_url());
+        let names: Vec<AttrValue> = self.workspace.files.iter().map(|f| AttrValue::from(f.name.clone())).collect();
         html! {
-            <div class="app">
-                <header class="topbar">
-                    <h1 class="brand">{"Nixpen"}</h1>
-                    <p class="status" data-testid="status" role="status" aria-live="polite">{ self.status() }</p>
-                </header>
+            <div class={classes!("app", self.embed.then_some("embed"))}>
+                <TopBar
+                    status={self.status()}
+                    embed={self.embed}
+                    open_link={share_link.clone()}
+                    theme={self.theme}
+                    on_example={link.callback(Msg::LoadExample)}
+                    on_share={link.callback(|_| Msg::ToggleShare)}
+                    on_theme={link.callback(|_| Msg::ToggleTheme)}
+                />
+                if self.share_open && !self.embed {
+                    <SharePanel
+                        link={share_link.clone()}
+                        embed_code={embed_code(&share_fragment)}
+                        on_copy={link.callback(Msg::Copy)}
+                        on_close={link.callback(|_| Msg::ToggleShare)}
+                    />
+                }
+                if let Some((text, restorable)) = &self.banner {
+                    <p class="banner" data-testid="banner" role="status">
+                        { text.clone() }
+                        if *restorable {
+                            {" "}
+                            <button type="button" data-testid="restore" onclick={link.callback(|_| Msg::RestorePrevious)}>
+                                {"Restore my previous files"}
+                            </button>
+                        }
+                    </p>
+                }
                 <main class="panes">
                     <section class="pane editor-pane" aria-label="Editor">
-                        <div class="tabs" role="tablist">
-                            <span class="tab active" role="tab" aria-selected="true">{ file.name.clone() }</span>
-                        </div>
-                        <Editor text={file.text.clone()} name={file.name.clone()} {on_input} error={error_here} />
+                        <FileTabs
+                            {names}
+                            active={self.workspace.active}
+                            entry={self.workspace.entry.clone()}
+                            on_select={link.callback(Msg::SelectFile)}
+                            on_add={link.callback(|_| Msg::AddFile)}
+                            on_remove={link.callback(Msg::RemoveFile)}
+                        />
+                        <Editor
+                            text={file.text.clone()}
+                            name={file.name.clone()}
+                            on_input={link.callback(Msg::Edit)}
+                            error={error_here}
+                        />
                     </section>
                     <section class="pane output-pane" aria-label="Outputs">
-                        <Outputs results={self.results.clone()} />
+                        <Outputs results={self.results.clone()} on_copy={link.callback(Msg::Copy)} />
                     </section>
                 </main>
             </div>
@@ -123,6 +238,18 @@ impl Component for App {
 }
 
 impl App {
+    fn save(&self) {
+        if !self.embed {
+            storage::save(storage::WORKSPACE_KEY, &self.workspace);
+        }
+    }
+
+    fn schedule(&mut self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        self.results.pending = true;
+        self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Evaluate)));
+    }
+
     fn evaluate(&mut self) {
         self.next_id = self.next_id.wrapping_add(1);
         self.results.pending = true;
@@ -131,6 +258,16 @@ impl App {
             files: self.workspace.files.clone(),
             entry: self.workspace.entry.clone(),
         });
+    }
+
+    /// Swaps in new files, keeping the old ones for "Restore".
+    fn replace_workspace(&mut self, workspace: Workspace, message: String) {
+        let restorable = !self.embed && storage::save(PREVIOUS_KEY, &self.workspace);
+        self.workspace = workspace;
+        self.banner = Some((message, restorable));
+        self.results = Results::default();
+        self.save();
+        self.evaluate();
     }
 
     fn on_runner_event(&mut self, event: RunnerEvent) {
@@ -153,7 +290,7 @@ impl App {
                 self.engine = Engine::Restarting;
                 self.results.pending = false;
                 self.results.notice = Some(format!(
-                    "Stopped: the evaluation ran longer than {} s (an infinite recursion or a very large value?). \
+                    "Stopped: the evaluation ran longer than {} s (endless recursion, or a very large value?). \
                      The evaluator was restarted; the outputs shown are from the last good evaluation.",
                     BUDGET_MS / 1000
                 ));
@@ -171,11 +308,54 @@ impl App {
             Engine::Loading => "Loading the Nix evaluator…".to_owned(),
             Engine::Restarting => "Restarting the Nix evaluator…".to_owned(),
             Engine::Failed => "The Nix evaluator could not be loaded.".to_owned(),
-            Engine::Ready if self.results.pending => "Evaluating…".to_owned(),
+            Engine::Ready if self.results.pending => format!("Evaluating {}…", self.workspace.entry),
             Engine::Ready => match self.results.millis {
-                Some(ms) => format!("Evaluated in {ms:.0} ms"),
+                Some(ms) => format!("Evaluated {} in {ms:.0} ms", self.workspace.entry),
                 None => "Ready".to_owned(),
             },
         }
+    }
+}
+
+/// The workspace the page starts with: from a share link, else (outside
+/// the embed view) the saved one, else the tutorial's final flake.
+fn initial_workspace(embed: bool) -> (Workspace, Option<(String, bool)>) {
+    let fragment = page::fragment();
+    let saved = if embed { None } else { storage::load::<Workspace>(storage::WORKSPACE_KEY).and_then(Workspace::sanitized) };
+    if let Some(shared) = share::decode(&fragment) {
+        if embed {
+            return (shared, None);
+        }
+        page::clear_fragment();
+        let restorable = saved.as_ref().is_some_and(|saved| *saved != shared && storage::save(PREVIOUS_KEY, saved));
+        return (shared, Some(("Opened the files of a shared link.".to_owned(), restorable)));
+    }
+    let banner = (!fragment.is_empty() && fragment.starts_with(share::PREFIX))
+        .then(|| ("This share link is damaged; it could not be opened.".to_owned(), false));
+    let workspace = saved.unwrap_or_else(|| {
+        examples::find(examples::DEFAULT_EXAMPLE).map(|e| e.workspace()).unwrap_or_else(|| Workspace::single("default.nix", "{ }"))
+    });
+    (workspace, banner)
+}
+
+/// The `<iframe>` code that embeds the files of `fragment`.
+fn embed_code(fragment: &str) -> String {
+    format!(
+        "<iframe src=\"{}?embed#{fragment}\" title=\"Nixpen playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
+        page::base_url()
+    )
+}
+
+fn prompt(message: &str) -> Option<String> {
+    web_sys::window()?.prompt_with_message(message).ok().flatten()
+}
+
+fn confirm(message: &str) -> bool {
+    web_sys::window().is_some_and(|w| w.confirm_with_message(message).unwrap_or(false))
+}
+
+fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
     }
 }

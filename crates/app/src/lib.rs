@@ -7,6 +7,11 @@ pub mod engine;
 pub mod worker;
 
 pub mod app;
+pub mod examples;
+pub mod page;
+pub mod share;
+pub mod theme;
+pub mod highlight;
 pub mod components;
 pub mod runner;
 pub mod storage;

@@ -12,8 +12,8 @@ use crate::protocol::{EvalRequest, EvalResponse, WorkerMessage};
 /// The longest an evaluation may run before its worker is terminated.
 pub const BUDGET_MS: u32 = 2_000;
 
-/// The worker's loader script, written by Trunk (`data-loader-shim`).
-const WORKER_URL: &str = "./nixpen-worker_loader.js";
+/// The worker's loader script (`web/worker-loader.js`).
+const WORKER_URL: &str = "./worker-loader.js";
 
 /// What the runner reports to the page.
 #[derive(Clone, Debug, PartialEq)]

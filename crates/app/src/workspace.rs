@@ -40,17 +40,55 @@ impl Workspace {
     /// an `active` index in range, an `entry` that exists. Returns `None`
     /// when nothing usable is left.
     pub fn sanitized(mut self) -> Option<Workspace> {
-        self.files.retain(|file| is_valid_name(&file.name));
+        let mut seen = std::collections::BTreeSet::new();
+        self.files.retain(|file| is_valid_name(&file.name) && seen.insert(file.name.clone()));
         if self.files.is_empty() {
             return None;
         }
         if self.active >= self.files.len() {
             self.active = 0;
         }
-        if !self.files.iter().any(|file| file.name == self.entry) {
-            self.entry = self.files[0].name.clone();
-        }
+        self.refresh_entry();
         Some(self)
+    }
+
+    /// Re-picks the evaluated file after files were added or removed:
+    /// `flake.nix` if there is one, else `default.nix`, else
+    /// `configuration.nix`, else the first file.
+    pub fn refresh_entry(&mut self) {
+        let has = |name: &str| self.files.iter().any(|file| file.name == name);
+        self.entry = ["flake.nix", "default.nix", "configuration.nix"]
+            .into_iter()
+            .find(|name| has(name))
+            .map_or_else(|| self.files[0].name.clone(), str::to_owned);
+    }
+
+    /// Adds an empty file named `name` and opens it; `Err` with the reason
+    /// if the name is not usable.
+    pub fn add_file(&mut self, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if !is_valid_name(name) {
+            return Err(format!("'{name}' is not a usable file name (no '/', at most 64 characters)"));
+        }
+        if self.files.iter().any(|file| file.name == name) {
+            return Err(format!("there is already a file named '{name}'"));
+        }
+        self.files.push(File { name: name.to_owned(), text: String::new() });
+        self.active = self.files.len() - 1;
+        self.refresh_entry();
+        Ok(())
+    }
+
+    /// Removes file `index` (never the last remaining file).
+    pub fn remove_file(&mut self, index: usize) {
+        if self.files.len() <= 1 || index >= self.files.len() {
+            return;
+        }
+        self.files.remove(index);
+        if self.active >= self.files.len() || self.active > index {
+            self.active = self.active.saturating_sub(1);
+        }
+        self.refresh_entry();
     }
 }
 

@@ -37,6 +37,8 @@ impl Results {
 pub struct OutputsProps {
     /// The results to show.
     pub results: Results,
+    /// Copy this text to the clipboard.
+    pub on_copy: Callback<String>,
 }
 
 /// The output pane.
@@ -44,6 +46,10 @@ pub struct OutputsProps {
 pub fn outputs(props: &OutputsProps) -> Html {
     let results = &props.results;
     let stale = results.is_stale() && results.value.is_some();
+    let on_copy_value = {
+        let value = results.value.clone().unwrap_or_default();
+        props.on_copy.reform(move |_: MouseEvent| value.clone())
+    };
     html! {
         <div class="outputs">
             if let Some(notice) = &results.notice {
@@ -63,6 +69,11 @@ pub fn outputs(props: &OutputsProps) -> Html {
                 <pre class="messages" data-testid="messages">{ results.messages.join("\n") }</pre>
             }
             <div class={classes!("value", stale.then_some("stale"))}>
+                if results.value.is_some() {
+                    <div class="output-actions">
+                        <button type="button" class="copy" onclick={on_copy_value}>{"Copy"}</button>
+                    </div>
+                }
                 if stale {
                     <p class="stale-label" data-testid="stale">{"Last good value (the source has changed since):"}</p>
                 }

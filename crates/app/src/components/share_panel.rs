@@ -1,0 +1,46 @@
+//! The share panel: the link that carries every file, and the `<iframe>`
+//! code for embedding, each with a copy button.
+
+use yew::prelude::*;
+
+/// Properties of [`SharePanel`].
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    /// The share link.
+    pub link: AttrValue,
+    /// The embed code.
+    pub embed_code: AttrValue,
+    /// Copy this text to the clipboard.
+    pub on_copy: Callback<String>,
+    /// Close the panel.
+    pub on_close: Callback<()>,
+}
+
+/// The share panel.
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let copy = |text: &AttrValue| {
+        let text = text.to_string();
+        props.on_copy.reform(move |_: MouseEvent| text.clone())
+    };
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <section class="share-panel" aria-label="Share">
+            <label>
+                {"Link to these files"}
+                <span class="share-row">
+                    <input type="text" readonly=true value={props.link.clone()} data-testid="share-link" />
+                    <button type="button" onclick={copy(&props.link)}>{"Copy link"}</button>
+                </span>
+            </label>
+            <label>
+                {"Embed in a web page"}
+                <span class="share-row">
+                    <input type="text" readonly=true value={props.embed_code.clone()} data-testid="share-embed" />
+                    <button type="button" onclick={copy(&props.embed_code)}>{"Copy embed code"}</button>
+                </span>
+            </label>
+            <button type="button" class="share-close" onclick={on_close}>{"Close"}</button>
+        </section>
+    }
+}
