@@ -98,6 +98,7 @@ struct Rendered {
     nginx: Option<String>,
     etc: BTreeMap<String, String>,
     tcp_ports: Vec<f64>,
+    scripts: BTreeMap<String, String>,
 }
 
 /// Renders one step (optionally with extra modules) or returns Nix's error.
@@ -115,13 +116,15 @@ fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
         },
         etc: strings(value.get("etc")),
         tcp_ports: value.get("firewall").get("allowedTCPPorts").array().iter().map(Json::number).collect(),
+        scripts: strings(value.get("scripts")),
     })
 }
 
 /// Checks what steps 1, 2 and 4 share: nginx with the default
 /// configuration, port 80, hostname gohello, and no gohello service.
 fn assert_container_basics(r: &Rendered) {
-    assert_eq!(r.units.keys().collect::<Vec<_>>(), ["nginx.service"]);
+    assert_eq!(r.units.keys().collect::<Vec<_>>(), ["firewall.service", "nginx.service"]);
+    assert_port_80_open(r);
     let unit = &r.units["nginx.service"];
     for line in [
         "[Unit]\nAfter=network.target\nDescription=Nginx Web Server\nStartLimitIntervalSec=60\n\n[Service]\n",
@@ -140,8 +143,22 @@ fn assert_container_basics(r: &Rendered) {
     assert!(conf.contains("\tclient_max_body_size 10m;\n\tserver_tokens off;\n"), "{conf}");
     assert!(conf.ends_with("}\n"), "{conf}");
     assert!(!conf.contains("gohello"), "{conf}");
-    assert_eq!(r.tcp_ports, [80.0]);
     assert_eq!(r.etc.get("hostname").map(String::as_str), Some("gohello\n"));
+}
+
+/// Checks that the firewall lets TCP port 80 in: in the firewall's ports
+/// and as a rule of the start script firewall.service runs.
+fn assert_port_80_open(r: &Rendered) {
+    assert_eq!(r.tcp_ports, [80.0]);
+    let unit = &r.units["firewall.service"];
+    let start = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart=@"))
+        .and_then(|l| l.strip_suffix(" firewall-start"))
+        .unwrap_or_else(|| panic!("no ExecStart in {unit}"));
+    let script = &r.scripts[start];
+    assert!(script.contains("\nip46tables -A nixos-fw -p tcp --dport 80 -j nixos-fw-accept \n"), "{script}");
+    assert_eq!(script.matches("--dport 80 ").count(), 1, "{script}");
 }
 
 #[test]
@@ -214,7 +231,8 @@ fn step5_final_adds_the_service_and_the_virtual_host() {
         return;
     }
     let r = render("5-final", None).unwrap();
-    assert_eq!(r.units.keys().collect::<Vec<_>>(), ["nginx.service", "xeserv.gohello.service"]);
+    assert_eq!(r.units.keys().collect::<Vec<_>>(), ["firewall.service", "nginx.service", "xeserv.gohello.service"]);
+    assert_port_80_open(&r);
     let unit = &r.units["xeserv.gohello.service"];
     assert!(unit.starts_with("[Unit]\n\n[Service]\nEnvironment=\"LOCALE_ARCHIVE=/nix/store/"), "{unit}");
     let tail = unit.split_once("Environment=\"TZDIR=").expect("TZDIR").1.split_once('\n').unwrap().1;
@@ -238,7 +256,6 @@ fn step5_final_adds_the_service_and_the_virtual_host() {
     let conf = r.nginx.as_deref().unwrap();
     let server = "\tserver {\n\t\tlisten 0.0.0.0:80 ;\n\t\tlisten [::0]:80 ;\n\t\tserver_name gohello.local.cetacean.club ;\n\t\tlocation / {\n\t\t\tproxy_pass http://127.0.0.1:3031;\n\t\t}\n\t}\n}\n";
     assert!(conf.ends_with(server), "{conf}");
-    assert_eq!(r.tcp_ports, [80.0]);
     assert_eq!(r.etc.get("hostname").map(String::as_str), Some("gohello\n"));
 
     // Toggling `enable` off removes both.

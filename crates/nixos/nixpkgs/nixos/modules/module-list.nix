@@ -16,6 +16,7 @@
   ./config/etc.nix
   ./config/locale.nix
   ./services/networking/firewall.nix
+  ./services/networking/firewall-iptables.nix
   ./services/networking/openssh.nix
   ./services/databases/postgresql.nix
   ./services/nginx/default.nix

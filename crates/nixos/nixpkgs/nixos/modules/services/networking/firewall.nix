@@ -84,7 +84,75 @@ in
       type = types.lines;
       default = "";
       example = "iptables -A INPUT -p icmp -j ACCEPT";
-      description = "Extra commands run when the firewall starts.";
+      description = "Shell commands run by the firewall's start script just before the final refusing rule (iptables backend).";
+    };
+
+    extraStopCommands = mkOption {
+      type = types.lines;
+      default = "";
+      example = "iptables -P INPUT ACCEPT";
+      description = "Shell commands run by the firewall's stop and reload scripts (iptables backend).";
+    };
+
+    backend = mkOption {
+      type = types.enum [ "iptables" "nftables" "firewalld" ];
+      default = "iptables";
+      description = "The firewall implementation. Nixpen renders the iptables one.";
+    };
+
+    package = mkOption {
+      type = types.package;
+      default = pkgs.iptables;
+      defaultText = lib.literalExpression "pkgs.iptables";
+      description = "The package providing the firewall's commands.";
+    };
+
+    extraPackages = mkOption {
+      type = types.listOf types.package;
+      default = [ ];
+      description = "More packages on the firewall scripts' PATH.";
+    };
+
+    checkReversePath = mkOption {
+      type = types.either types.bool (types.enum [ "strict" "loose" ]);
+      default = true;
+      description = "Whether to drop packets whose source address would not be routed back through the interface they came in on.";
+    };
+
+    logReversePathDrops = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether to log packets dropped by the reverse path check.";
+    };
+
+    logRefusedPackets = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether to log every refused packet, not only connection attempts.";
+    };
+
+    logRefusedUnicastsOnly = mkOption {
+      type = types.bool;
+      default = true;
+      description = "Whether `logRefusedPackets` logs only unicast packets (not broadcasts and multicasts).";
+    };
+
+    pingLimit = mkOption {
+      type = types.nullOr (types.separatedString " ");
+      default = null;
+      example = "--limit 1/minute --limit-burst 5";
+      description = "iptables limit arguments for answered pings; null for no limit.";
+    };
+
+    allInterfaces = mkOption {
+      type = types.attrsOf (types.submodule { options = portOptions; });
+      internal = true;
+      readOnly = true;
+      description = "The ports per interface, with `default` holding the ones open on every interface.";
     };
   };
+
+  config.networking.firewall.allInterfaces = {
+    default = { inherit (cfg) allowedTCPPorts allowedTCPPortRanges allowedUDPPorts allowedUDPPortRanges; };
+  } // cfg.interfaces;
 }
