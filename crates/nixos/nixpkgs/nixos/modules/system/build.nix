@@ -30,6 +30,8 @@ let
       }) config.networking.firewall.interfaces;
     };
     warnings = config.warnings;
+    # Read by many NixOS modules; reading it here gives NixOS' warning when unset.
+    stateVersion = config.system.stateVersion;
     # Generated scripts (unit-script-* and others) by store path.
     scripts = config.systemd.generatedScripts;
   };
