@@ -161,6 +161,9 @@ in
       };
     };
 
+    # Keeps the temporary folders nginx makes at start from being cleaned.
+    systemd.tmpfiles.rules = [ "X /tmp/systemd-private-%b-nginx.service-*/tmp/nginx_*" ];
+
     users.users = lib.optionalAttrs (cfg.user == "nginx") {
       nginx = {
         group = cfg.group;
