@@ -22,6 +22,11 @@
 //! pass is printed. `NIXPEN_BLESS=1` rewrites the lists. Cases listed in
 //! `modules_excluded.txt` (with a reason) are not run.
 //!
+//! A second test, `lib_self_tests`, runs the hand-written checks in
+//! `modules_lib_tests/*.nix` (see its README) with our lib: all must pass
+//! under CppNix; under nixpen they are compared with
+//! `modules_expected_nixpen_libtests.txt` like the cases.
+//!
 //! Fast loop: `NIXPEN_CASES=12,40-46` runs only those ids (no list check),
 //! `NIXPEN_EVALUATORS=cppnix` picks evaluators, `NIXPEN_VERBOSE=1` prints
 //! the output of failing cases.
@@ -402,6 +407,21 @@ fn nixpkgs_module_system_conformance() {
     let modules = lib.join("tests/modules");
     copy_dir(&shared.join("modules"), &modules);
 
+    let evaluators = available_evaluators();
+
+    let mut failures = Vec::new();
+    for evaluator in &evaluators {
+        let verdicts = run_all(&cases, evaluator, &modules);
+        let regressions = report(evaluator.name, &verdicts, chosen.is_none());
+        if !regressions.is_empty() {
+            failures.push(format!("{}: regressions in cases {regressions:?}", evaluator.name));
+        }
+    }
+    assert!(failures.is_empty(), "module-system conformance regressed: {}", failures.join("; "));
+}
+
+/// Evaluators found on this machine, honouring `NIXPEN_EVALUATORS`.
+fn available_evaluators() -> Vec<Evaluator> {
     let wanted = std::env::var("NIXPEN_EVALUATORS").unwrap_or_else(|_| "cppnix,nixpen".into());
     let mut evaluators = Vec::new();
     if wanted.contains("cppnix") {
@@ -420,14 +440,82 @@ fn nixpkgs_module_system_conformance() {
             leading_args: vec!["eval".into()],
         });
     }
+    evaluators
+}
+
+/// Names listed in a file, one per line (`#` comments).
+fn read_name_list(path: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| line.split('#').next())
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn lib_self_tests() {
+    let dir = tests_dir().join("modules_lib_tests");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read modules_lib_tests")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".nix"))
+        .collect();
+    files.sort();
+    let tree = TempTree::new();
+    let lib = tree.0.join("lib");
+    copy_dir(&repo_root().join("crates/nixos/nixpkgs/lib"), &lib);
 
     let mut failures = Vec::new();
-    for evaluator in &evaluators {
-        let verdicts = run_all(&cases, evaluator, &modules);
-        let regressions = report(evaluator.name, &verdicts, chosen.is_none());
-        if !regressions.is_empty() {
-            failures.push(format!("{}: regressions in cases {regressions:?}", evaluator.name));
+    for evaluator in available_evaluators() {
+        let mut passed = BTreeSet::new();
+        for file in &files {
+            let expr = format!(
+                "let lib = import {}; in lib.debug.runTests (import {} lib)",
+                lib.display(),
+                dir.join(file).display()
+            );
+            let mut command = Command::new(&evaluator.program);
+            command.args(&evaluator.leading_args);
+            if evaluator.name == "cppnix" {
+                command.arg("--eval");
+            }
+            command.args(["--strict", "--json", "--expr", &expr]).current_dir(&tree.0);
+            match run_with_timeout(command, CASE_TIMEOUT) {
+                Some((0, out, _)) if String::from_utf8_lossy(&out).trim() == "[]" => {
+                    passed.insert(file.clone());
+                }
+                Some((code, out, err)) => println!(
+                    "--- {file} under {}: exit {code}\n{}\n{}",
+                    evaluator.name,
+                    String::from_utf8_lossy(&out).trim(),
+                    String::from_utf8_lossy(&err).chars().take(2000).collect::<String>()
+                ),
+                None => println!("--- {file} under {}: timed out", evaluator.name),
+            }
+        }
+        println!("== lib self-tests under {}: {} / {} files pass", evaluator.name, passed.len(), files.len());
+        let expected: BTreeSet<String> = if evaluator.name == "cppnix" {
+            files.iter().cloned().collect()
+        } else {
+            let list = tests_dir().join("modules_expected_nixpen_libtests.txt");
+            if std::env::var("NIXPEN_BLESS").as_deref() == Ok("1") {
+                let mut text = String::from("# lib self-test files (modules_lib_tests/) that pass under nixpen.\n");
+                for name in &passed {
+                    text.push_str(name);
+                    text.push('\n');
+                }
+                std::fs::write(&list, text).expect("write lib self-test list");
+            }
+            read_name_list(&list)
+        };
+        let missing: Vec<&String> = expected.difference(&passed).collect();
+        if !missing.is_empty() {
+            failures.push(format!("{}: {missing:?}", evaluator.name));
         }
     }
-    assert!(failures.is_empty(), "module-system conformance regressed: {}", failures.join("; "));
+    assert!(failures.is_empty(), "lib self-tests failed: {}", failures.join("; "));
 }

@@ -6,7 +6,7 @@ let
 in
 rec {
   inherit (builtins) attrNames attrValues listToAttrs mapAttrs hasAttr getAttr isAttrs
-    removeAttrs intersectAttrs catAttrs zipAttrsWith functionArgs;
+    removeAttrs intersectAttrs catAttrs zipAttrsWith;
 
   /** Follow a path of names, with a default when missing.
       Example: `attrByPath [ "a" "b" ] 0 { a.b = 1; }` => `1` */

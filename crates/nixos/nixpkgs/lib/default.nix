@@ -36,11 +36,12 @@ let
       sources = callLib ./sources.nix;
       gvariant = callLib ./gvariant.nix;
       path = callLib ./path.nix;
+      stringsWithDeps = callLib ./strings-with-deps.nix;
     in
     {
       inherit trivial fixedPoints attrsets lists strings asserts debug modules options types
         generators meta versions systems customisation fileset filesystem cli nixpen derivations
-        licenses sources gvariant path;
+        licenses sources gvariant path stringsWithDeps;
       platforms = systems.doubles;
       inherit (builtins) getContext hasContext hashString parseDrvName placeholder fromJSON
         fromTOML toFile toJSON toString toXML tryEval addErrorContext unsafeGetAttrPos
@@ -59,6 +60,9 @@ let
       inherit (generators) mkKeyValueDefault;
       inherit (types) isType setType defaultTypeMerge defaultFunctor isOptionType mkOptionType;
       inherit (filesystem) pathType pathIsDirectory pathIsRegularFile;
+      inherit (stringsWithDeps) textClosureList textClosureMap noDepEntry fullDepEntry packEntry stringAfter;
+      inherit (sources) cleanSource cleanSourceWith cleanSourceFilter;
+      inherit (generators) mkLuaInline;
       fakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
       fakeSha256 = "0000000000000000000000000000000000000000000000000000";
       fakeSha512 = "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";

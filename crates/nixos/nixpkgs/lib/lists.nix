@@ -89,13 +89,15 @@ rec {
   /** Topological-ish sort: list of DFS result. Example: `listDfs true (a: b: a < b) [ 3 1 ]` */
   listDfs = stopOnCycles: before: list:
     let
-      dfs' = us: visited: rest:
-        let c = filter (x: before x us) visited;
-            b = partition (x: before x us) rest.right;
-        in if stopOnCycles && (length c > 0) then { cycle = us; loops = c; inherit visited rest; }
-        else if length b.right == 0 then { minimal = us; inherit visited rest; }
-        else dfs' (head b.right) ([ us ] ++ visited) (tail b.right ++ b.wrong);
-    in dfs' (head list) [ ] { right = tail list; wrong = [ ]; };
+      visit = us: visited: rest:
+        let
+          loops = filter (x: before x us) visited;
+          split = partition (x: before x us) rest;
+        in
+        if stopOnCycles && loops != [ ] then { cycle = us; inherit loops visited rest; }
+        else if split.right == [ ] then { minimal = us; inherit visited rest; }
+        else visit (head split.right) ([ us ] ++ visited) (tail split.right ++ split.wrong);
+    in visit (head list) [ ] (tail list);
 
   /** Sort by a partial order topologically. Example: `toposort (a: b: a < b) [ 3 1 2 ]` => `{ result = [ 1 2 3 ]; }` */
   toposort = before: list:

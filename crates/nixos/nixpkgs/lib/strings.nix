@@ -131,19 +131,31 @@ rec {
       substring 0 1 str == "/" && dirOf str == builtins.storeDir
     else false;
 
-  /** Parse a decimal integer, allowing surrounding whitespace and leading zeroes.
-      Example: `toInt "042"` => `42` */
+  /** Parse a decimal integer, allowing surrounding whitespace; leading
+      zeroes are refused as ambiguous (octal?). Example: `toInt " 42 "` => `42` */
   toInt = s:
     let
-      m = match "[[:space:]]*(-?)0*([0-9]+)[[:space:]]*" s;
+      m = match "[[:space:]]*(-?[[:digit:]]+)[[:space:]]*" s;
+      digits = head m;
+      n = builtins.fromJSON digits;
     in
     if m == null then throw "toInt: Could not convert ${escapeNixString s} to int."
-    else
-      let n = builtins.fromJSON (elemAt m 1); in
-      if elemAt m 0 == "-" then -n else n;
+    else if match "0[[:digit:]]+" digits != null then
+      throw "toInt: Ambiguity in interpretation of ${escapeNixString s} between octal and zero padded integer."
+    else if !builtins.isInt n then throw "toInt: Could not convert ${escapeNixString s} to int."
+    else n;
 
-  /** Parse a base-10 integer (same as `toInt` here). Example: `toIntBase10 "10"` => `10` */
-  toIntBase10 = toInt;
+  /** Parse a base-10 integer, leading zeroes allowed. Example: `toIntBase10 "007"` => `7` */
+  toIntBase10 = s:
+    let
+      m = match "[[:space:]]*0*(-?[[:digit:]]+)[[:space:]]*" s;
+      digits = head m;
+      n = builtins.fromJSON digits;
+    in
+    if m == null then throw "toIntBase10: Could not convert ${escapeNixString s} to int."
+    else if match "0+" digits != null then 0
+    else if !builtins.isInt n then throw "toIntBase10: Could not convert ${escapeNixString s} to int."
+    else n;
 
   /** Render a float. Example: `floatToString 0.5` => `"0.500000"` */
   floatToString = f: toString f;
@@ -200,15 +212,20 @@ rec {
   /** Whether version `a` is at least `b`. Example: `versionAtLeast "1.1" "1.0"` => `true` */
   versionAtLeast = a: b: !versionOlder a b;
 
-  /** Turn a string into a valid derivation name. Example: `sanitizeDerivationName "a b"` => `"a-b"` */
+  /** Turn a string into a valid derivation name: leading dots dropped, runs
+      of invalid characters become `-`, at most 207 characters (the end kept).
+      Example: `sanitizeDerivationName "..foo bar"` => `"foo-bar"` */
   sanitizeDerivationName = string:
     let
       s = builtins.unsafeDiscardStringContext string;
-      parts = split "[^[:alnum:]+._?=-]+" s;
-      joined = concatStrings (map (p: if isList p then "-" else p) parts);
-      noDot = if hasPrefix "." joined then "_" + joined else joined;
-      short = if stringLength noDot > 207 then substring (stringLength noDot - 207) 207 noDot else noDot;
-    in if short == "" then "unknown" else short;
+      valid = match "[[:alnum:]+_?=-][[:alnum:]+._?=-]*" s != null;
+      noDots = head (match "\\.*(.*)" s);
+      joined = concatStrings (map (p: if isList p then "-" else p) (split "[^[:alnum:]+._?=-]+" noDots));
+      len = stringLength joined;
+      short = substring (if len > 207 then len - 207 else 0) (-1) joined;
+    in
+    if stringLength s <= 207 && valid then s
+    else if short == "" then "unknown" else short;
 
   /** Edit distance between two strings. Example: `levenshtein "foo" "fob"` => `1` */
   levenshtein = a: b:

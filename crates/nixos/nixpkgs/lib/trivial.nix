@@ -197,8 +197,6 @@ rec {
   /** Whether a path exists. Example: `pathExists ./.` => `true` */
   pathExists = builtins.pathExists;
 
-  /** Read a file and trim trailing newline. Example: `fileContents ./version` */
-  fileContents = file: lib.strings.removeSuffix "\n" (builtins.readFile file);
 
   /** Throw an error with a given message (same as `builtins.throw`). Example: `throw "x"` */
   inherit (builtins) throw;

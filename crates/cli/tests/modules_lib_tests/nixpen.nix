@@ -1,0 +1,44 @@
+lib:
+let
+  t = lib.types;
+  ev = lib.evalModules {
+    modules = [
+      {
+        options.port = lib.mkOption { type = t.port; default = 80; description = "Port."; example = 8080; };
+        options.hosts = lib.mkOption { type = t.attrsOf (t.submodule { options.root = lib.mkOption { type = t.str; }; }); default = { }; };
+        options.f = lib.mkOption { type = t.functionTo t.int; default = x: 1; };
+        options.bad = lib.mkOption { type = t.int; };
+      }
+      {
+        port = lib.mkForce 443;
+        hosts.a.root = "/srv";
+        bad = "no";
+      }
+      { port = 8000; }
+    ];
+  };
+  data = lib.nixpen.optionsToData ev.options;
+  byName = builtins.listToAttrs (map (r: { name = r.name; value = r; }) data);
+  port = byName.port;
+in
+{
+  testNames = { expr = map (r: r.name) data; expected = [ "bad" "f" "hosts" "hosts.a.root" "port" ]; };
+  testJsonSafe = { expr = builtins.isString (builtins.toJSON data); expected = true; };
+  testPortValue = { expr = [ port.value port.type port.description port.isDefined port.highestPrio ]; expected = [ 443 "16 bit unsigned integer; between 0 and 65535 (both inclusive)" "Port." true 50 ]; };
+  testPortDefaultExample = { expr = [ port.default port.example ]; expected = [ { kind = "value"; text = "80"; } { kind = "value"; text = "8080"; } ]; };
+  testPortDefinitions = {
+    expr = map (d: { inherit (d) priority value won active default; hasLine = d.line != null; }) port.definitions;
+    expected = [
+      { priority = 1500; value = 80; won = false; active = true; default = true; hasLine = true; }
+      { priority = 100; value = 8000; won = false; active = true; default = false; hasLine = true; }
+      { priority = 50; value = 443; won = true; active = true; default = false; hasLine = true; }
+    ];
+  };
+  testDeclarationLine = { expr = (builtins.head port.declarations).line; expected = 7; };
+  # The default sits at the declaration; later modules define first.
+  testDefinitionLine = { expr = map (d: d.line) port.definitions; expected = [ 7 17 13 ]; };
+  testFunctionValue = { expr = byName.f.value; expected = "<function>"; };
+  testBadValue = { expr = [ byName.bad.error byName.bad.value ]; expected = [ true null ]; };
+  testSubmoduleEntry = { expr = [ byName."hosts.a.root".value byName."hosts.a.root".loc ]; expected = [ "/srv" [ "hosts" "a" "root" ] ]; };
+  testToData = { expr = lib.nixpen.toData 2 { a = x: x; b.c.d = 1; p = /x; }; expected = { a = "<function>"; b.c = "…"; p = "/x"; }; };
+}
