@@ -31,6 +31,27 @@ let
 
   unitOptionAttrs = types.attrsOf unitOption;
 
+  # checkValues group checks attrs: whether `attrs` passes `checks`; like
+  # NixOS, each failure is traced and makes the definition ill-typed.
+  # Values may still be wrapped in mkIf/mkOverride at this point.
+  checkValues = group: checks: attrs:
+    let
+      unwrap = v: if builtins.elem (v._type or "") [ "override" "if" ] then v.content else v;
+      values = builtins.mapAttrs (_: unwrap) attrs;
+      errors = lib.concatMap (check: check group values) checks;
+    in
+    if errors == [ ] then true else builtins.trace (lib.concatStringsSep "\n" errors) false;
+
+  # oneOf name allowed: a check that key `name`, when set, is one of `allowed`.
+  oneOf = name: allowed: group: attrs:
+    lib.optional (attrs ? ${name} && !(builtins.elem attrs.${name} allowed))
+      "Systemd ${group} field `${name}' cannot have value `${toString attrs.${name}}'.";
+
+  serviceChecks = checkValues "Service" [
+    (oneOf "Type" [ "exec" "simple" "forking" "oneshot" "dbus" "notify" "notify-reload" "idle" ])
+    (oneOf "Restart" [ "no" "on-success" "on-failure" "on-abnormal" "on-abort" "always" ])
+  ];
+
   listOfUnits = what: mkOption {
     type = types.listOf unitNameType;
     default = [ ];
@@ -192,7 +213,7 @@ rec {
       };
 
       serviceConfig = mkOption {
-        type = unitOptionAttrs;
+        type = types.addCheck unitOptionAttrs serviceChecks;
         default = { };
         example = { RestartSec = 5; };
         description = "Keys of the `[Service]` section, such as `ExecStart` or `Restart`.";
