@@ -3,6 +3,8 @@
 let
   mk = shortName: spdxId: fullName: free: { inherit shortName spdxId fullName free; deprecated = false; redistributable = free; };
 in
+/** Licenses by nixpkgs attribute name, each `{ shortName, spdxId, fullName,
+    free, redistributable, deprecated }`. Example: `lib.licenses.mit.spdxId` => `"MIT"` */
 {
   mit = mk "mit" "MIT" "MIT License" true;
   asl20 = mk "asl20" "Apache-2.0" "Apache License 2.0" true;

@@ -46,7 +46,10 @@ let
       Example: `mkOverride 900 "x"` */
   mkOverride = priority: content: { _type = "override"; inherit priority content; };
 
+  /** The priority of a definition without mkOverride (lower wins). Example: `defaultOverridePriority` => `100` */
   defaultOverridePriority = 100;
+
+  /** The mkOrder priority of a definition without mkOrder. Example: `defaultOrderPriority` => `1000` */
   defaultOrderPriority = 1000;
 
   /** Priority 1500: the priority of option defaults. Example: `mkOptionDefault 1` */
@@ -80,8 +83,9 @@ let
     else if tag == "definition" then def // { value = mapDefinitionValue f def.value; }
     else f def;
 
-  # Move mkMerge/mkIf/mkOverride of an attrset down onto its attributes,
-  # giving a list of plain attrsets.
+  /** Move mkMerge/mkIf/mkOverride of an attrset down onto its attributes,
+      giving a list of plain attrsets.
+      Example: `pushDownProperties (mkIf c { a = 1; })` => `[ { a = mkIf c 1; } ]` */
   pushDownProperties = cfg:
     let
       tag = cfg._type or "";
@@ -92,7 +96,8 @@ let
     else if tag == "override" then map (onAttrs (_: v: mkOverride cfg.priority v)) (pushDownProperties cfg.content)
     else [ cfg ];
 
-  # Resolve mkMerge and mkIf of one definition into a list of values.
+  /** Resolve mkMerge and mkIf of one definition into a list of values.
+      Example: `dischargeProperties (mkMerge [ 1 (mkIf false 2) ])` => `[ 1 ]` */
   dischargeProperties = def:
     let tag = def._type or ""; in
     if tag == "merge" then concatMap dischargeProperties def.contents
@@ -101,7 +106,9 @@ let
       else throw "‘mkIf’ called with a non-Boolean condition"
     else [ def ];
 
-  # Keep the definitions of the best (lowest) priority; unwrap mkOverride.
+  /** Keep the definitions of the best (lowest) priority, unwrapping
+      mkOverride: `{ values, highestPrio }`.
+      Example: `(filterOverrides' [ { file = "a"; value = mkForce 1; } { file = "b"; value = 2; } ]).highestPrio` => `50` */
   filterOverrides' = defs:
     let
       prioOf = def: if def.value._type or "" == "override" then def.value.priority else defaultOverridePriority;
@@ -112,9 +119,12 @@ let
       let best = foldl' (p: def: lib.trivial.min (prioOf def) p) 9999 defs; in
       { values = concatMap (def: if prioOf def == best then [ (unwrap def) ] else [ ]) defs; highestPrio = best; };
 
+  /** The `values` of `filterOverrides'`.
+      Example: `filterOverrides [ { file = "a"; value = mkDefault 1; } { file = "b"; value = 2; } ]` => `[ { file = "b"; value = 2; } ]` */
   filterOverrides = defs: (filterOverrides' defs).values;
 
-  # Sort by mkOrder priority (stable) and unwrap mkOrder.
+  /** Sort definitions by mkOrder priority (stably) and unwrap mkOrder.
+      Example: `map (d: d.value) (sortProperties [ { value = 1; } { value = mkBefore 0; } ])` => `[ 0 1 ]` */
   sortProperties = defs:
     let
       unwrap = def: if def.value._type or "" == "order" then def // { value = def.value.content; inherit (def.value) priority; } else def;
@@ -212,8 +222,9 @@ let
         } // typeAttrs
     ) { inherit loc; declarations = [ ]; declarationPositions = [ ]; options = [ ]; } opts;
 
-  # Give the option its final type: default `unspecified`, and submodule
-  # types receive the modules gathered from all declarations.
+  /** Give a merged option declaration its final type: `unspecified` when
+      none was given; submodule types receive the modules of all declarations.
+      Example: `(fixupOptionType [ "x" ] { options = [ ]; }).type.name` => `"unspecified"` */
   fixupOptionType = loc: opt:
     if opt.type.getSubModules or null == null then opt // { type = opt.type or types.unspecified; }
     else opt // { type = opt.type.substSubModules opt.options; options = [ ]; };
@@ -256,6 +267,7 @@ let
     mergeModules' prefix modules
       (concatMap (m: map (config: { file = m._file; inherit config; }) (pushDownProperties m.config)) modules);
 
+  /** `mergeModules` with the definitions `configs` (`{ file, config }`) given. */
   mergeModules' = prefix: modules: configs:
     let
       declsByName = zipAttrs (map (module:
@@ -385,7 +397,9 @@ let
       Example: `setDefaultModuleLocation "my-file" { x = 1; }` */
   setDefaultModuleLocation = file: m: { _file = file; imports = [ m ]; };
 
-  # Normalise a module attrset to { _file _class key disabledModules imports options config }.
+  /** Normalise a module attrset to `{ _file, _class, key, disabledModules,
+      imports, options, config }`, accepting the config-only shorthand.
+      Example: `(unifyModuleSyntax "f" "k" { a = 1; }).config` => `{ a = 1; }` */
   unifyModuleSyntax = file: key: m:
     let
       withMeta = config: if m ? meta then mkMerge [ config { meta = m.meta; } ] else config;
@@ -415,10 +429,14 @@ let
         config = withFreeform (removeAttrs m [ "_class" "_file" "key" "disabledModules" "require" "imports" "freeformType" ]);
       };
 
+  /** Call a module function with its arguments; other modules pass through.
+      Example: `applyModuleArgsIfFunction "k" { } { config = { }; }` => `{ }` */
   applyModuleArgsIfFunction = key: f: args@{ config, ... }:
     if isFunction f then applyModuleArgs key f args else f;
 
-  # Call a module function; arguments not given directly come from `config._module.args`.
+  /** Call a module function; arguments not given directly come from
+      `config._module.args`, each with an error context naming it.
+      Example: `applyModuleArgs "k" ({ x, ... }: x) { config._module.args.x = 1; }` => `1` */
   applyModuleArgs = key: f: args@{ config, ... }:
     let
       context = name: ''while evaluating the module argument `${name}' in "${key}":'';
@@ -429,6 +447,9 @@ let
       ) (functionArgs f);
     in f (args // extraArgs);
 
+  /** Load modules and their imports (minus disabled ones) for a class:
+      `collectModules class modulesPath modules args` gives `{ modules, graph }`.
+      Example: `(collectModules null "" [ { } ] { config = { }; }).modules` */
   collectModules = class:
     let
       loadModule = args: fallbackFile: fallbackKey: m:

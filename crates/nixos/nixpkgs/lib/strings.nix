@@ -3,6 +3,8 @@
 let
   inherit (builtins) stringLength substring concatStringsSep genList elemAt length head tail
     filter match split isString isList replaceStrings typeOf foldl';
+  # Printable ASCII characters mapped to their codes.
+  asciiTable = builtins.listToAttrs (genList (i: { name = builtins.fromJSON "\"\\u00${lib.toLower (lib.fixedWidthString 2 "0" (lib.toHexString (i + 1)))}\""; value = i + 1; }) 127);
 in
 rec {
   inherit (builtins) stringLength substring head tail isString replaceStrings split match
@@ -113,7 +115,6 @@ rec {
   /** Code point of an ASCII character. Example: `charToInt "A"` => `65` */
   charToInt = c: asciiTable.${c};
 
-  asciiTable = builtins.listToAttrs (genList (i: { name = builtins.fromJSON "\"\\u00${lib.toLower (lib.fixedWidthString 2 "0" (lib.toHexString (i + 1)))}\""; value = i + 1; }) 127);
 
   /** Whether a value is a string or something convertible like a path or an attrset with `outPath`/`__toString`.
       Example: `isStringLike ./.` => `true` */

@@ -138,19 +138,19 @@ rec {
   /** Print a list of warnings, then return the value. Example: `showWarnings [ ] 1` => `1` */
   showWarnings = warnings: res: lib.lists.foldr (w: x: warn w x) res warnings;
 
-  /** The release this lib pretends to be. Example: `release` => `"26.05"` */
-  release = "26.05";
+  /** The release this lib follows. Example: `release` => `"26.11"` */
+  release = "26.11";
 
-  /** Code name of the release. Example: `codeName` => `"Nixpen"` */
-  codeName = "Nixpen";
+  /** Code name of the release. Example: `codeName` => `"Zokor"` */
+  codeName = "Zokor";
 
-  /** Version string. Example: `version` => `"26.05pre-nixpen"` */
+  /** Version string. Example: `version` => `"26.11pre-git"` */
   version = release + versionSuffix;
 
-  /** Suffix of the version string. Example: `versionSuffix` => `"pre-nixpen"` */
-  versionSuffix = "pre-nixpen";
+  /** Suffix of the version string. Example: `versionSuffix` => `"pre-git"` */
+  versionSuffix = "pre-git";
 
-  /** Same as `version`. Example: `nixpkgsVersion` => `"26.05pre-nixpen"` */
+  /** Same as `version`. Example: `nixpkgsVersion` => `"26.11pre-git"` */
   nixpkgsVersion = version;
 
   /** The oldest release still supported by this lib. Example: `oldestSupportedRelease` => `2511` */
