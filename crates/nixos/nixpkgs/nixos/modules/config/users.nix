@@ -19,6 +19,7 @@ let
       hashedPassword = mkOption { type = types.nullOr types.str; default = null; description = "The password hash (see `mkpasswd`)."; };
       initialPassword = mkOption { type = types.nullOr types.str; default = null; description = "The password set when the user is created."; };
       openssh.authorizedKeys.keys = mkOption { type = types.listOf types.singleLineStr or types.str; default = [ ]; description = "Public SSH keys that may log in as this user."; };
+      openssh.authorizedKeys.keyFiles = mkOption { type = types.listOf types.path; default = [ ]; description = "Files of public SSH keys (one per file) that may log in as this user, read at build time."; };
       packages = mkOption { type = types.listOf types.package; default = [ ]; description = "Packages installed for this user only."; };
     };
   };
