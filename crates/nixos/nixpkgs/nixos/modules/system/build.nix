@@ -8,7 +8,7 @@ let
 
   failedAssertions = map (a: a.message) (builtins.filter (a: !a.assertion) config.assertions);
 
-  enabledUnits = filterAttrs (_: unit: unit.enable) config.systemd.units;
+  enabledUnits = filterAttrs (_: unit: unit.enable && unit.text != null) config.systemd.units;
 
   # The text of an /etc entry: its `text`, or the text a `source`
   # derivation carries, or null when the file comes from elsewhere.
