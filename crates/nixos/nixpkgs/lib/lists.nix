@@ -29,11 +29,6 @@ rec {
   /** Map with a 1-based index. Example: `imap1 (i: x: i + x) [ 10 20 ]` => `[ 11 22 ]` */
   imap1 = f: list: genList (n: f (n + 1) (elemAt list n)) (length list);
 
-  /** Index-aware fold from the left. Example: `ifoldr (i: x: acc: acc + i) 0 [ 5 5 ]` => `1` */
-  ifoldr = op: nul: list:
-    let n = length list; go = i: if i == n then nul else op i (elemAt list i) (go (i + 1));
-    in go 0;
-
   /** Flatten nested lists. Example: `flatten [ 1 [ 2 [ 3 ] ] ]` => `[ 1 2 3 ]` */
   flatten = x: if builtins.isList x then builtins.concatMap flatten x else [ x ];
 

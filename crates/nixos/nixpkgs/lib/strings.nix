@@ -341,8 +341,8 @@ rec {
       else if isList value then "declare -a ${name}=(${escapeShellArgs value})"
       else "${name}=${escapeShellArg value}");
 
-  /** Shell assignments for each attribute. Example: `toShellVars { a = "x"; }` => `"a=x\n"` */
-  toShellVars = vars: concatStringsSep "\n" (lib.attrsets.mapAttrsToList toShellVar vars) + "\n";
+  /** Shell assignments for each attribute, one per line. Example: `toShellVars { a = "x"; b = "y"; }` => `"a=x\nb=y"` */
+  toShellVars = vars: concatStringsSep "\n" (lib.attrsets.mapAttrsToList toShellVar vars);
 
   /** camelCase from words separated by `-`, `_` or spaces. Example: `toCamelCase "foo-bar"` => `"fooBar"` */
   toCamelCase = s:

@@ -70,7 +70,29 @@ rec {
       isEfi = true;
       linuxArch = { x86_64 = "x86_64"; i686 = "i386"; aarch64 = "arm64"; armv7l = "arm"; armv6l = "arm"; riscv64 = "riscv"; powerpc64le = "powerpc"; }.${cpuName} or cpuName;
       uname = { system = if isLinux then "Linux" else "Darwin"; processor = cpuName; };
-      extensions = { sharedLibrary = if isDarwin then ".dylib" else ".so"; executable = ""; };
+      extensions = {
+        sharedLibrary = if isDarwin then ".dylib" else ".so";
+        library = if isDarwin then ".dylib" else ".so";
+        staticLibrary = ".a";
+        executable = "";
+      };
+      isBSD = false;
+      isMacOS = isDarwin;
+      isAndroid = false;
+      isCygwin = false;
+      isMinGW = false;
+      isElf = isLinux;
+      isMacho = isDarwin;
+      isLittleEndian = true;
+      isBigEndian = false;
+      hasSharedLibraries = true;
+      efiArch = { x86_64 = "x64"; i686 = "ia32"; aarch64 = "aa64"; armv7l = "arm"; armv6l = "arm"; riscv64 = "riscv64"; }.${cpuName} or cpuName;
+      darwinArch = { x86_64 = "x86_64"; aarch64 = "arm64"; }.${cpuName} or cpuName;
+      go = {
+        GOARCH = { x86_64 = "amd64"; i686 = "386"; aarch64 = "arm64"; armv7l = "arm"; armv6l = "arm"; riscv64 = "riscv64"; powerpc64le = "ppc64le"; }.${cpuName} or cpuName;
+        GOOS = kernelName;
+        GOARM = { armv7l = "7"; armv6l = "6"; }.${cpuName} or "";
+      };
       emulatorAvailable = _: false;
       canExecute = other: (other.system or other) == system;
       rust.rustcTarget = if isLinux then "${cpuName}-unknown-linux-gnu" else "${cpuName}-apple-darwin";

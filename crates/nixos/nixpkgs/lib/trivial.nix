@@ -3,6 +3,8 @@
 { lib }:
 let
   inherit (builtins) getEnv trace elem;
+  # The escape character, for terminal colours.
+  esc = builtins.fromJSON "\"\\u001b\"";
 in
 rec {
   /** Return the argument unchanged. Example: `id 3` => `3` */
@@ -108,10 +110,10 @@ rec {
     else msg: v:
       assert builtins.isString msg || throw "lib.warn: the first argument must be a string, not a ${builtins.typeOf msg}";
       if elem (getEnv "NIX_ABORT_ON_WARN") [ "1" "true" "yes" ] then
-        trace "[1;31mevaluation warning:[0m ${msg}"
+        trace "${esc}[1;31mevaluation warning:${esc}[0m ${msg}"
           (abort "NIX_ABORT_ON_WARN=true; warnings are treated as unrecoverable errors.")
       else
-        trace "[1;35mevaluation warning:[0m ${msg}" v;
+        trace "${esc}[1;35mevaluation warning:${esc}[0m ${msg}" v;
 
   /** Warn when the condition holds. Example: `warnIf false "x" 1` => `1` */
   warnIf = cond: msg: if cond then warn msg else x: x;
