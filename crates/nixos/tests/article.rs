@@ -241,6 +241,13 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
     assert_eq!(eval(&format!("{option}.default")).unwrap().trim(), "3031");
     assert_eq!(eval(&format!("{option}.type.name")).unwrap().trim(), "\"unsignedInt16\"");
 
+    // The options form's list has the port, with its type, default and value.
+    let form = Json::parse(&eval(&format!("{}.config.system.build.nixpenOptions", container("6-exercise-port", None))).unwrap());
+    let port = form.array().iter().find(|o| o.get("name").string() == "xeserv.services.gohello.port").expect("port in the form");
+    assert_eq!(port.get("type").string(), "16 bit unsigned integer; between 0 and 65535 (both inclusive)");
+    assert_eq!(port.get("default").string(), "3031");
+    assert_eq!(port.get("value").number(), 3031.0);
+
     let r = render("6-exercise-port", None).unwrap();
     let unit = &r.units["xeserv.gohello.service"];
     assert!(unit.lines().any(|l| l.starts_with("ExecStart=/nix/store/") && l.ends_with("/bin/web-server --bind 127.0.0.1:3031")), "{unit}");

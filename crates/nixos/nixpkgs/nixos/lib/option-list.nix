@@ -22,11 +22,15 @@ let
     else if builtins.isPath v then toString v
     else v;
 
+  # Options whose value is the evaluation itself (module arguments, the
+  # build results): not shown, they would recurse or be huge.
+  opaque = loc: lib.take 2 loc == [ "system" "build" ] || builtins.head loc == "_module";
+
   valueOf = loc:
     let
       attempt = tryEval (let v = printable 0 (lib.attrByPath loc null config); in deepSeq v v);
     in
-    if builtins.elem "<name>" loc || builtins.elem "*" loc then null
+    if builtins.elem "<name>" loc || builtins.elem "*" loc || opaque loc then null
     else if attempt.success then attempt.value else null;
 
   docs = builtins.filter (o: !o.internal && o.visible == true) (lib.optionAttrSetToDocList options);
