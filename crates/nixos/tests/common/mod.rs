@@ -9,7 +9,10 @@ use std::process::Command;
 /// Whether `nix-instantiate` is installed; prints that the test is skipped
 /// when it is not.
 pub fn nix_available() -> bool {
-    let found = Command::new("nix-instantiate").arg("--version").output().is_ok();
+    let found = Command::new("nix-instantiate")
+        .arg("--version")
+        .output()
+        .is_ok();
     if !found {
         eprintln!("skipped: nix-instantiate not found");
     }
@@ -127,7 +130,11 @@ impl Json {
                     "null" => Json::Null,
                     "true" => Json::Bool(true),
                     "false" => Json::Bool(false),
-                    number => Json::Number(number.parse().unwrap_or_else(|_| panic!("bad JSON word {number}"))),
+                    number => Json::Number(
+                        number
+                            .parse()
+                            .unwrap_or_else(|_| panic!("bad JSON word {number}")),
+                    ),
                 }
             }
             None => panic!("unexpected end of JSON"),
