@@ -71,11 +71,13 @@ in
         set networking.fqdn directly.
       '';
 
-    networking.hosts = {
-      "127.0.0.2" =
-        optional (cfg.hostName != "" && cfg.domain != null) "${cfg.hostName}.${cfg.domain}"
-        ++ optional (cfg.hostName != "") cfg.hostName;
-    };
+    # The machine's names (fully qualified first) resolve to loopback.
+    networking.hosts =
+      let
+        names = optional (cfg.hostName != "" && cfg.domain != null) "${cfg.hostName}.${cfg.domain}"
+          ++ optional (cfg.hostName != "") cfg.hostName;
+      in
+      { "127.0.0.2" = names; } // lib.optionalAttrs cfg.enableIPv6 { "::1" = names; };
 
     environment.etc.hostname = lib.mkIf (cfg.hostName != "") { text = cfg.hostName + "\n"; };
 
