@@ -4,7 +4,13 @@
 let
   inherit (lib) mkOption types;
 
-  userOptions = { name, ... }: {
+  userOptions = { name, config, ... }: {
+    # A person's account: home in /home, group `users`.
+    config = lib.mkIf config.isNormalUser {
+      group = lib.mkDefault "users";
+      home = lib.mkDefault "/home/${config.name}";
+      createHome = lib.mkDefault true;
+    };
     options = {
       name = mkOption { type = types.str; default = name; description = "The user's login name (the attribute name by default)."; };
       uid = mkOption { type = types.nullOr types.int; default = null; description = "The numeric user id; null lets NixOS pick one."; };
@@ -56,13 +62,23 @@ in
     users.users.nobody = { uid = config.ids.uids.nobody; group = "nogroup"; description = "Unprivileged account (don't use!)"; isSystemUser = true; };
     users.groups = { root.gid = config.ids.gids.root; wheel.gid = config.ids.gids.wheel; nogroup.gid = config.ids.gids.nogroup; users.gid = config.ids.gids.users; };
 
-    assertions = lib.mapAttrsToList (name: user: {
-      assertion = (user.isNormalUser || user.isSystemUser || user.uid != null) && !(user.isNormalUser && user.isSystemUser);
-      message = "Exactly one of users.users.${name}.isSystemUser and users.users.${name}.isNormalUser must be set.";
-    }) (lib.filterAttrs (n: _: n != "root" && n != "nobody") config.users.users)
-    ++ lib.mapAttrsToList (name: user: {
-      assertion = !user.isSystemUser || user.group != "";
-      message = "users.users.${name}.group is unset. This used to default to\nnogroup, but this is unsafe. For example you can create a group\nfor this user with:\nusers.users.${name}.group = \"${name}\";\nusers.groups.${name} = {};";
-    }) config.users.users;
+    assertions = lib.concatLists (lib.mapAttrsToList (name: user: [
+      {
+        assertion = lib.xor (user.isSystemUser || (user.uid != null && user.uid < 1000)) user.isNormalUser;
+        message = ''
+          Exactly one of users.users.${user.name}.isSystemUser and users.users.${user.name}.isNormalUser must be set.
+        '';
+      }
+      {
+        assertion = user.group != "";
+        message = ''
+          users.users.${user.name}.group is unset. This used to default to
+          nogroup, but this is unsafe. For example you can create a group
+          for this user with:
+          users.users.${user.name}.group = "${user.name}";
+          users.groups.${user.name} = {};
+        '';
+      }
+    ]) config.users.users);
   };
 }
