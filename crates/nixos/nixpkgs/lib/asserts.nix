@@ -16,4 +16,13 @@
   assertEachOneOf = name: vals: xs:
     lib.assertMsg (lib.all (v: lib.elem v xs) vals)
       "each element in ${name} must be one of ${lib.generators.toPretty { } xs}, but is: ${lib.generators.toPretty { } vals}";
+
+  /** NixOS-style check: throw "Failed assertions:" listing the messages of
+      failed `{ assertion, message }` records, else print `warnings` and
+      return `val`. Example: `checkAssertWarn [ { assertion = true; message = "x"; } ] [ ] 1` => `1` */
+  checkAssertWarn = assertions: warnings: val:
+    let failed = map (a: a.message) (builtins.filter (a: !a.assertion) assertions); in
+    if failed != [ ] then
+      throw "\nFailed assertions:\n${builtins.concatStringsSep "\n" (map (m: "- ${m}") failed)}"
+    else lib.trivial.showWarnings warnings val;
 }

@@ -3,6 +3,11 @@
 let
   inherit (builtins) attrNames attrValues head tail length isAttrs listToAttrs mapAttrs
     filter concatMap foldl' elemAt hasAttr getAttr;
+
+  # Apply `f` to the value at `path`, creating missing sets on the way.
+  updateAt = path: f: set:
+    if path == [ ] then f set
+    else let k = head path; in set // { ${k} = updateAt (tail path) f (set.${k} or { }); };
 in
 rec {
   inherit (builtins) attrNames attrValues listToAttrs mapAttrs hasAttr getAttr isAttrs
@@ -218,12 +223,6 @@ rec {
         collisions = lib.concatStringsSep " " (attrNames intersection);
         mask = builtins.mapAttrs (name: value: throw "unionOfDisjoint: collision on ${name}; complete list: ${collisions}") intersection;
     in (x // y) // mask;
-
-  /** Apply `f` to the value at a path (internal helper of updateManyAttrsByPath).
-      Example: `updateAt [ "a" ] (x: x + 1) { a = 1; }` => `{ a = 2; }` */
-  updateAt = path: f: set:
-    if path == [ ] then f set
-    else let k = head path; in set // { ${k} = updateAt (tail path) f (set.${k} or { }); };
 
   /** Map each attribute to an attrset and merge the results.
       Example: `concatMapAttrs (n: v: { ${n} = v; "${n}2" = v; }) { a = 1; }` => `{ a = 1; a2 = 1; }` */

@@ -16,9 +16,6 @@ rec {
   /** Trace `f x`, return `x`. Example: `traceValFn (x: "v=${toString x}") 1` => `1` */
   traceValFn = f: x: builtins.trace (f x) x;
 
-  /** Trace a value rendered with `toPretty` on one line. Example: `traceShowVal 1` => `1` */
-  traceShowVal = x: builtins.trace (lib.generators.toPretty { multiline = false; } x) x;
-
   /** Trace the arguments and result of a function. Example: `traceFnSeqN 1 "f" (x: x) 1` => `1` */
   traceFnSeqN = depth: name: f: v:
     let res = f v; in

@@ -49,7 +49,7 @@ let
         isPath baseNameOf dirOf elem elemAt length head tail filter map;
     }
     // trivial // fixedPoints // lists // strings // attrsets // asserts // debug
-    // builtins.removeAttrs modules [ "private" ] // options // customisation // derivations
+    // builtins.removeAttrs modules [ "collectModules" ] // options // customisation // derivations
     // {
       inherit (strings) splitString escapeShellArg;
       inherit (lists) remove take drop last init unique intersperse replicate;

@@ -92,9 +92,6 @@ rec {
   /** Fully evaluate the first argument, return the second. Example: `deepSeq [ 1 ] 2` => `2` */
   deepSeq = builtins.deepSeq;
 
-  /** Fully force a value and return it. Example: `strict { a = 1; }` => `{ a = 1; }` */
-  strict = x: builtins.deepSeq x x;
-
   /** Read a JSON file. Example: `importJSON ./x.json` */
   importJSON = path: builtins.fromJSON (builtins.readFile path);
 
@@ -199,9 +196,6 @@ rec {
   /** Whether a path exists. Example: `pathExists ./.` => `true` */
   pathExists = builtins.pathExists;
 
-
-  /** Throw an error with a given message (same as `builtins.throw`). Example: `throw "x"` */
-  inherit (builtins) throw;
 
   /** Addition as a function. Example: `add 1 2` => `3` */
   add = builtins.add;
