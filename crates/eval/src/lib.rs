@@ -1,1 +1,35 @@
 //! The Nix language evaluator of Nixpen.
+//!
+//! Source is parsed with rnix, lowered to a compact tree with resolved scopes
+//! ([`expr`]), and evaluated lazily by a tree-walking interpreter whose thunks
+//! live in a per-evaluation arena (dropped whole after each evaluation).
+//!
+//! ```
+//! use nixpen_eval::{Evaluator, EvalConfig, Request};
+//! let mut ev = Evaluator::new(EvalConfig::default());
+//! let out = ev.eval(&Request::expr("{ a = 1 + 2; }"));
+//! assert_eq!(out.result.unwrap(), "{ a = 3; }");
+//! ```
+
+pub mod api;
+mod builtins;
+mod cache;
+mod driver;
+pub mod error;
+pub mod eval;
+pub mod expr;
+pub mod fs;
+pub mod limits;
+mod lower;
+mod parse;
+pub mod print;
+mod source;
+pub mod symbol;
+pub mod value;
+
+pub use api::{AutoArg, EvalConfig, EvalError, Input, Outcome, OutputFormat, Pos, Request, SearchPathEntry};
+pub use driver::Evaluator;
+pub use fs::{FileSystem, FileType, MemoryFs, OverlayFs};
+#[cfg(not(target_arch = "wasm32"))]
+pub use fs::RealFs;
+pub use limits::Limits;

@@ -1,0 +1,93 @@
+//! Arithmetic and bitwise builtins.
+
+use crate::error::*;
+use crate::eval::Interp;
+use crate::expr::{BinOp, Span};
+use crate::value::*;
+
+fn add(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let x = it.force(a[0].clone())?;
+    let y = it.force(a[1].clone())?;
+    num_check(it, &x, sp)?;
+    num_check(it, &y, sp)?;
+    it.binop_values(BinOp::Add, x, y, sp)
+}
+
+fn sub(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let x = it.force(a[0].clone())?;
+    let y = it.force(a[1].clone())?;
+    it.binop_values(BinOp::Sub, x, y, sp)
+}
+
+fn mul(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let x = it.force(a[0].clone())?;
+    let y = it.force(a[1].clone())?;
+    it.binop_values(BinOp::Mul, x, y, sp)
+}
+
+fn div(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let x = it.force(a[0].clone())?;
+    let y = it.force(a[1].clone())?;
+    it.binop_values(BinOp::Div, x, y, sp)
+}
+
+fn num_check(it: &Interp, v: &Value, sp: Span) -> R<()> {
+    match v {
+        Value::Int(_) | Value::Float(_) => Ok(()),
+        v => err_at(sp, format!("expected an integer but found {}", it.show_short(v))),
+    }
+}
+
+fn less_than(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let x = it.force(a[0].clone())?;
+    let y = it.force(a[1].clone())?;
+    it.binop_values(BinOp::Lt, x, y, sp)
+}
+
+fn bit_and(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    Ok(Value::Int(it.force_int(a[0].clone(), sp)? & it.force_int(a[1].clone(), sp)?))
+}
+
+fn bit_or(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    Ok(Value::Int(it.force_int(a[0].clone(), sp)? | it.force_int(a[1].clone(), sp)?))
+}
+
+fn bit_xor(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    Ok(Value::Int(it.force_int(a[0].clone(), sp)? ^ it.force_int(a[1].clone(), sp)?))
+}
+
+fn round_op(it: &mut Interp, a: &[Value], sp: Span, f: fn(f64) -> f64, name: &str) -> R<Value> {
+    match it.force(a[0].clone())? {
+        Value::Int(i) => Ok(Value::Int(i)),
+        Value::Float(x) => {
+            let r = f(x);
+            if !r.is_finite() || r >= 9.223372036854776e18 || r < -9.223372036854776e18 {
+                return err_at(sp, format!("NaN or Inf or out of range value in '{name}'"));
+            }
+            Ok(Value::Int(r as i64))
+        }
+        v => err_at(sp, format!("expected a float but found {}", it.show_short(&v))),
+    }
+}
+
+fn ceil(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    round_op(it, a, sp, f64::ceil, "builtins.ceil")
+}
+
+fn floor(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    round_op(it, a, sp, f64::floor, "builtins.floor")
+}
+
+/// The family.
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp { name: "add", arity: 2, f: add },
+    PrimOp { name: "sub", arity: 2, f: sub },
+    PrimOp { name: "mul", arity: 2, f: mul },
+    PrimOp { name: "div", arity: 2, f: div },
+    PrimOp { name: "lessThan", arity: 2, f: less_than },
+    PrimOp { name: "bitAnd", arity: 2, f: bit_and },
+    PrimOp { name: "bitOr", arity: 2, f: bit_or },
+    PrimOp { name: "bitXor", arity: 2, f: bit_xor },
+    PrimOp { name: "ceil", arity: 1, f: ceil },
+    PrimOp { name: "floor", arity: 1, f: floor },
+];

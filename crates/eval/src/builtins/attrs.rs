@@ -1,0 +1,161 @@
+//! Attribute-set builtins.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::error::*;
+use crate::eval::Interp;
+use crate::expr::Span;
+use crate::symbol::Sym;
+use crate::value::*;
+
+fn attr_names(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let s = it.force_attrs(a[0].clone(), sp)?;
+    Ok(Value::list(s.entries.iter().map(|e| Value::str(e.0.as_str())).collect()))
+}
+
+fn attr_values(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let s = it.force_attrs(a[0].clone(), sp)?;
+    Ok(Value::list(s.entries.iter().map(|e| e.1.clone()).collect()))
+}
+
+fn has_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let n = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_attrs(a[1].clone(), sp)?;
+    Ok(Value::Bool(s.get(&n.s).is_some()))
+}
+
+fn get_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let n = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_attrs(a[1].clone(), sp)?;
+    match s.get(&n.s) {
+        Some(v) => {
+            let v = v.clone();
+            it.force(v)
+        }
+        None => err_at(sp, format!("attribute '{}' missing", n.s)),
+    }
+}
+
+fn remove_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let s = it.force_attrs(a[0].clone(), sp)?;
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut names = Vec::with_capacity(l.len());
+    for x in l.iter() {
+        names.push(it.force_str(x.clone(), sp)?);
+    }
+    let entries: Vec<_> = s.entries.iter().filter(|e| !names.iter().any(|n| *n.s == *e.0.as_str())).cloned().collect();
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[0].clone(), sp)?;
+    let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(l.len());
+    for x in l.iter() {
+        let e = it.force_attrs(x.clone(), sp)?;
+        let name = match e.get("name") {
+            Some(n) => it.force_str(n.clone(), sp)?,
+            None => return err_at(sp, "attribute 'name' missing"),
+        };
+        let value = match e.get("value") {
+            Some(v) => v.clone(),
+            None => return err_at(sp, "attribute 'value' missing"),
+        };
+        entries.push((Sym::new(&name.s), value, sp));
+    }
+    // First occurrence wins: stable sort, then keep the first of each run.
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.dedup_by(|later, earlier| later.0 == earlier.0);
+    it.alloc(entries.len() * 40)?;
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let s = it.force_attrs(a[1].clone(), sp)?;
+    let mut entries = Vec::with_capacity(s.len());
+    for (k, v, p) in s.entries.iter() {
+        let partial = Value::Prim(Rc::new(PrimApp { op: &APPLY2, args: vec![f.clone(), Value::str(k.as_str())] }));
+        let r = it.lazy_apply(partial, v.clone(), sp);
+        entries.push((k.clone(), r, *p));
+    }
+    it.alloc(entries.len() * 40)?;
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+/// `f a b` as a primop of arity 3 (used for lazy two-argument calls).
+fn apply2(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let g = it.call(a[0].clone(), a[1].clone(), sp)?;
+    it.call(g, a[2].clone(), sp)
+}
+
+/// A helper primop: `apply2 f x y = f x y`.
+pub static APPLY2: PrimOp = PrimOp { name: "__apply2", arity: 3, f: apply2 };
+
+fn intersect_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let x = it.force_attrs(a[0].clone(), sp)?;
+    let y = it.force_attrs(a[1].clone(), sp)?;
+    let entries: Vec<_> = y.entries.iter().filter(|e| x.get(e.0.as_str()).is_some()).cloned().collect();
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+fn cat_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let n = it.force_str(a[0].clone(), sp)?;
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let s = it.force_attrs(x.clone(), sp)?;
+        if let Some(v) = s.get(&n.s) {
+            out.push(v.clone());
+        }
+    }
+    Ok(Value::list(out))
+}
+
+fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut groups: BTreeMap<Sym, (Vec<Value>, Span)> = BTreeMap::new();
+    for x in l.iter() {
+        let s = it.force_attrs(x.clone(), sp)?;
+        for (k, v, p) in s.entries.iter() {
+            groups.entry(k.clone()).or_insert_with(|| (Vec::new(), *p)).0.push(v.clone());
+        }
+    }
+    let mut entries = Vec::with_capacity(groups.len());
+    for (k, (vs, p)) in groups {
+        let partial = Value::Prim(Rc::new(PrimApp { op: &APPLY2, args: vec![f.clone(), Value::str(k.as_str())] }));
+        let r = it.lazy_apply(partial, Value::list(vs), sp);
+        entries.push((k, r, p));
+    }
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut groups: BTreeMap<Sym, Vec<Value>> = BTreeMap::new();
+    for x in l.iter() {
+        let k = it.call(f.clone(), x.clone(), sp)?;
+        let k = it.force_str(k, sp)?;
+        groups.entry(Sym::new(&k.s)).or_default().push(x.clone());
+    }
+    let entries = groups.into_iter().map(|(k, v)| (k, Value::list(v), sp)).collect();
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+
+/// The family.
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp { name: "attrNames", arity: 1, f: attr_names },
+    PrimOp { name: "attrValues", arity: 1, f: attr_values },
+    PrimOp { name: "hasAttr", arity: 2, f: has_attr },
+    PrimOp { name: "getAttr", arity: 2, f: get_attr },
+    PrimOp { name: "removeAttrs", arity: 2, f: remove_attrs },
+    PrimOp { name: "listToAttrs", arity: 1, f: list_to_attrs },
+    PrimOp { name: "mapAttrs", arity: 2, f: map_attrs },
+    PrimOp { name: "intersectAttrs", arity: 2, f: intersect_attrs },
+    PrimOp { name: "catAttrs", arity: 2, f: cat_attrs },
+    PrimOp { name: "zipAttrsWith", arity: 2, f: zip_attrs_with },
+    PrimOp { name: "groupBy", arity: 2, f: group_by },
+];

@@ -1,0 +1,197 @@
+//! File-system builtins and path helpers.
+
+use std::rc::Rc;
+
+use crate::error::*;
+use crate::eval::coerce::CoerceMode;
+use crate::eval::Interp;
+use crate::expr::Span;
+use crate::fs::{resolve_symlinks, FileType};
+use crate::symbol::Sym;
+use crate::value::*;
+
+fn path_arg(it: &mut Interp, v: Value, sp: Span) -> R<String> {
+    match it.force(v)? {
+        Value::Path(p) => Ok(p.to_string()),
+        v => {
+            let s = it.coerce_to_string(v, CoerceMode::Interp { copy: false }, sp)?;
+            if !s.s.starts_with('/') {
+                return err_at(sp, format!("string '{}' doesn't represent an absolute path", s.s));
+            }
+            Ok(crate::fs::canon(&s.s))
+        }
+    }
+}
+
+fn read_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let p = path_arg(it, a[0].clone(), sp)?;
+    let fs = it.config.fs.clone();
+    match fs.read(&p) {
+        Ok(bytes) => {
+            it.alloc(bytes.len())?;
+            Ok(Value::string(String::from_utf8_lossy(&bytes).into_owned(), None))
+        }
+        Err(m) => err_at(sp, m),
+    }
+}
+
+fn path_exists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let p = path_arg(it, a[0].clone(), sp)?;
+    let fs = it.config.fs.clone();
+    let real = match resolve_symlinks(fs.as_ref(), &p) {
+        Ok(r) => r,
+        Err(_) => return Ok(Value::Bool(false)),
+    };
+    Ok(Value::Bool(fs.file_type(&real).is_some()))
+}
+
+fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let p = path_arg(it, a[0].clone(), sp)?;
+    let fs = it.config.fs.clone();
+    match fs.read_dir(&p) {
+        Ok(entries) => {
+            let e = entries
+                .into_iter()
+                .map(|(n, t)| (Sym::new(&n), Value::str(t.nix_name()), sp))
+                .collect();
+            Ok(Value::attrs(Attrs::from_unsorted(e)))
+        }
+        Err(m) => err_at(sp, m),
+    }
+}
+
+fn read_file_type(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let p = path_arg(it, a[0].clone(), sp)?;
+    match it.config.fs.file_type(&p) {
+        Some(t) => Ok(Value::str(t.nix_name())),
+        None => err_at(sp, format!("getting status of '{p}': No such file or directory")),
+    }
+}
+
+fn base_name_of(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let s = it.coerce_to_string(a[0].clone(), CoerceMode::Interp { copy: false }, sp)?;
+    let t = s.s.strip_suffix('/').unwrap_or(&s.s);
+    let base = match t.rfind('/') {
+        Some(i) => &t[i + 1..],
+        None => t,
+    };
+    Ok(Value::string(base.to_string(), s.ctx.as_deref().cloned()))
+}
+
+fn dir_of(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let v = it.force(a[0].clone())?;
+    let is_path = matches!(v, Value::Path(_));
+    let s = it.coerce_to_string(v, CoerceMode::Interp { copy: false }, sp)?;
+    let dir = match s.s.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) => s.s[..i].to_string(),
+        None => ".".to_string(),
+    };
+    if is_path {
+        Ok(Value::Path(Rc::from(dir.as_str())))
+    } else {
+        Ok(Value::string(dir, s.ctx.as_deref().cloned()))
+    }
+}
+
+fn to_path(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let p = path_arg(it, a[0].clone(), sp)?;
+    Ok(Value::str(&p))
+}
+
+fn find_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[0].clone(), sp)?;
+    let name = it.force_str(a[1].clone(), sp)?;
+    for e in l.iter() {
+        let e = it.force_attrs(e.clone(), sp)?;
+        let prefix = match e.get("prefix") {
+            Some(p) => it.force_str(p.clone(), sp)?.s.to_string(),
+            None => String::new(),
+        };
+        let path = match e.get("path") {
+            Some(p) => {
+                let p = p.clone();
+                path_arg(it, p, sp)?
+            }
+            None => return err_at(sp, "attribute 'path' missing"),
+        };
+        let rest = if prefix.is_empty() {
+            Some(name.s.to_string())
+        } else if *name.s == *prefix {
+            Some(String::new())
+        } else {
+            name.s.strip_prefix(prefix.as_str()).and_then(|r| r.strip_prefix('/')).map(|r| r.to_string())
+        };
+        if let Some(rest) = rest {
+            let cand = if rest.is_empty() { path.clone() } else { crate::fs::join(&path, &rest) };
+            if it.config.fs.file_type(&cand).is_some() {
+                return Ok(Value::Path(Rc::from(cand.as_str())));
+            }
+        }
+    }
+    if &*name.s == "nix/fetchurl.nix" {
+        return Ok(Value::Path(Rc::from("/__nix_builtin/nix/fetchurl.nix")));
+    }
+    err_at(
+        sp,
+        format!("file '{}' was not found in the Nix search path (add it using $NIX_PATH or -I)", name.s),
+    )
+}
+
+fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let args = it.force_attrs(a[0].clone(), sp)?;
+    let p = match args.get("path") {
+        Some(p) => path_arg(it, p.clone(), sp)?,
+        None => return err_at(sp, "attribute 'path' missing"),
+    };
+    if args.get("filter").is_some() {
+        return err_at(sp, "builtins.path with a filter is not available in the Nixpen playground");
+    }
+    let name = match args.get("name") {
+        Some(n) => Some(it.force_str(n.clone(), sp)?.s.to_string()),
+        None => None,
+    };
+    let store_path = if let Some(name) = name {
+        let fs = it.config.fs.clone();
+        let src = crate::eval::coerce::FsNarSource(fs.as_ref());
+        match it.store.add_source(&src, &p, &name, nixpen_store::IngestionMethod::Recursive, None) {
+            Ok(x) => x,
+            Err(e) => return err_at(sp, e.message().to_string()),
+        }
+    } else {
+        it.copy_to_store(&p, sp)?
+    };
+    let mut ctx = Context::new();
+    ctx.insert(nixpen_store::ContextElem::Opaque(store_path.clone()));
+    Ok(Value::string(store_path, Some(ctx)))
+}
+
+fn hash_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let algo = it.force_str(a[0].clone(), sp)?;
+    let p = path_arg(it, a[1].clone(), sp)?;
+    let algo = match nixpen_store::HashAlgo::from_name(&algo.s) {
+        Some(a) => a,
+        None => return err_at(sp, format!("unknown hash algorithm '{}'", algo.s)),
+    };
+    match it.config.fs.read(&p) {
+        Ok(b) => Ok(Value::str(&nixpen_store::Hash::of(algo, &b).to_base16())),
+        Err(m) => err_at(sp, m),
+    }
+}
+
+#[allow(dead_code)]
+fn _t(_: FileType) {}
+
+/// The family.
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp { name: "readFile", arity: 1, f: read_file },
+    PrimOp { name: "pathExists", arity: 1, f: path_exists },
+    PrimOp { name: "readDir", arity: 1, f: read_dir },
+    PrimOp { name: "readFileType", arity: 1, f: read_file_type },
+    PrimOp { name: "baseNameOf", arity: 1, f: base_name_of },
+    PrimOp { name: "dirOf", arity: 1, f: dir_of },
+    PrimOp { name: "toPath", arity: 1, f: to_path },
+    PrimOp { name: "findFile", arity: 2, f: find_file },
+    PrimOp { name: "path", arity: 1, f: path_builtin },
+    PrimOp { name: "hashFile", arity: 2, f: hash_file },
+];

@@ -1,0 +1,297 @@
+//! List builtins.
+
+use crate::error::*;
+use crate::eval::Interp;
+use crate::expr::Span;
+use crate::value::*;
+
+fn length(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    Ok(Value::Int(it.force_list(a[0].clone(), sp)?.len() as i64))
+}
+
+fn elem_at(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[0].clone(), sp)?;
+    let i = it.force_int(a[1].clone(), sp)?;
+    if i < 0 || i as usize >= l.len() {
+        return err_at(sp, format!("list index {i} is out of bounds"));
+    }
+    it.force(l[i as usize].clone())
+}
+
+fn head(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[0].clone(), sp)?;
+    match l.first() {
+        Some(v) => it.force(v.clone()),
+        None => err_at(sp, "'builtins.head' called on an empty list"),
+    }
+}
+
+fn tail(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[0].clone(), sp)?;
+    if l.is_empty() {
+        return err_at(sp, "'builtins.tail' called on an empty list");
+    }
+    it.alloc(l.len() * 16)?;
+    Ok(Value::list(l[1..].to_vec()))
+}
+
+fn map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let l = it.force_list(a[1].clone(), sp)?;
+    it.alloc(l.len() * 48)?;
+    let out: Vec<Value> = l.iter().map(|x| it.lazy_apply(f.clone(), x.clone(), sp)).collect();
+    Ok(Value::list(out))
+}
+
+fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let r = it.call(f.clone(), x.clone(), sp)?;
+        if it.force_bool(r, sp)? {
+            out.push(x.clone());
+        }
+    }
+    if out.len() == l.len() {
+        return Ok(Value::List(l));
+    }
+    Ok(Value::list(out))
+}
+
+fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let mut acc = a[1].clone();
+    let l = it.force_list(a[2].clone(), sp)?;
+    for x in l.iter() {
+        let g = it.call(f.clone(), acc, sp)?;
+        acc = it.call(g, x.clone(), sp)?;
+    }
+    it.force(acc)
+}
+
+fn gen_list(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let n = it.force_int(a[1].clone(), sp)?;
+    if n < 0 {
+        return err_at(sp, format!("cannot create list of size {n}"));
+    }
+    it.alloc((n as usize).saturating_mul(48))?;
+    let out: Vec<Value> = (0..n).map(|i| it.lazy_apply(f.clone(), Value::Int(i), sp)).collect();
+    Ok(Value::list(out))
+}
+
+fn elem(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[1].clone(), sp)?;
+    for x in l.iter() {
+        if it.equal(a[0].clone(), x.clone(), sp)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn concat_lists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[0].clone(), sp)?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let inner = it.force_list(x.clone(), sp)?;
+        out.extend(inner.iter().cloned());
+    }
+    it.alloc(out.len() * 16)?;
+    Ok(Value::list(out))
+}
+
+fn concat_map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let r = it.call(f.clone(), x.clone(), sp)?;
+        let inner = it.force_list(r, sp)?;
+        out.extend(inner.iter().cloned());
+    }
+    it.alloc(out.len() * 16)?;
+    Ok(Value::list(out))
+}
+
+fn all(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[1].clone(), sp)?;
+    for x in l.iter() {
+        let r = it.call(a[0].clone(), x.clone(), sp)?;
+        if !it.force_bool(r, sp)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[1].clone(), sp)?;
+    for x in l.iter() {
+        let r = it.call(a[0].clone(), x.clone(), sp)?;
+        if it.force_bool(r, sp)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let f = a[0].clone();
+    let l = it.force_list(a[1].clone(), sp)?;
+    let mut v: Vec<Value> = l.to_vec();
+    // Stable merge sort with a fallible comparator.
+    let mut error: Option<Box<Error>> = None;
+    let mut less = |x: &Value, y: &Value| -> bool {
+        if error.is_some() {
+            return false;
+        }
+        let r = it.call(f.clone(), x.clone(), sp).and_then(|g| it.call(g, y.clone(), sp)).and_then(|b| it.force_bool(b, sp));
+        match r {
+            Ok(b) => b,
+            Err(e) => {
+                error = Some(e);
+                false
+            }
+        }
+    };
+    merge_sort(&mut v, &mut less);
+    if let Some(e) = error {
+        return Err(e);
+    }
+    Ok(Value::list(v))
+}
+
+fn merge_sort(v: &mut Vec<Value>, less: &mut dyn FnMut(&Value, &Value) -> bool) {
+    let n = v.len();
+    if n <= 1 {
+        return;
+    }
+    // Insertion sort for small inputs, bottom-up merge otherwise.
+    if n <= 16 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && less(&v[j], &v[j - 1]) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mut width = 1;
+    let mut buf = v.clone();
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let end = (i + 2 * width).min(n);
+            let (mut l, mut r, mut k) = (i, mid, i);
+            while l < mid && r < end {
+                if less(&v[r], &v[l]) {
+                    buf[k] = v[r].clone();
+                    r += 1;
+                } else {
+                    buf[k] = v[l].clone();
+                    l += 1;
+                }
+                k += 1;
+            }
+            while l < mid {
+                buf[k] = v[l].clone();
+                l += 1;
+                k += 1;
+            }
+            while r < end {
+                buf[k] = v[r].clone();
+                r += 1;
+                k += 1;
+            }
+            i += 2 * width;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+}
+
+fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let l = it.force_list(a[1].clone(), sp)?;
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    for x in l.iter() {
+        let r = it.call(a[0].clone(), x.clone(), sp)?;
+        if it.force_bool(r, sp)? {
+            right.push(x.clone());
+        } else {
+            wrong.push(x.clone());
+        }
+    }
+    Ok(super::mk_attrs(vec![("right", Value::list(right)), ("wrong", Value::list(wrong))]))
+}
+
+fn generic_closure(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let args = it.force_attrs(a[0].clone(), sp)?;
+    let start = match args.get("startSet") {
+        Some(s) => it.force_list(s.clone(), sp)?,
+        None => return err_at(sp, "attribute 'startSet' required"),
+    };
+    let op = match args.get("operator") {
+        Some(o) => o.clone(),
+        None => return err_at(sp, "attribute 'operator' required"),
+    };
+    let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
+    let mut seen: Vec<Value> = Vec::new();
+    let mut out = Vec::new();
+    while let Some(x) = work.pop_front() {
+        let e = it.force_attrs(x.clone(), sp)?;
+        let key = match e.get("key") {
+            Some(k) => it.force(k.clone())?,
+            None => return err_at(sp, "attribute 'key' required"),
+        };
+        let mut dup = false;
+        for s in &seen {
+            if it.equal(s.clone(), key.clone(), sp)? {
+                dup = true;
+                break;
+            }
+        }
+        if dup {
+            continue;
+        }
+        // Keys must be comparable with each other.
+        if let Some(first) = seen.first() {
+            if first.type_of() != key.type_of()
+                && !(matches!(first, Value::Int(_) | Value::Float(_)) && matches!(key, Value::Int(_) | Value::Float(_)))
+            {
+                it.compare(first.clone(), key.clone(), sp)?;
+            }
+        }
+        seen.push(key);
+        out.push(x.clone());
+        let next = it.call(op.clone(), x, sp)?;
+        let next = it.force_list(next, sp)?;
+        work.extend(next.iter().cloned());
+        it.step_external()?;
+    }
+    Ok(Value::list(out))
+}
+
+
+/// The family.
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp { name: "length", arity: 1, f: length },
+    PrimOp { name: "elemAt", arity: 2, f: elem_at },
+    PrimOp { name: "head", arity: 1, f: head },
+    PrimOp { name: "tail", arity: 1, f: tail },
+    PrimOp { name: "map", arity: 2, f: map },
+    PrimOp { name: "filter", arity: 2, f: filter },
+    PrimOp { name: "foldl'", arity: 3, f: foldl },
+    PrimOp { name: "genList", arity: 2, f: gen_list },
+    PrimOp { name: "elem", arity: 2, f: elem },
+    PrimOp { name: "concatLists", arity: 1, f: concat_lists },
+    PrimOp { name: "concatMap", arity: 2, f: concat_map },
+    PrimOp { name: "all", arity: 2, f: all },
+    PrimOp { name: "any", arity: 2, f: any },
+    PrimOp { name: "sort", arity: 2, f: sort },
+    PrimOp { name: "partition", arity: 2, f: partition },
+    PrimOp { name: "genericClosure", arity: 1, f: generic_closure },
+];

@@ -1,0 +1,139 @@
+//! `builtins.match` and `builtins.split` (POSIX extended regular expressions,
+//! translated to the `regex` crate's syntax).
+
+use crate::error::*;
+use crate::eval::Interp;
+use crate::expr::Span;
+use crate::value::*;
+
+/// Translates a POSIX ERE to `regex` syntax: escapes characters that are
+/// literal in POSIX brackets but special in `regex` (`[`, `&`, `~`, `-` runs).
+pub fn translate(re: &str) -> String {
+    let mut out = String::with_capacity(re.len() + 8);
+    let chars: Vec<char> = re.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() {
+            out.push(c);
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if c == '[' {
+            // Copy a bracket expression, escaping what regex treats specially.
+            out.push('[');
+            i += 1;
+            if i < chars.len() && chars[i] == '^' {
+                out.push('^');
+                i += 1;
+            }
+            if i < chars.len() && chars[i] == ']' {
+                out.push_str("\\]");
+                i += 1;
+            }
+            while i < chars.len() && chars[i] != ']' {
+                if chars[i] == '[' && i + 1 < chars.len() && (chars[i + 1] == ':' || chars[i + 1] == '.' || chars[i + 1] == '=') {
+                    let close = chars[i + 1];
+                    let start = i;
+                    i += 2;
+                    while i + 1 < chars.len() && !(chars[i] == close && chars[i + 1] == ']') {
+                        i += 1;
+                    }
+                    i += 2;
+                    let s: String = chars[start..i.min(chars.len())].iter().collect();
+                    out.push_str(&s);
+                    continue;
+                }
+                match chars[i] {
+                    '[' | '\\' | '&' | '~' => {
+                        out.push('\\');
+                        out.push(chars[i]);
+                    }
+                    c => out.push(c),
+                }
+                i += 1;
+            }
+            if i < chars.len() {
+                out.push(']');
+                i += 1;
+            }
+            continue;
+        }
+        if c == '{' {
+            // A literal `{` unless it starts a bound.
+            let rest: String = chars[i + 1..].iter().take_while(|c| **c != '}').collect();
+            if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                out.push_str("\\{");
+                i += 1;
+                continue;
+            }
+        }
+        if c == '}' {
+            // Balanced with a preceding `{` bound? regex handles; lone `}` is literal.
+            let opened = out.rfind('{').is_some_and(|p| !out[..p].ends_with('\\') && !out[p..].contains('}'));
+            if !opened {
+                out.push_str("\\}");
+                i += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<regex::Regex> {
+    let key = format!("{}{}", if anchored { "A" } else { "U" }, re);
+    if let Some(r) = it.regex_cache.get(&key) {
+        return Ok(r.clone());
+    }
+    let t = translate(re);
+    let pat = if anchored { format!("^(?:{t})$") } else { t };
+    match regex::RegexBuilder::new(&pat).size_limit(1 << 22).build() {
+        Ok(r) => {
+            it.regex_cache.insert(key, r.clone());
+            Ok(r)
+        }
+        Err(_) => err_at(sp, format!("invalid regular expression '{re}'")),
+    }
+}
+
+fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let re = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[1].clone(), sp)?;
+    let r = compile(it, &re.s, true, sp)?;
+    match r.captures(&s.s) {
+        None => Ok(Value::Null),
+        Some(c) => {
+            let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
+            Ok(Value::list(groups))
+        }
+    }
+}
+
+fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let re = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[1].clone(), sp)?;
+    let r = compile(it, &re.s, false, sp)?;
+    let mut out = Vec::new();
+    let mut last = 0;
+    let text: &str = &s.s;
+    for c in r.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        out.push(Value::str(&text[last..m.start()]));
+        let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
+        out.push(Value::list(groups));
+        last = m.end();
+        it.step_external()?;
+    }
+    out.push(Value::str(&text[last..]));
+    Ok(Value::list(out))
+}
+
+/// The family.
+pub static PRIMOPS: &[PrimOp] = &[
+    PrimOp { name: "match", arity: 2, f: match_ },
+    PrimOp { name: "split", arity: 2, f: split },
+];

@@ -1,0 +1,56 @@
+//! The long-lived parse/lower cache: files by path and content hash.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::expr::Expr;
+use crate::source::{Files, SourceFile};
+
+/// A parsed and lowered file.
+pub struct Parsed {
+    /// Hash of the source text.
+    pub hash: u64,
+    /// File id.
+    pub file: u32,
+    /// The lowered root (or the error message and position).
+    pub root: Result<Rc<Expr>, (String, u32)>,
+}
+
+/// What survives between evaluations.
+#[derive(Default)]
+pub struct Cache {
+    /// All source files seen (ids are stable per path).
+    pub files: Files,
+    /// Path → parsed file.
+    pub parsed: HashMap<String, Parsed>,
+    /// How many files were parsed (for tests of the cache).
+    pub parse_count: usize,
+}
+
+/// FNV-1a 64-bit hash of the text.
+pub fn hash_text(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h ^ (text.len() as u64)
+}
+
+impl Cache {
+    /// Registers (or refreshes) the source file `path` and returns its id and
+    /// whether it is unchanged (then `parsed[path]` is valid).
+    pub fn file_id(&mut self, path: &str, text: &str) -> (u32, bool, u64) {
+        let h = hash_text(text);
+        if let Some(p) = self.parsed.get(path) {
+            if p.hash == h {
+                return (p.file, true, h);
+            }
+            let id = p.file;
+            self.files.replace(id, SourceFile::new(path, Rc::from(text)));
+            return (id, false, h);
+        }
+        let id = self.files.add(SourceFile::new(path, Rc::from(text)));
+        (id, false, h)
+    }
+}

@@ -1,0 +1,211 @@
+//! [`Evaluator`]: the entry point. Runs one request on a fresh heap.
+
+use std::rc::Rc;
+
+use crate::api::*;
+use crate::cache::Cache;
+use crate::error::{render, ErrKind, Error, R};
+use crate::eval::Interp;
+use crate::expr::Span;
+use crate::symbol::Sym;
+use crate::value::*;
+
+/// Long-lived: owns the parse/lower cache (keyed by path and content hash)
+/// so unchanged files are never parsed twice. Each `eval` call gets a fresh
+/// heap that is dropped whole when the call returns (memory stays flat).
+pub struct Evaluator {
+    config: EvalConfig,
+    cache: Cache,
+}
+
+struct AssertSend<T>(T);
+// SAFETY: the value is only used by the spawned thread while the spawning
+// thread waits for it (scoped thread, joined before returning); nothing is
+// accessed from two threads at once, and no thread-locals are involved.
+unsafe impl<T> Send for AssertSend<T> {}
+
+impl Evaluator {
+    /// A new evaluator with the given configuration.
+    pub fn new(config: EvalConfig) -> Evaluator {
+        Evaluator { config, cache: Cache::default() }
+    }
+
+    /// The configuration (changes apply to the next `eval`).
+    pub fn config_mut(&mut self) -> &mut EvalConfig {
+        &mut self.config
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &EvalConfig {
+        &self.config
+    }
+
+    /// How many files have been parsed so far (unchanged files are parsed once).
+    pub fn parse_count(&self) -> usize {
+        self.cache.parse_count
+    }
+
+    /// Evaluates a request. Never panics: internal failures become errors.
+    pub fn eval(&mut self, request: &Request) -> Outcome {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let stack = self.config.limits.max_stack_bytes + (16 << 20);
+            let job = AssertSend((&mut *self, request));
+            let r = std::thread::scope(|s| {
+                let h = std::thread::Builder::new().stack_size(stack).spawn_scoped(s, move || {
+                    let job = job;
+                    let (ev, req) = job.0;
+                    AssertSend(ev.eval_here(req))
+                });
+                match h {
+                    Ok(h) => h.join().ok().map(|x| x.0),
+                    Err(_) => None,
+                }
+            });
+            match r {
+                Some(o) => o,
+                None => self.eval_here(request),
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.eval_here(request)
+        }
+    }
+
+    /// Evaluates on the current thread (the stack budget still applies).
+    pub fn eval_here(&mut self, request: &Request) -> Outcome {
+        let config = self.config.clone();
+        let cache = &mut self.cache;
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request)));
+        match r {
+            Ok(o) => o,
+            Err(p) => {
+                let what = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown".into());
+                // The cache may be inconsistent after a panic: start afresh.
+                self.cache = Cache::default();
+                let message = format!("internal evaluator error: {what}");
+                Outcome {
+                    result: Err(EvalError { rendered: format!("error: {message}"), message, pos: None }),
+                    messages: Vec::new(),
+                }
+            }
+        }
+    }
+}
+
+fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> Outcome {
+    let mut it = Interp::new(cache, config);
+    it.set_stack_base();
+    let r = run_in(&mut it, request);
+    let messages = std::mem::take(&mut it.messages);
+    let result = match r {
+        Ok(s) => Ok(s),
+        Err(e) => Err(to_public(&it, &e)),
+    };
+    drop(it);
+    Outcome { result, messages }
+}
+
+fn to_public(it: &Interp, e: &Error) -> EvalError {
+    let pos = e.span.and_then(|sp| {
+        it.cache.files.get(sp.file).map(|f| {
+            let (line, column) = f.line_col(sp.off);
+            Pos { file: f.path.clone(), line, column }
+        })
+    });
+    let show_trace = it.config.show_trace && e.kind != ErrKind::Limit;
+    EvalError { message: e.msg.clone(), pos, rendered: render(e, &it.cache.files, show_trace) }
+}
+
+fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
+    let v = it.force(v)?;
+    let Value::Lambda(c) = &v else { return Ok(v) };
+    let crate::expr::Param::Formals { formals, ellipsis, .. } = &c.def.param else { return Ok(v) };
+    let mut entries = Vec::new();
+    for (name, arg) in &request.auto_args {
+        if !*ellipsis && !formals.iter().any(|f| f.0.as_str() == name) {
+            continue;
+        }
+        let value = match arg {
+            AutoArg::Str(s) => Value::str(s),
+            AutoArg::Expr(text) => {
+                let (root, _) = it.parse_source("«string»", text)?;
+                let env = Env::new(Vec::new(), None);
+                it.new_thunk(crate::eval::Thunk::Pending(root, env))
+            }
+        };
+        entries.push((Sym::new(name), value, Span::default()));
+    }
+    let arg = Value::attrs(Attrs::from_unsorted(entries));
+    it.call(v, arg, Span::default())
+}
+
+fn select_attr_path(it: &mut Interp, mut v: Value, path: &str) -> R<Value> {
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        v = it.force(v)?;
+        match &v {
+            Value::List(l) if part.parse::<usize>().is_ok() => {
+                let i: usize = part.parse().unwrap();
+                match l.get(i) {
+                    Some(x) => v = x.clone(),
+                    None => return crate::error::err(format!("list index {i} in selection path '{path}' is out of range")),
+                }
+            }
+            Value::Attrs(a) => match a.get(part) {
+                Some(x) => v = x.clone(),
+                None => return crate::error::err(format!("attribute '{part}' in selection path '{path}' not found")),
+            },
+            other => {
+                return crate::error::err(format!(
+                    "the expression selected by the selection path '{path}' should be a set but is {}",
+                    other.type_of()
+                ))
+            }
+        }
+    }
+    Ok(v)
+}
+
+fn run_in(it: &mut Interp, request: &Request) -> R<String> {
+    let root = match &request.input {
+        Input::File(path) => {
+            let p = crate::fs::join(&it.config.cwd, path);
+            let (root, _) = it.load_file(&p, None)?;
+            root
+        }
+        Input::Expr { text } => it.parse_source("«string»", text)?.0,
+    };
+    let env = Env::new(Vec::new(), None);
+    let v = it.eval(&root, &env)?;
+    let mut v = auto_call(it, v, request)?;
+    if let Some(path) = &request.attr {
+        v = select_attr_path(it, v, path)?;
+        v = auto_call(it, v, request)?;
+    }
+    let v = it.force(v)?;
+    match request.format {
+        OutputFormat::Nix => {
+            if request.strict {
+                it.deep_force(v.clone())?;
+            }
+            crate::print::print_nix(it, v, request.strict)
+        }
+        OutputFormat::Json => {
+            let mut ctx = Context::new();
+            crate::print::json::to_json(it, v, false, &mut ctx, Span::default())
+        }
+        OutputFormat::Xml { location } => {
+            it.deep_force(v.clone())?;
+            let s = crate::print::xml::to_xml(it, v, location)?;
+            Ok(s.trim_end_matches('\n').to_string())
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _rc(_: Rc<()>) {}

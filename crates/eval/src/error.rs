@@ -1,0 +1,137 @@
+//! Evaluation errors (internal form) and their Nix-style rendering.
+
+use crate::expr::Span;
+use crate::source::Files;
+
+/// What kind of error: decides whether `tryEval` catches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrKind {
+    /// `throw` (catchable).
+    Throw,
+    /// A failed `assert` (catchable).
+    Assert,
+    /// `abort`.
+    Abort,
+    /// Any other evaluation error.
+    Eval,
+    /// A resource limit was hit (never catchable).
+    Limit,
+}
+
+/// An evaluation error with its trace.
+#[derive(Clone, Debug)]
+pub struct Error {
+    /// Kind.
+    pub kind: ErrKind,
+    /// The message (without `error: `).
+    pub msg: String,
+    /// Where the error happened.
+    pub span: Option<Span>,
+    /// Trace frames, innermost first: (position, text).
+    pub frames: Vec<(Option<Span>, String)>,
+    /// Extra lines after the message (`Did you mean …?`).
+    pub hint: Option<String>,
+}
+
+/// The result type of evaluation functions.
+pub type R<T> = Result<T, Box<Error>>;
+
+/// A generic evaluation error.
+pub fn err<T>(msg: impl Into<String>) -> R<T> {
+    Err(Box::new(Error { kind: ErrKind::Eval, msg: msg.into(), span: None, frames: Vec::new(), hint: None }))
+}
+
+/// A generic evaluation error at a position.
+pub fn err_at<T>(span: Span, msg: impl Into<String>) -> R<T> {
+    Err(Box::new(Error { kind: ErrKind::Eval, msg: msg.into(), span: Some(span), frames: Vec::new(), hint: None }))
+}
+
+/// An error of a given kind.
+pub fn err_kind<T>(kind: ErrKind, span: Option<Span>, msg: impl Into<String>) -> R<T> {
+    Err(Box::new(Error { kind, msg: msg.into(), span, frames: Vec::new(), hint: None }))
+}
+
+/// Adds a span to an error that has none.
+pub trait AtSpan<T> {
+    /// Sets the position if missing.
+    fn at(self, span: Span) -> R<T>;
+    /// Adds a trace frame.
+    fn frame(self, span: Option<Span>, f: impl FnOnce() -> String) -> R<T>;
+}
+
+impl<T> AtSpan<T> for R<T> {
+    #[inline]
+    fn at(self, span: Span) -> R<T> {
+        self.map_err(|mut e| {
+            if e.span.is_none() {
+                e.span = Some(span);
+            }
+            e
+        })
+    }
+
+    #[inline]
+    fn frame(self, span: Option<Span>, f: impl FnOnce() -> String) -> R<T> {
+        self.map_err(|mut e| {
+            if e.frames.len() < 1000 {
+                e.frames.push((span, f()));
+            }
+            e
+        })
+    }
+}
+
+fn code_frame(out: &mut String, files: &Files, span: Span, indent: &str) {
+    let Some(file) = files.get(span.file) else { return };
+    let (line, col) = file.line_col(span.off);
+    out.push_str(&format!("{indent}at {}:{}:{}:\n", file.display_name(), line, col));
+    let lines: Vec<&str> = file.text.split('\n').collect();
+    let width = (line as usize + 1).to_string().len().max(1);
+    let show = |out: &mut String, n: usize| {
+        if n >= 1 && n <= lines.len() {
+            out.push_str(&format!("{indent}    {:>w$}| {}\n", n, lines[n - 1].trim_end_matches('\r'), w = width + 1));
+        }
+    };
+    let line = line as usize;
+    show(out, line - 1);
+    show(out, line);
+    out.push_str(&format!("{indent}    {:>w$}| {}^\n", "", " ".repeat(col as usize - 1), w = width + 1));
+    show(out, line + 1);
+}
+
+/// Renders an error as modern Nix prints it (`error:` …).
+pub fn render(e: &Error, files: &Files, show_trace: bool) -> String {
+    let mut out = String::from("error:");
+    let frames: Vec<&(Option<Span>, String)> = if show_trace { e.frames.iter().rev().collect() } else { Vec::new() };
+    if frames.is_empty() {
+        out.push(' ');
+        out.push_str(&e.msg.replace('\n', "\n       "));
+        out.push('\n');
+        if let Some(h) = &e.hint {
+            out.push_str(&format!("       {h}\n"));
+        }
+        if let Some(sp) = e.span {
+            code_frame(&mut out, files, sp, "       ");
+        }
+    } else {
+        out.push('\n');
+        for (sp, text) in frames {
+            out.push_str(&format!("       … {text}\n"));
+            if let Some(sp) = sp {
+                code_frame(&mut out, files, *sp, "         ");
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!("       error: {}\n", e.msg.replace('\n', "\n       ")));
+        if let Some(sp) = e.span {
+            code_frame(&mut out, files, sp, "       ");
+        }
+        if let Some(h) = &e.hint {
+            out.push_str(&format!("       {h}\n"));
+        }
+    }
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}

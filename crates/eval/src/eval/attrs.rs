@@ -1,0 +1,225 @@
+//! Attribute sets: construction, `let`, selection and `?`.
+
+use std::rc::Rc;
+
+use super::{Interp, Thunk};
+use crate::error::*;
+use crate::expr::*;
+use crate::symbol::Sym;
+use crate::value::*;
+
+impl<'a> Interp<'a> {
+    fn binding_value(&mut self, b: &Binding, env: &Rc<Env>, deferred: bool) -> Value {
+        match &b.value {
+            BindingValue::Expr(e) | BindingValue::Inherit(e) => {
+                if deferred {
+                    self.thunk_expr_deferred(e, env)
+                } else {
+                    self.thunk_expr(e, env)
+                }
+            }
+            BindingValue::InheritFrom { slot, name } => {
+                let from = env.slots.borrow()[*slot as usize].clone();
+                self.new_thunk(Thunk::Select(from, name.clone(), b.span))
+            }
+        }
+    }
+
+    /// Builds the env of a `rec` set, `let`, or a set with `inherit (from)`.
+    fn binding_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> Rc<Env> {
+        let nstat = if def.rec { def.statics.len() } else { 0 };
+        let env2 = Env::new(vec![Value::Null; nstat + def.froms.len()], Some(env.clone()));
+        for (i, f) in def.froms.iter().enumerate() {
+            let v = self.thunk_expr_deferred(f, &env2);
+            env2.slots.borrow_mut()[nstat + i] = v;
+        }
+        if def.rec {
+            for (i, b) in def.statics.iter().enumerate() {
+                let v = self.binding_value(b, &env2, true);
+                env2.slots.borrow_mut()[i] = v;
+            }
+        }
+        env2
+    }
+
+    /// The env of a `let`.
+    pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> R<Rc<Env>> {
+        self.alloc(def.statics.len() * 16 + 32)?;
+        Ok(self.binding_env(def, env))
+    }
+
+    pub(super) fn eval_attrs(&mut self, def: &AttrsDef, _sp: Span, env: &Rc<Env>) -> R<Value> {
+        self.alloc(def.statics.len() * 40 + 32)?;
+        let env2 = if def.needs_env { self.binding_env(def, env) } else { env.clone() };
+        let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(def.statics.len() + def.dynamics.len());
+        if def.rec {
+            let slots = env2.slots.borrow();
+            for (i, b) in def.statics.iter().enumerate() {
+                entries.push((b.name.clone(), slots[i].clone(), b.span));
+            }
+        } else {
+            for b in &def.statics {
+                let v = self.binding_value(b, &env2, false);
+                entries.push((b.name.clone(), v, b.span));
+            }
+        }
+        if !def.dynamics.is_empty() {
+            for (k, v, sp) in &def.dynamics {
+                let key = self.eval(k, &env2).frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())?;
+                let key = match key {
+                    Value::Null => continue,
+                    Value::Str(s) => s,
+                    v => {
+                        return err_at(*sp, format!("expected a string but found {}", self.show_short(&v)))
+                            .frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())
+                    }
+                };
+                let name = Sym::new(&key.s);
+                if let Some(prev) = entries.iter().find(|e| e.0 == name) {
+                    let pos = self.pos_string(prev.2);
+                    return err_at(*sp, format!("dynamic attribute '{name}' already defined at {pos}"));
+                }
+                let val = self.thunk_expr(v, &env2);
+                entries.push((name, val, *sp));
+            }
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        Ok(Value::attrs(Attrs { entries }))
+    }
+
+    /// `file:line:col` of a span.
+    pub fn pos_string(&self, sp: Span) -> String {
+        match self.cache.files.get(sp.file) {
+            Some(f) => {
+                let (l, c) = f.line_col(sp.off);
+                format!("{}:{}:{}", f.path, l, c)
+            }
+            None => "«unknown»".into(),
+        }
+    }
+
+    /// Evaluates an attribute name in a path.
+    pub(super) fn attr_name(&mut self, n: &AttrName, env: &Rc<Env>) -> R<Sym> {
+        match n {
+            AttrName::Static(s) => Ok(s.clone()),
+            AttrName::Dynamic(e) => {
+                let v = self.eval(e, env)?;
+                match v {
+                    Value::Str(s) => Ok(Sym::new(&s.s)),
+                    v => err(format!("expected a string but found {}", self.show_short(&v)))
+                        .frame(None, || "while evaluating an attribute name".into()),
+                }
+            }
+        }
+    }
+
+    pub(super) fn eval_select(
+        &mut self,
+        inner: &Expr,
+        path: &[AttrName],
+        default: Option<&Expr>,
+        sp: Span,
+        env: &Rc<Env>,
+    ) -> R<Value> {
+        let mut v = self.eval(inner, env)?;
+        for (i, n) in path.iter().enumerate() {
+            let name = self.attr_name(n, env).at(sp)?;
+            match &v {
+                Value::Attrs(a) => match a.get(name.as_str()) {
+                    Some(x) => {
+                        let x = x.clone();
+                        v = self.force(x)?;
+                    }
+                    None => {
+                        if let Some(d) = default {
+                            return self.eval(d, env);
+                        }
+                        let hint = did_you_mean(a, name.as_str());
+                        let mut e = Error {
+                            kind: ErrKind::Eval,
+                            msg: format!("attribute '{name}' missing"),
+                            span: Some(sp),
+                            frames: Vec::new(),
+                            hint,
+                        };
+                        let _ = i;
+                        e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
+                        return Err(Box::new(e));
+                    }
+                },
+                _ => {
+                    if let Some(d) = default {
+                        return self.eval(d, env);
+                    }
+                    return err_at(sp, format!("expected a set but found {}", self.show_short(&v)))
+                        .frame(Some(sp), || format!("while evaluating the attribute '{name}'"));
+                }
+            }
+        }
+        Ok(v)
+    }
+
+    pub(super) fn eval_has_attr(&mut self, inner: &Expr, path: &[AttrName], env: &Rc<Env>) -> R<Value> {
+        let mut v = self.eval(inner, env)?;
+        for (i, n) in path.iter().enumerate() {
+            let name = self.attr_name(n, env)?;
+            match &v {
+                Value::Attrs(a) => match a.get(name.as_str()) {
+                    Some(x) => {
+                        if i + 1 == path.len() {
+                            return Ok(Value::Bool(true));
+                        }
+                        let x = x.clone();
+                        v = self.force(x)?;
+                    }
+                    None => return Ok(Value::Bool(false)),
+                },
+                _ => return Ok(Value::Bool(false)),
+            }
+        }
+        Ok(Value::Bool(true))
+    }
+}
+
+fn path_str(_it: &Interp, path: &[AttrName], _env: &Rc<Env>) -> String {
+    path.iter()
+        .map(|n| match n {
+            AttrName::Static(s) => crate::print::attr_name(s.as_str()),
+            AttrName::Dynamic(_) => "\"${…}\"".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// `Did you mean …?` suggestions (names within edit distance 2).
+pub fn did_you_mean(a: &Attrs, name: &str) -> Option<String> {
+    let mut c: Vec<&str> = a.entries.iter().map(|e| e.0.as_str()).filter(|n| levenshtein(n, name) <= 2).collect();
+    c.sort();
+    c.truncate(10);
+    match c.len() {
+        0 => None,
+        1 => Some(format!("Did you mean {}?", c[0])),
+        _ => {
+            let last = c.pop().unwrap();
+            Some(format!("Did you mean one of {} or {}?", c.join(", "), last))
+        }
+    }
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return 3;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = if a[i - 1] == b[j - 1] { 0 } else { 1 };
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

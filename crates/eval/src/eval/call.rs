@@ -1,0 +1,140 @@
+//! Function application.
+
+use std::rc::Rc;
+
+use super::Interp;
+use crate::error::*;
+use crate::expr::*;
+use crate::value::*;
+
+impl<'a> Interp<'a> {
+    /// The name of a lambda for messages (`'f'` or `anonymous lambda`).
+    pub fn lambda_name(def: &LambdaDef) -> String {
+        match &def.name {
+            Some(n) => format!("'{n}'"),
+            None => "anonymous lambda".into(),
+        }
+    }
+
+    /// Applies a function value to one argument.
+    pub fn call(&mut self, f: Value, arg: Value, sp: Span) -> R<Value> {
+        match f {
+            Value::Lambda(c) => {
+                self.depth += 1;
+                if self.depth > self.config.limits.max_depth {
+                    self.depth -= 1;
+                    return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+                }
+                self.check_stack()?;
+                let r = self.call_lambda(&c, arg, sp);
+                self.depth -= 1;
+                r
+            }
+            Value::Prim(p) => {
+                if p.args.len() + 1 == p.op.arity {
+                    let mut args = Vec::with_capacity(p.op.arity);
+                    args.extend(p.args.iter().cloned());
+                    args.push(arg);
+                    self.depth += 1;
+                    if self.depth > self.config.limits.max_depth {
+                        self.depth -= 1;
+                        return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+                    }
+                    let r = (p.op.f)(self, &args, sp);
+                    self.depth -= 1;
+                    r.at(sp)
+                } else {
+                    let mut args = p.args.clone();
+                    args.push(arg);
+                    Ok(Value::Prim(Rc::new(PrimApp { op: p.op, args })))
+                }
+            }
+            Value::Attrs(a) => match a.get("__functor") {
+                Some(fun) => {
+                    let fun = self.force(fun.clone())?;
+                    let g = self.call(fun, Value::Attrs(a.clone()), sp)?;
+                    self.call(g, arg, sp)
+                }
+                None => err_at(sp, "attempt to call something which is not a function but a set: { … }".to_string()),
+            },
+            Value::Thunk(_) => {
+                let f = self.force(f)?;
+                self.call(f, arg, sp)
+            }
+            v => err_at(sp, format!("attempt to call something which is not a function but {}", self.show_short(&v))),
+        }
+    }
+
+    fn call_lambda(&mut self, c: &Closure, arg: Value, sp: Span) -> R<Value> {
+        let def = &c.def;
+        let env = match &def.param {
+            Param::Ident(_) => Env::new(vec![arg], Some(c.env.clone())),
+            Param::Formals { formals, ellipsis, at } => {
+                let args = match self.force(arg.clone())? {
+                    Value::Attrs(a) => a,
+                    v => {
+                        return err_at(def.span, format!("expected a set but found {}", self.show_short(&v)))
+                            .frame(Some(sp), || "from call site".into())
+                    }
+                };
+                let mut slots = Vec::with_capacity(def.slots as usize);
+                let mut missing = Vec::new();
+                let mut used = 0usize;
+                for (i, (name, default, _)) in formals.iter().enumerate() {
+                    match args.get(name.as_str()) {
+                        Some(v) => {
+                            used += 1;
+                            slots.push(v.clone());
+                        }
+                        None => {
+                            if default.is_some() {
+                                missing.push(i);
+                            } else {
+                                return Err(Box::new(Error {
+                                    kind: ErrKind::Eval,
+                                    msg: format!(
+                                        "function {} called without required argument '{name}'",
+                                        Self::lambda_name(def)
+                                    ),
+                                    span: Some(def.span),
+                                    frames: vec![(Some(sp), "from call site".into())],
+                                    hint: None,
+                                }));
+                            }
+                            slots.push(Value::Null);
+                        }
+                    }
+                }
+                if !*ellipsis && used < args.len() {
+                    for (k, _, _) in &args.entries {
+                        if !formals.iter().any(|f| f.0 == *k) {
+                            let names: Vec<&str> = formals.iter().map(|f| f.0.as_str()).collect();
+                            let fake = Attrs {
+                                entries: names.iter().map(|n| (crate::symbol::Sym::new(n), Value::Null, sp)).collect(),
+                            };
+                            let hint = super::attrs::did_you_mean(&fake, k.as_str());
+                            return Err(Box::new(Error {
+                                kind: ErrKind::Eval,
+                                msg: format!("function {} called with unexpected argument '{k}'", Self::lambda_name(def)),
+                                span: Some(def.span),
+                                frames: vec![(Some(sp), "from call site".into())],
+                                hint,
+                            }));
+                        }
+                    }
+                }
+                if at.is_some() {
+                    slots.push(arg);
+                }
+                let env = Env::new(slots, Some(c.env.clone()));
+                for i in missing {
+                    let d = formals[i].1.as_ref().unwrap();
+                    let v = self.thunk_expr_deferred(d, &env);
+                    env.slots.borrow_mut()[i] = v;
+                }
+                env
+            }
+        };
+        self.eval(&def.body, &env).frame(Some(def.span), || format!("while calling {}", Self::lambda_name(def)))
+    }
+}

@@ -1,0 +1,538 @@
+//! The evaluator core: forcing thunks, evaluating expressions, calling functions.
+
+mod attrs;
+mod call;
+pub mod coerce;
+pub mod ops;
+mod paths;
+
+use std::rc::Rc;
+
+use crate::api::EvalConfig;
+use crate::cache::Cache;
+use crate::error::*;
+use crate::expr::*;
+use crate::symbol::Sym;
+use crate::value::*;
+
+/// A suspended computation in the thunk arena.
+#[derive(Debug)]
+pub enum Thunk {
+    /// An expression in an env.
+    Pending(Rc<Expr>, Rc<Env>),
+    /// `f arg`.
+    Apply(Value, Value, Span),
+    /// `from.name` (for `inherit (from) name`).
+    Select(Value, Sym, Span),
+    /// Being evaluated right now.
+    Blackhole,
+    /// The value.
+    Done(Value),
+}
+
+/// Names used often at runtime.
+pub struct CommonSyms {
+    /// `outPath`
+    pub out_path: Sym,
+    /// `type`
+    pub type_: Sym,
+    /// `__functor`
+    pub functor: Sym,
+    /// `__toString`
+    pub to_string: Sym,
+    /// `value`
+    pub value: Sym,
+    /// `name`
+    pub name: Sym,
+    /// `success`
+    pub success: Sym,
+    /// `file`, `line`, `column`
+    pub file: Sym,
+    /// `line`
+    pub line: Sym,
+    /// `column`
+    pub column: Sym,
+}
+
+/// One evaluation: the thunk arena, budgets and output messages.
+pub struct Interp<'a> {
+    /// The long-lived parse cache (files, lowered trees).
+    pub cache: &'a mut Cache,
+    /// The configuration.
+    pub config: &'a EvalConfig,
+    thunks: Vec<Thunk>,
+    /// Values of global names, indexed like `builtins::GLOBAL_NAMES`.
+    pub globals: Vec<Value>,
+    /// `trace:` / `warning:` lines.
+    pub messages: Vec<String>,
+    steps: u64,
+    /// Current call depth.
+    pub depth: usize,
+    stack_base: usize,
+    /// Derivations and files "added to the store" by this evaluation.
+    pub store: nixpen_store::DrvStore,
+    /// Frequently used names.
+    pub syms: CommonSyms,
+    /// Approximate bytes allocated (strings, lists, sets).
+    pub mem: usize,
+    /// Paths already copied to the store in this evaluation.
+    pub store_copies: std::collections::HashMap<String, String>,
+    /// Imported files of this evaluation (path → thunk).
+    pub imports: std::collections::HashMap<String, Value>,
+    /// Compiled regular expressions of this evaluation.
+    pub regex_cache: std::collections::HashMap<String, regex::Regex>,
+}
+
+#[inline(never)]
+fn stack_addr() -> usize {
+    let x = 0u8;
+    std::hint::black_box(&x) as *const u8 as usize
+}
+
+impl<'a> Interp<'a> {
+    /// A fresh evaluation.
+    pub fn new(cache: &'a mut Cache, config: &'a EvalConfig) -> Interp<'a> {
+        let syms = CommonSyms {
+            out_path: Sym::new("outPath"),
+            type_: Sym::new("type"),
+            functor: Sym::new("__functor"),
+            to_string: Sym::new("__toString"),
+            value: Sym::new("value"),
+            name: Sym::new("name"),
+            success: Sym::new("success"),
+            file: Sym::new("file"),
+            line: Sym::new("line"),
+            column: Sym::new("column"),
+        };
+        let mut it = Interp {
+            cache,
+            config,
+            thunks: Vec::new(),
+            globals: Vec::new(),
+            messages: Vec::new(),
+            steps: 0,
+            depth: 0,
+            stack_base: stack_addr(),
+            store: nixpen_store::DrvStore::new(&config.store_dir),
+            syms,
+            mem: 0,
+            store_copies: Default::default(),
+            imports: Default::default(),
+            regex_cache: Default::default(),
+        };
+        it.globals = crate::builtins::make_globals(&mut it);
+        it
+    }
+
+    /// Resets the stack base to the current position (call at the entry point).
+    pub fn set_stack_base(&mut self) {
+        self.stack_base = stack_addr();
+    }
+
+    /// Checks step, stack and memory budgets.
+    #[inline]
+    fn step(&mut self) -> R<()> {
+        self.steps += 1;
+        if self.steps > self.config.limits.max_steps {
+            return err_kind(
+                ErrKind::Limit,
+                None,
+                format!("evaluation exceeded the step budget ({} steps)", self.config.limits.max_steps),
+            );
+        }
+        if self.steps & 0x3f == 0 {
+            self.check_stack()?;
+            let mem = self.mem + self.thunks.len() * std::mem::size_of::<Thunk>();
+            if mem > self.config.limits.max_memory_bytes {
+                return err_kind(
+                    ErrKind::Limit,
+                    None,
+                    format!("evaluation exceeded the memory budget ({} bytes)", self.config.limits.max_memory_bytes),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts one step of work done by a builtin (so loops in builtins hit the budget).
+    pub fn step_external(&mut self) -> R<()> {
+        self.step()
+    }
+
+    /// Errors out when the native stack use exceeds the budget.
+    #[inline]
+    pub fn check_stack(&self) -> R<()> {
+        let used = self.stack_base.abs_diff(stack_addr());
+        if used > self.config.limits.max_stack_bytes {
+            return err_kind(ErrKind::Limit, None, "stack overflow (possible infinite recursion)");
+        }
+        Ok(())
+    }
+
+    /// Accounts `bytes` of allocation against the memory budget.
+    pub fn alloc(&mut self, bytes: usize) -> R<()> {
+        self.mem += bytes;
+        if self.mem > self.config.limits.max_memory_bytes {
+            return err_kind(
+                ErrKind::Limit,
+                None,
+                format!("evaluation exceeded the memory budget ({} bytes)", self.config.limits.max_memory_bytes),
+            );
+        }
+        Ok(())
+    }
+
+    /// Pushes a thunk into the arena.
+    #[inline]
+    pub fn new_thunk(&mut self, t: Thunk) -> Value {
+        self.thunks.push(t);
+        Value::Thunk(ThunkId(self.thunks.len() as u32 - 1))
+    }
+
+    /// Overwrites a thunk with a value.
+    pub fn set_thunk(&mut self, id: ThunkId, v: Value) {
+        self.thunks[id.0 as usize] = Thunk::Done(v);
+    }
+
+    /// The value of a thunk if it has been evaluated.
+    pub fn peek_thunk(&self, id: ThunkId) -> Option<Value> {
+        match &self.thunks[id.0 as usize] {
+            Thunk::Done(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    /// A lazy `f arg`.
+    pub fn lazy_apply(&mut self, f: Value, arg: Value, span: Span) -> Value {
+        self.new_thunk(Thunk::Apply(f, arg, span))
+    }
+
+    /// A value for `e` in `env` without evaluating it (literals and
+    /// variables need no thunk).
+    #[inline]
+    pub fn thunk_expr(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+        match &**e {
+            Expr::Int(i) => Value::Int(*i),
+            Expr::Float(f) => Value::Float(*f),
+            Expr::Str(s) => Value::str(s),
+            Expr::Var(d, s, _) => lookup(env, *d, *s),
+            Expr::Global(g, _) => self.globals[*g as usize].clone(),
+            Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
+            _ => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+        }
+    }
+
+    /// Like [`Interp::thunk_expr`] but never reads env slots (for envs being initialised).
+    #[inline]
+    pub fn thunk_expr_deferred(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+        match &**e {
+            Expr::Var(0, _, _) => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+            _ => self.thunk_expr(e, env),
+        }
+    }
+
+    /// Forces a value to weak head normal form.
+    #[inline]
+    pub fn force(&mut self, v: Value) -> R<Value> {
+        match v {
+            Value::Thunk(id) => self.force_thunk(id),
+            v => Ok(v),
+        }
+    }
+
+    fn force_thunk(&mut self, id: ThunkId) -> R<Value> {
+        let slot = id.0 as usize;
+        let t = std::mem::replace(&mut self.thunks[slot], Thunk::Blackhole);
+        let r = match &t {
+            Thunk::Done(v) => {
+                let v = v.clone();
+                self.thunks[slot] = t;
+                return Ok(v);
+            }
+            Thunk::Blackhole => {
+                return err_kind(ErrKind::Eval, None, "infinite recursion encountered");
+            }
+            Thunk::Pending(e, env) => self.eval(e, env),
+            Thunk::Apply(f, a, sp) => {
+                let f = f.clone();
+                let a = a.clone();
+                self.call(f, a, *sp)
+            }
+            Thunk::Select(from, name, sp) => {
+                let from = from.clone();
+                let sp = *sp;
+                let name = name.clone();
+                let from = self.force(from)?;
+                match &from {
+                    Value::Attrs(a) => match a.get(name.as_str()) {
+                        Some(v) => {
+                            let v = v.clone();
+                            self.force(v)
+                        }
+                        None => err_at(sp, format!("attribute '{name}' missing")),
+                    },
+                    v => err_at(sp, format!("expected a set but found {}", self.show_short(v))),
+                }
+            }
+        };
+        match r {
+            Ok(v) => {
+                self.thunks[slot] = Thunk::Done(v.clone());
+                Ok(v)
+            }
+            Err(e) => {
+                self.thunks[slot] = t;
+                Err(e)
+            }
+        }
+    }
+
+    /// Evaluates an expression to weak head normal form.
+    pub fn eval(&mut self, e: &Expr, env: &Rc<Env>) -> R<Value> {
+        self.step()?;
+        match e {
+            Expr::Int(i) => Ok(Value::Int(*i)),
+            Expr::Float(f) => Ok(Value::Float(*f)),
+            Expr::Str(s) => Ok(Value::str(s)),
+            Expr::Var(d, s, _) => {
+                let v = lookup(env, *d, *s);
+                self.force(v)
+            }
+            Expr::Global(g, _) => {
+                let v = self.globals[*g as usize].clone();
+                self.force(v)
+            }
+            Expr::WithVar(name, global, sp) => self.eval_with_var(name, *global, *sp, env),
+            Expr::Interp(parts, sp) => self.eval_interp(parts, *sp, env),
+            Expr::Path(kind, parts, sp) => self.eval_path(*kind, parts, *sp, env),
+            Expr::SearchPath(name, sp) => self.find_search_path(name, *sp),
+            Expr::Attrs(def, sp) => self.eval_attrs(def, *sp, env),
+            Expr::Let(def, body) => {
+                let env2 = self.let_env(def, env)?;
+                self.eval(body, &env2)
+            }
+            Expr::List(items) => {
+                self.alloc(items.len() * 16)?;
+                let v: Vec<Value> = items.iter().map(|i| self.thunk_expr(i, env)).collect();
+                Ok(Value::list(v))
+            }
+            Expr::Select(inner, path, default, sp) => self.eval_select(inner, path, default.as_deref(), *sp, env),
+            Expr::HasAttr(inner, path, _) => self.eval_has_attr(inner, path, env),
+            Expr::Apply(f, args, sp) => {
+                let mut fv = self.eval(f, env)?;
+                for a in args {
+                    let av = self.thunk_expr(a, env);
+                    fv = self.call(fv, av, *sp)?;
+                }
+                Ok(fv)
+            }
+            Expr::Lambda(def) => Ok(Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() }))),
+            Expr::If(c, t, f, sp) => {
+                let c = self.eval(c, env)?;
+                match c {
+                    Value::Bool(true) => self.eval(t, env),
+                    Value::Bool(false) => self.eval(f, env),
+                    v => err_at(*sp, format!("expected a Boolean but found {}", self.show_short(&v)))
+                        .frame(Some(*sp), || "while evaluating a branch condition".into()),
+                }
+            }
+            Expr::Assert(c, body, sp) => {
+                let cv = self.eval(c, env)?;
+                match cv {
+                    Value::Bool(true) => self.eval(body, env),
+                    Value::Bool(false) => {
+                        let text = self.source_text(*sp, c);
+                        err_kind(ErrKind::Assert, Some(*sp), format!("assertion '{text}' failed"))
+                    }
+                    v => err_at(*sp, format!("expected a Boolean but found {}", self.show_short(&v))),
+                }
+            }
+            Expr::With(ns, body, _) => {
+                let nsv = self.thunk_expr(ns, env);
+                let env2 = Rc::new(Env { slots: Default::default(), parent: Some(env.clone()), with: Some(nsv) });
+                self.eval(body, &env2)
+            }
+            Expr::Bin(op, l, r, sp) => self.eval_binop(*op, l, r, *sp, env),
+            Expr::Not(inner, sp) => match self.eval(inner, env)? {
+                Value::Bool(b) => Ok(Value::Bool(!b)),
+                v => err_at(*sp, format!("expected a Boolean but found {}", self.show_short(&v))),
+            },
+            Expr::Neg(inner, sp) => match self.eval(inner, env)? {
+                Value::Int(i) => match 0i64.checked_sub(i) {
+                    Some(r) => Ok(Value::Int(r)),
+                    None => err_at(*sp, format!("integer overflow in subtracting {i} from 0")),
+                },
+                Value::Float(f) => Ok(Value::Float(-f)),
+                v => err_at(*sp, format!("cannot negate {}", self.show_short(&v))),
+            },
+            Expr::CurPos(sp) => Ok(self.pos_value(*sp)),
+        }
+    }
+
+    /// `{ file, line, column }` for a position.
+    pub fn pos_value(&mut self, sp: Span) -> Value {
+        let (file, line, col) = match self.cache.files.get(sp.file) {
+            Some(f) => {
+                let (l, c) = f.line_col(sp.off);
+                (f.path.clone(), l, c)
+            }
+            None => return Value::Null,
+        };
+        let entries = vec![
+            (self.syms.column.clone(), Value::Int(col as i64), sp),
+            (self.syms.file.clone(), Value::str(&file), sp),
+            (self.syms.line.clone(), Value::Int(line as i64), sp),
+        ];
+        Value::attrs(Attrs { entries })
+    }
+
+    fn source_text(&self, _sp: Span, e: &Expr) -> String {
+        crate::print::show_expr(e)
+    }
+
+    fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Rc<Env>) -> R<Value> {
+        let mut cur = Some(env.clone());
+        while let Some(e) = cur {
+            if let Some(ns) = &e.with {
+                let ns = self.force(ns.clone())?;
+                match &ns {
+                    Value::Attrs(a) => {
+                        if let Some(v) = a.get(name.as_str()) {
+                            let v = v.clone();
+                            return self.force(v);
+                        }
+                    }
+                    v => {
+                        return err_at(sp, format!("expected a set but found {}", self.show_short(v)))
+                            .frame(Some(sp), || "while evaluating the first subexpression of a with expression".into())
+                    }
+                }
+            }
+            cur = e.parent.clone();
+        }
+        match global {
+            Some(g) => {
+                let v = self.globals[g as usize].clone();
+                self.force(v)
+            }
+            None => err_at(sp, format!("undefined variable '{name}'")),
+        }
+    }
+
+    /// A short description of a value for error messages (`a string: "foo"`).
+    pub fn show_short(&self, v: &Value) -> String {
+        match v {
+            Value::Int(i) => format!("an integer: {i}"),
+            Value::Float(f) => format!("a float: {}", crate::print::fmt_float(*f)),
+            Value::Str(s) => format!("a string: {}", crate::print::escape_str(&s.s)),
+            Value::Bool(b) => format!("a Boolean: {b}"),
+            Value::Null => "null".into(),
+            Value::Path(p) => format!("a path: {p}"),
+            Value::Attrs(_) => "a set: { … }".into(),
+            Value::List(_) => "a list: [ … ]".into(),
+            Value::Lambda(_) => "a function: «lambda»".into(),
+            Value::Prim(p) if p.args.is_empty() => format!("a built-in function: «primop {}»", p.op.name),
+            Value::Prim(p) => format!("a partially applied built-in function: «partially applied primop {}»", p.op.name),
+            Value::Thunk(_) => "a thunk".into(),
+        }
+    }
+
+    /// Forces and returns an attribute set.
+    pub fn force_attrs(&mut self, v: Value, sp: Span) -> R<Rc<Attrs>> {
+        match self.force(v)? {
+            Value::Attrs(a) => Ok(a),
+            v => err_at(sp, format!("expected a set but found {}", self.show_short(&v))),
+        }
+    }
+
+    /// Forces and returns a list.
+    pub fn force_list(&mut self, v: Value, sp: Span) -> R<Rc<[Value]>> {
+        match self.force(v)? {
+            Value::List(l) => Ok(l),
+            v => err_at(sp, format!("expected a list but found {}", self.show_short(&v))),
+        }
+    }
+
+    /// Forces and returns an integer.
+    pub fn force_int(&mut self, v: Value, sp: Span) -> R<i64> {
+        match self.force(v)? {
+            Value::Int(i) => Ok(i),
+            v => err_at(sp, format!("expected an integer but found {}", self.show_short(&v))),
+        }
+    }
+
+    /// Forces and returns a Boolean.
+    pub fn force_bool(&mut self, v: Value, sp: Span) -> R<bool> {
+        match self.force(v)? {
+            Value::Bool(b) => Ok(b),
+            v => err_at(sp, format!("expected a Boolean but found {}", self.show_short(&v))),
+        }
+    }
+
+    /// Forces a value that must be a string (no coercion); returns it with context.
+    pub fn force_str(&mut self, v: Value, sp: Span) -> R<Rc<NixStr>> {
+        match self.force(v)? {
+            Value::Str(s) => Ok(s),
+            v => err_at(sp, format!("expected a string but found {}", self.show_short(&v))),
+        }
+    }
+
+    /// Forces a value that must be a function.
+    pub fn force_fn(&mut self, v: Value, sp: Span) -> R<Value> {
+        match self.force(v)? {
+            v @ (Value::Lambda(_) | Value::Prim(_)) => Ok(v),
+            Value::Attrs(a) if a.get("__functor").is_some() => Ok(Value::Attrs(a)),
+            v => err_at(sp, format!("expected a function but found {}", self.show_short(&v))),
+        }
+    }
+
+    /// Forces a value deeply (for `--strict`, `deepSeq`).
+    pub fn deep_force(&mut self, v: Value) -> R<Value> {
+        let mut seen = std::collections::HashSet::new();
+        self.deep_force_inner(v, &mut seen, 0)
+    }
+
+    fn deep_force_inner(&mut self, v: Value, seen: &mut std::collections::HashSet<usize>, level: usize) -> R<Value> {
+        let v = self.force(v)?;
+        self.check_stack()?;
+        match &v {
+            Value::Attrs(a) => {
+                if !seen.insert(Rc::as_ptr(a) as *const u8 as usize) {
+                    return Ok(v);
+                }
+                let items: Vec<(Sym, Value, Span)> = a.entries.clone();
+                for (name, x, sp) in items {
+                    self.deep_force_inner(x, seen, level + 1)
+                        .frame(Some(sp), || format!("while evaluating the attribute '{name}'"))?;
+                }
+            }
+            Value::List(l) => {
+                if !seen.insert(Rc::as_ptr(l) as *const u8 as usize) {
+                    return Ok(v);
+                }
+                let l = l.clone();
+                for x in l.iter() {
+                    self.deep_force_inner(x.clone(), seen, level + 1)
+                        .frame(None, || "while evaluating a list element".into())?;
+                }
+            }
+            _ => {}
+        }
+        Ok(v)
+    }
+
+    /// Emits a `trace:`/`warning:` message.
+    pub fn message(&mut self, line: String) {
+        self.messages.push(line);
+    }
+}
+
+/// Reads slot `slot` of the env `depth` levels up.
+#[inline]
+pub fn lookup(env: &Rc<Env>, depth: u32, slot: u32) -> Value {
+    let mut e = env;
+    for _ in 0..depth {
+        e = e.parent.as_ref().expect("env depth");
+    }
+    e.slots.borrow()[slot as usize].clone()
+}

@@ -1,0 +1,168 @@
+//! Strings with interpolation, path literals, the search path and `import`.
+
+use std::rc::Rc;
+
+use super::coerce::CoerceMode;
+use super::Interp;
+use crate::error::*;
+use crate::expr::*;
+use crate::fs::{canon, FileType};
+use crate::value::*;
+
+impl<'a> Interp<'a> {
+    pub(super) fn eval_interp(&mut self, parts: &[StrPart], _sp: Span, env: &Rc<Env>) -> R<Value> {
+        let mut out = String::new();
+        let mut ctx: Option<Context> = None;
+        for p in parts {
+            match p {
+                StrPart::Lit(s) => out.push_str(s),
+                StrPart::Interp(e, isp) => {
+                    let v = self.eval(e, env)?;
+                    let s = self
+                        .coerce_to_string(v, CoerceMode::Interp { copy: true }, *isp)
+                        .frame(Some(*isp), || "while evaluating a path segment".into())?;
+                    out.push_str(&s.s);
+                    if let Some(c) = &s.ctx {
+                        ctx.get_or_insert_with(Context::new).extend(c.iter().cloned());
+                    }
+                }
+            }
+        }
+        self.alloc(out.len())?;
+        Ok(Value::string(out, ctx))
+    }
+
+    pub(super) fn eval_path(&mut self, kind: PathKind, parts: &[StrPart], sp: Span, env: &Rc<Env>) -> R<Value> {
+        let mut out = String::new();
+        if kind == PathKind::Home {
+            match &self.config.home {
+                Some(h) => out.push_str(h),
+                None => return err_at(sp, "the home directory is not available in the Nixpen playground"),
+            }
+        }
+        for p in parts {
+            match p {
+                StrPart::Lit(s) => out.push_str(s),
+                StrPart::Interp(e, isp) => {
+                    let v = self.eval(e, env)?;
+                    let s = self
+                        .coerce_to_string(v, CoerceMode::Interp { copy: false }, *isp)
+                        .frame(Some(*isp), || "while evaluating a path segment".into())?;
+                    if s.ctx.is_some() {
+                        return err_at(*isp, "a string that refers to a store path cannot be appended to a path");
+                    }
+                    out.push_str(&s.s);
+                }
+            }
+        }
+        Ok(Value::Path(Rc::from(canon(&out).as_str())))
+    }
+
+    /// Resolves `<name/rest>` against the search path.
+    pub fn find_search_path(&mut self, name: &str, sp: Span) -> R<Value> {
+        match self.resolve_search_path(name) {
+            Some(p) => Ok(Value::Path(Rc::from(p.as_str()))),
+            None => err_at(
+                sp,
+                format!("file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)"),
+            ),
+        }
+    }
+
+    /// The first search-path match for `name`, if it exists.
+    pub fn resolve_search_path(&self, name: &str) -> Option<String> {
+        for e in &self.config.search_path {
+            let base = if e.path.starts_with('/') { e.path.clone() } else { crate::fs::join(&self.config.cwd, &e.path) };
+            let cand = if e.prefix.is_empty() {
+                format!("{base}/{name}")
+            } else if name == e.prefix {
+                base.clone()
+            } else if let Some(rest) = name.strip_prefix(&e.prefix).and_then(|r| r.strip_prefix('/')) {
+                format!("{base}/{rest}")
+            } else {
+                continue;
+            };
+            let cand = canon(&cand);
+            if self.config.fs.file_type(&cand).is_some() {
+                return Some(cand);
+            }
+        }
+        if name == "nix/fetchurl.nix" || name == "nix" {
+            return Some(format!("/__nix_builtin/{name}"));
+        }
+        None
+    }
+
+    /// Parses (or fetches from the cache) the file at `path` and returns its lowered root.
+    pub fn load_file(&mut self, path: &str, sp: Option<Span>) -> R<(Rc<Expr>, u32)> {
+        let mut path = canon(path);
+        let fs = self.config.fs.clone();
+        match fs.file_type(&path) {
+            Some(FileType::Directory) => path = format!("{path}/default.nix"),
+            Some(FileType::Symlink) => {
+                if let Ok(real) = crate::fs::resolve_symlinks(fs.as_ref(), &path) {
+                    if fs.file_type(&real) == Some(FileType::Directory) {
+                        path = format!("{real}/default.nix");
+                    }
+                }
+            }
+            _ => {}
+        }
+        let text = if path == "/__nix_builtin/nix/fetchurl.nix" {
+            crate::builtins::FETCHURL_NIX.as_bytes().to_vec()
+        } else {
+            match fs.read(&path) {
+                Ok(t) => t,
+                Err(_) => {
+                    let msg = format!("path '{path}' does not exist");
+                    return match sp {
+                        Some(sp) => err_at(sp, msg),
+                        None => err(msg),
+                    };
+                }
+            }
+        };
+        let text = String::from_utf8_lossy(&text).into_owned();
+        self.parse_source(&path, &text)
+    }
+
+    /// Parses and lowers source text registered under `name` (cached by name and content).
+    pub fn parse_source(&mut self, name: &str, text: &str) -> R<(Rc<Expr>, u32)> {
+        let (id, same, hash) = self.cache.file_id(name, text);
+        if same {
+            let p = &self.cache.parsed[name];
+            return match &p.root {
+                Ok(e) => Ok((e.clone(), id)),
+                Err((m, off)) => err_at(Span { file: id, off: *off }, m.clone()),
+            };
+        }
+        self.cache.parse_count += 1;
+        let dir = match name.rfind('/') {
+            Some(0) => "/".to_string(),
+            Some(i) if name.starts_with('/') => name[..i].to_string(),
+            _ => self.config.cwd.clone(),
+        };
+        let root = crate::parse::parse_and_lower(text, id, &dir);
+        self.cache.parsed.insert(
+            name.to_string(),
+            crate::cache::Parsed { hash, file: id, root: root.clone() },
+        );
+        match root {
+            Ok(e) => Ok((e, id)),
+            Err((m, off)) => err_at(Span { file: id, off }, m),
+        }
+    }
+
+    /// `import path`: evaluates the file (memoised per evaluation).
+    pub fn import(&mut self, path: &str, sp: Span) -> R<Value> {
+        if let Some(v) = self.imports.get(path) {
+            let v = v.clone();
+            return self.force(v);
+        }
+        let (root, _) = self.load_file(path, Some(sp))?;
+        let env = Env::new(Vec::new(), None);
+        let v = self.new_thunk(super::Thunk::Pending(root, env));
+        self.imports.insert(path.to_string(), v.clone());
+        self.force(v)
+    }
+}

@@ -1,0 +1,231 @@
+//! The lowered expression tree: variables resolved to (depth, slot),
+//! attribute paths split, strings unescaped.
+
+use std::rc::Rc;
+
+use crate::symbol::Sym;
+
+/// A source position: file id (index into the evaluator's file table) and byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// File id.
+    pub file: u32,
+    /// Byte offset in the file.
+    pub off: u32,
+}
+
+/// Binary operators (after desugaring `->`, `!=`, `>`, `>=`, `|>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `++`
+    Concat,
+    /// `//`
+    Update,
+    /// `==`
+    Eq,
+    /// `!=`
+    Neq,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `&&`
+    And,
+    /// `||`
+    Or,
+    /// `->`
+    Impl,
+    /// `|>`
+    PipeRight,
+    /// `<|`
+    PipeLeft,
+}
+
+impl BinOp {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Concat => "++",
+            BinOp::Update => "//",
+            BinOp::Eq => "==",
+            BinOp::Neq => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::And => "&&",
+            BinOp::Or => "||",
+            BinOp::Impl => "->",
+            BinOp::PipeRight => "|>",
+            BinOp::PipeLeft => "<|",
+        }
+    }
+}
+
+/// An attribute name in a path: static or computed.
+#[derive(Debug)]
+pub enum AttrName {
+    /// A literal name.
+    Static(Sym),
+    /// `${expr}` or a string with interpolation.
+    Dynamic(Expr),
+}
+
+/// Part of an interpolated string or path.
+#[derive(Debug)]
+pub enum StrPart {
+    /// Literal text.
+    Lit(Rc<str>),
+    /// `${expr}`
+    Interp(Expr, Span),
+}
+
+/// How a path literal is rooted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    /// Absolute, or already resolved relative to the file's directory.
+    Abs,
+    /// `~/…`
+    Home,
+}
+
+/// A binding's value in an attribute set / let.
+#[derive(Debug)]
+pub enum BindingValue {
+    /// An ordinary expression (evaluated in the binding env).
+    Expr(Rc<Expr>),
+    /// `inherit x`: a variable of the enclosing scope.
+    Inherit(Rc<Expr>),
+    /// `inherit (from) x`: select `name` from hidden slot `slot`.
+    InheritFrom {
+        /// The hidden env slot with the `from` thunk.
+        slot: u32,
+        /// The attribute name.
+        name: Sym,
+    },
+}
+
+/// One static binding.
+#[derive(Debug)]
+pub struct Binding {
+    /// The name.
+    pub name: Sym,
+    /// The value.
+    pub value: BindingValue,
+    /// Where the name was written.
+    pub span: Span,
+}
+
+/// An attribute set literal (also used for `let`).
+#[derive(Debug)]
+pub struct AttrsDef {
+    /// `rec { … }` (or `let`): bindings see each other.
+    pub rec: bool,
+    /// Whether evaluation needs a new env (rec, or `inherit (from)` present).
+    pub needs_env: bool,
+    /// Static bindings, in slot order (slot i = statics[i] when rec).
+    pub statics: Vec<Binding>,
+    /// `inherit (e)` sources, stored in the slots after the statics.
+    pub froms: Vec<Rc<Expr>>,
+    /// Dynamic bindings `${k} = v`.
+    pub dynamics: Vec<(Expr, Rc<Expr>, Span)>,
+}
+
+/// A lambda's parameter.
+#[derive(Debug)]
+pub enum Param {
+    /// `x: …`
+    Ident(Sym),
+    /// `{ a, b ? d, ... } @ x: …`
+    Formals {
+        /// The formals in slot order with optional defaults.
+        formals: Vec<(Sym, Option<Rc<Expr>>, Span)>,
+        /// `...`
+        ellipsis: bool,
+        /// `@ name` (stored in the slot after the formals).
+        at: Option<Sym>,
+    },
+}
+
+/// A lambda definition.
+#[derive(Debug)]
+pub struct LambdaDef {
+    /// The parameter.
+    pub param: Param,
+    /// The body.
+    pub body: Expr,
+    /// The name (from `f = x: …`), for error messages.
+    pub name: Option<Sym>,
+    /// Where the lambda starts.
+    pub span: Span,
+    /// Number of env slots a call needs.
+    pub slots: u32,
+}
+
+/// A lowered expression.
+#[derive(Debug)]
+pub enum Expr {
+    /// Integer literal.
+    Int(i64),
+    /// Float literal.
+    Float(f64),
+    /// String without interpolation.
+    Str(Rc<str>),
+    /// Interpolated string.
+    Interp(Vec<StrPart>, Span),
+    /// Path literal (parts interpolated), with its kind.
+    Path(PathKind, Vec<StrPart>, Span),
+    /// `<name>`
+    SearchPath(Rc<str>, Span),
+    /// A lexical variable: `depth` envs up, slot `slot`.
+    Var(u32, u32, Span),
+    /// A builtin in the global scope (index into the global table).
+    Global(u32, Span),
+    /// A name found in no lexical scope: looked up in enclosing `with`s,
+    /// else (if `global` is set) the global.
+    WithVar(Sym, Option<u32>, Span),
+    /// Attribute set.
+    Attrs(Box<AttrsDef>, Span),
+    /// `let … in body`.
+    Let(Box<AttrsDef>, Box<Expr>),
+    /// List.
+    List(Vec<Rc<Expr>>),
+    /// `e.a.b or d`.
+    Select(Box<Expr>, Vec<AttrName>, Option<Box<Expr>>, Span),
+    /// `e ? a.b`.
+    HasAttr(Box<Expr>, Vec<AttrName>, Span),
+    /// Function application `f a1 … an`.
+    Apply(Box<Expr>, Vec<Rc<Expr>>, Span),
+    /// Lambda.
+    Lambda(Rc<LambdaDef>),
+    /// `if c then a else b`.
+    If(Box<Expr>, Box<Expr>, Box<Expr>, Span),
+    /// `assert c; body`.
+    Assert(Box<Expr>, Box<Expr>, Span),
+    /// `with ns; body` (body lowered in a with-scope env).
+    With(Rc<Expr>, Box<Expr>, Span),
+    /// Binary operator.
+    Bin(BinOp, Box<Expr>, Box<Expr>, Span),
+    /// `!e`
+    Not(Box<Expr>, Span),
+    /// `-e`
+    Neg(Box<Expr>, Span),
+    /// `__curPos`
+    CurPos(Span),
+}

@@ -1,0 +1,102 @@
+//! Parsing with rnix, guarded against absurd nesting, then lowering.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use rnix::{SyntaxKind, TextRange};
+
+use crate::expr::Expr;
+use crate::lower::Lowerer;
+
+/// Maximum nesting depth of brackets and syntax-tree levels accepted.
+pub const MAX_NESTING: usize = 3000;
+
+fn globals() -> &'static HashMap<&'static str, u32> {
+    static G: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    G.get_or_init(|| crate::builtins::global_names().iter().enumerate().map(|(i, n)| (*n, i as u32)).collect())
+}
+
+fn token_name(kind: SyntaxKind, text: &str) -> String {
+    use SyntaxKind::*;
+    match kind {
+        TOKEN_IDENT => "identifier".into(),
+        TOKEN_INTEGER => "integer".into(),
+        TOKEN_FLOAT => "floating-point number".into(),
+        TOKEN_STRING_START | TOKEN_STRING_END => "'\"'".into(),
+        _ if text.is_empty() => "end of file".into(),
+        _ => format!("'{text}'"),
+    }
+}
+
+/// Parses and lowers `text` of file `file` whose directory is `dir`.
+/// Errors are `(message, byte offset)`.
+pub fn parse_and_lower(text: &str, file: u32, dir: &str) -> Result<Rc<Expr>, (String, u32)> {
+    // Bracket nesting pre-check, so the recursive-descent parser never runs deep.
+    let mut depth = 0usize;
+    let mut off = 0u32;
+    for tok in rnix::tokenize(text) {
+        use SyntaxKind::*;
+        match tok.0 {
+            TOKEN_L_PAREN | TOKEN_L_BRACK | TOKEN_L_BRACE | TOKEN_INTERPOL_START => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(("expression nested too deeply (more than 3000 levels)".into(), off));
+                }
+            }
+            TOKEN_R_PAREN | TOKEN_R_BRACK | TOKEN_R_BRACE | TOKEN_INTERPOL_END => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+        off += tok.1.len() as u32;
+    }
+    let parse = rnix::Root::parse(text);
+    if let Some(e) = parse.errors().first() {
+        return Err(parse_error_message(e, text));
+    }
+    let root = parse.tree();
+    // Syntax-tree depth check (iterative), e.g. for `1+1+1+…`.
+    let mut d = 0usize;
+    for ev in rowan::ast::AstNode::syntax(&root).preorder() {
+        match ev {
+            rnix::WalkEvent::Enter(n) => {
+                d += 1;
+                if d > MAX_NESTING {
+                    return Err(("expression nested too deeply (more than 3000 levels)".into(), u32::from(n.text_range().start())));
+                }
+            }
+            rnix::WalkEvent::Leave(_) => d -= 1,
+        }
+    }
+    let mut l = Lowerer::new(file, dir, globals());
+    match l.lower_root(&root) {
+        Ok(e) => Ok(Rc::new(e)),
+        Err(e) => Err((e.msg, e.span.off)),
+    }
+}
+
+fn range_text(text: &str, r: &TextRange) -> String {
+    text.get(usize::from(r.start())..usize::from(r.end())).unwrap_or("").to_string()
+}
+
+fn parse_error_message(e: &rnix::ParseError, text: &str) -> (String, u32) {
+    use rnix::ParseError as P;
+    let end = text.len() as u32;
+    match e {
+        P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedDoubleBind(r) => {
+            let t = range_text(text, r);
+            let t = t.split_whitespace().next().unwrap_or("").to_string();
+            let what = if t.is_empty() { "end of file".to_string() } else { format!("'{t}'") };
+            (format!("syntax error, unexpected {what}"), u32::from(r.start()))
+        }
+        P::UnexpectedWanted(kind, r, _) => {
+            let t = range_text(text, r);
+            (format!("syntax error, unexpected {}", token_name(*kind, &t)), u32::from(r.start()))
+        }
+        P::UnexpectedEOF | P::UnexpectedEOFWanted(_) => ("syntax error, unexpected end of file".into(), end),
+        P::DuplicatedArgs(r, name) => (format!("duplicate formal function argument '{name}'"), u32::from(r.start())),
+        P::RecursionLimitExceeded => ("expression nested too deeply".into(), 0),
+        _ => ("syntax error".into(), 0),
+    }
+}

@@ -1,0 +1,214 @@
+//! Printing values as `nix-instantiate --eval` does (Nix syntax), plus
+//! helpers shared by the JSON and XML printers.
+
+pub mod json;
+pub mod xml;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use crate::error::*;
+use crate::eval::Interp;
+use crate::expr::{AttrName, Expr, StrPart};
+use crate::value::*;
+
+/// Formats a float as C++ `ostream << double` does (`%g`, 6 significant digits).
+pub fn fmt_float(f: f64) -> String {
+    if f.is_nan() {
+        return if f.is_sign_negative() { "-nan".into() } else { "nan".into() };
+    }
+    if f.is_infinite() {
+        return if f < 0.0 { "-inf".into() } else { "inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    let p = 6i32;
+    let e = format!("{:.*e}", (p - 1) as usize, f);
+    let (mant, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    if exp < -4 || exp >= p {
+        let mant = trim_zeros(mant);
+        format!("{}e{}{:02}", mant, if exp < 0 { '-' } else { '+' }, exp.abs())
+    } else {
+        let decimals = (p - 1 - exp).max(0) as usize;
+        trim_zeros(&format!("{:.*}", decimals, f)).to_string()
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// Quotes and escapes a string as Nix prints it.
+pub fn escape_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+const KEYWORDS: &[&str] = &["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"];
+
+/// An attribute name, quoted unless it is a plain identifier.
+pub fn attr_name(s: &str) -> String {
+    let mut chars = s.chars();
+    let ok = match chars.next() {
+        Some(c) if c.is_ascii_alphabetic() || c == '_' => {
+            chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-')
+        }
+        _ => false,
+    };
+    if ok && !KEYWORDS.contains(&s) {
+        s.to_string()
+    } else {
+        escape_str(s)
+    }
+}
+
+/// Prints a value in Nix syntax. `strict` forces everything first.
+pub fn print_nix(it: &mut Interp, v: Value, strict: bool) -> R<String> {
+    let mut out = String::new();
+    let mut seen = HashSet::new();
+    let v = it.force(v)?;
+    print_rec(it, &v, strict, &mut out, &mut seen, false, None)?;
+    Ok(out)
+}
+
+/// Prints a value for `trace` (unevaluated parts as `«thunk»`, no forcing).
+pub fn print_trace(it: &mut Interp, v: &Value) -> String {
+    let mut out = String::new();
+    let mut seen = HashSet::new();
+    let _ = print_rec(it, v, false, &mut out, &mut seen, true, None);
+    out
+}
+
+fn print_rec(
+    it: &mut Interp,
+    v: &Value,
+    strict: bool,
+    out: &mut String,
+    seen: &mut HashSet<usize>,
+    trace: bool,
+    via: Option<u32>,
+) -> R<()> {
+    it.check_stack()?;
+    // Lists are identified like Nix identifies `Value`s: by the thunk they
+    // were reached through (sets by their contents).
+    let (v, via) = match v {
+        Value::Thunk(id) if strict => (it.force(v.clone())?, Some(id.0)),
+        v => (v.clone(), via),
+    };
+    match &v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) => out.push_str(&fmt_float(*f)),
+        Value::Str(s) => out.push_str(&escape_str(&s.s)),
+        Value::Path(p) => out.push_str(p),
+        Value::Lambda(_) => out.push_str(if trace { "«lambda»" } else { "<LAMBDA>" }),
+        Value::Prim(p) => out.push_str(if p.args.is_empty() { "<PRIMOP>" } else { "<PRIMOP-APP>" }),
+        Value::Thunk(id) => match it.peek_thunk(*id) {
+            Some(v) => return print_rec(it, &v, strict, out, seen, trace, Some(id.0)),
+            None => out.push_str(if trace { "«thunk»" } else { "<CODE>" }),
+        },
+        Value::Attrs(a) => {
+            if !a.is_empty() && !seen.insert(Rc::as_ptr(a) as *const u8 as usize) {
+                out.push_str("«repeated»");
+                return Ok(());
+            }
+            if strict && it.is_derivation(a)? {
+                if let Some(p) = a.get("drvPath") {
+                    let p = it.force(p.clone())?;
+                    if let Value::Str(s) = p {
+                        out.push_str(&format!("«derivation {}»", s.s));
+                        return Ok(());
+                    }
+                }
+            }
+            if a.is_empty() {
+                out.push_str("{ }");
+                return Ok(());
+            }
+            out.push_str("{ ");
+            for (k, x, _) in a.entries.iter() {
+                out.push_str(&attr_name(k.as_str()));
+                out.push_str(" = ");
+                print_rec(it, x, strict, out, seen, trace, None)?;
+                out.push_str("; ");
+            }
+            out.push('}');
+        }
+        Value::List(l) => {
+            let key = match via {
+                Some(id) => (id as usize) | (1usize << (usize::BITS - 1)),
+                None => Rc::as_ptr(l) as *const u8 as usize,
+            };
+            if !l.is_empty() && !seen.insert(key) {
+                out.push_str("«repeated»");
+                return Ok(());
+            }
+            if l.is_empty() {
+                out.push_str("[ ]");
+                return Ok(());
+            }
+            out.push_str("[ ");
+            for x in l.iter() {
+                print_rec(it, x, strict, out, seen, trace, None)?;
+                out.push(' ');
+            }
+            out.push(']');
+        }
+    }
+    Ok(())
+}
+
+/// Prints a lowered expression roughly as Nix shows it in assertion messages.
+pub fn show_expr(e: &Expr) -> String {
+    match e {
+        Expr::Int(i) => i.to_string(),
+        Expr::Float(f) => fmt_float(*f),
+        Expr::Str(s) => escape_str(s),
+        Expr::Var(..) | Expr::Global(..) | Expr::WithVar(..) => "«var»".into(),
+        Expr::Bin(op, l, r, _) => format!("({} {} {})", show_expr(l), op.symbol(), show_expr(r)),
+        Expr::Not(x, _) => format!("(! {})", show_expr(x)),
+        Expr::Select(x, path, _, _) => {
+            let p: Vec<String> = path
+                .iter()
+                .map(|a| match a {
+                    AttrName::Static(s) => s.to_string(),
+                    AttrName::Dynamic(_) => "\"${…}\"".into(),
+                })
+                .collect();
+            format!("{}.{}", show_expr(x), p.join("."))
+        }
+        Expr::Interp(parts, _) => {
+            let mut s = String::from("\"");
+            for p in parts {
+                match p {
+                    StrPart::Lit(t) => s.push_str(&escape_str(t)[1..escape_str(t).len() - 1]),
+                    StrPart::Interp(x, _) => s.push_str(&format!("${{{}}}", show_expr(x))),
+                }
+            }
+            s.push('"');
+            s
+        }
+        _ => "…".into(),
+    }
+}

@@ -1,0 +1,218 @@
+//! Runtime values. Cheap to clone: scalars inline, everything else behind `Rc`.
+//! Thunks are indices into the per-evaluation thunk arena, so values never
+//! form reference-count cycles and the whole heap is dropped with the arena.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use nixpen_store::ContextElem;
+
+use crate::expr::{LambdaDef, Span};
+use crate::symbol::Sym;
+
+/// A string context: the store paths a string refers to.
+pub type Context = BTreeSet<ContextElem>;
+
+/// A Nix string with its context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NixStr {
+    /// The text (Nix strings are bytes; we keep UTF-8, lossily for binary data).
+    pub s: Box<str>,
+    /// The context, if any.
+    pub ctx: Option<Box<Context>>,
+}
+
+impl NixStr {
+    /// The context, or an empty one.
+    pub fn context(&self) -> Context {
+        self.ctx.as_deref().cloned().unwrap_or_default()
+    }
+}
+
+/// An attribute set: entries sorted by name.
+#[derive(Debug, Default)]
+pub struct Attrs {
+    /// `(name, value, position of the definition)`, sorted by name.
+    pub entries: Vec<(Sym, Value, Span)>,
+}
+
+impl Attrs {
+    /// Looks a name up (binary search).
+    #[inline]
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.find(name).map(|i| &self.entries[i].1)
+    }
+
+    /// The index of `name`.
+    #[inline]
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let e = &self.entries;
+        if e.len() < 8 {
+            return e.iter().position(|x| x.0.as_str() == name);
+        }
+        e.binary_search_by(|x| x.0.as_str().as_bytes().cmp(name.as_bytes())).ok()
+    }
+
+    /// Builds a set from unsorted entries; later duplicates win.
+    pub fn from_unsorted(mut entries: Vec<(Sym, Value, Span)>) -> Attrs {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                std::mem::swap(later, earlier);
+                true
+            } else {
+                false
+            }
+        });
+        Attrs { entries }
+    }
+
+    /// Number of attributes.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A closure: a lambda and the env it was created in.
+#[derive(Debug)]
+pub struct Closure {
+    /// The definition.
+    pub def: Rc<LambdaDef>,
+    /// The captured env.
+    pub env: Rc<Env>,
+}
+
+/// A builtin function implementation: receives exactly `arity` arguments.
+pub type PrimFn = fn(&mut crate::eval::Interp, &[Value], Span) -> crate::error::R<Value>;
+
+/// A builtin function.
+#[derive(Debug)]
+pub struct PrimOp {
+    /// Name (without `__`).
+    pub name: &'static str,
+    /// Number of arguments.
+    pub arity: usize,
+    /// Implementation.
+    pub f: PrimFn,
+}
+
+/// A builtin, possibly partially applied.
+#[derive(Debug)]
+pub struct PrimApp {
+    /// The builtin.
+    pub op: &'static PrimOp,
+    /// Arguments given so far (fewer than the arity).
+    pub args: Vec<Value>,
+}
+
+/// A thunk id: index into the evaluation's thunk arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThunkId(pub u32);
+
+/// A Nix value (possibly an unevaluated thunk).
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// Boolean.
+    Bool(bool),
+    /// 64-bit integer.
+    Int(i64),
+    /// Float.
+    Float(f64),
+    /// String.
+    Str(Rc<NixStr>),
+    /// Path (absolute, normalised).
+    Path(Rc<str>),
+    /// Attribute set.
+    Attrs(Rc<Attrs>),
+    /// List.
+    List(Rc<[Value]>),
+    /// Lambda closure.
+    Lambda(Rc<Closure>),
+    /// Builtin (possibly partially applied).
+    Prim(Rc<PrimApp>),
+    /// Not yet evaluated.
+    Thunk(ThunkId),
+}
+
+impl Value {
+    /// A string value without context.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(NixStr { s: s.into(), ctx: None }))
+    }
+
+    /// A string value from an owned string with an optional context.
+    pub fn string(s: String, ctx: Option<Context>) -> Value {
+        let ctx = ctx.filter(|c| !c.is_empty()).map(Box::new);
+        Value::Str(Rc::new(NixStr { s: s.into_boxed_str(), ctx }))
+    }
+
+    /// A list value.
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::from(v))
+    }
+
+    /// An attribute set from sorted entries.
+    pub fn attrs(a: Attrs) -> Value {
+        Value::Attrs(Rc::new(a))
+    }
+
+    /// The type name as `builtins.typeOf` gives it.
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "string",
+            Value::Path(_) => "path",
+            Value::Attrs(_) => "set",
+            Value::List(_) => "list",
+            Value::Lambda(_) | Value::Prim(_) => "lambda",
+            Value::Thunk(_) => "thunk",
+        }
+    }
+
+    /// The type as error messages name it (`a string`, `an integer`, …).
+    pub fn type_desc(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a Boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Str(_) => "a string",
+            Value::Path(_) => "a path",
+            Value::Attrs(_) => "a set",
+            Value::List(_) => "a list",
+            Value::Lambda(_) => "a function",
+            Value::Prim(p) if p.args.is_empty() => "a built-in function",
+            Value::Prim(_) => "a partially applied built-in function",
+            Value::Thunk(_) => "a thunk",
+        }
+    }
+}
+
+/// A runtime environment frame.
+#[derive(Debug)]
+pub struct Env {
+    /// Slot values.
+    pub slots: RefCell<Vec<Value>>,
+    /// The enclosing env.
+    pub parent: Option<Rc<Env>>,
+    /// For `with` frames: the namespace.
+    pub with: Option<Value>,
+}
+
+impl Env {
+    /// A new frame.
+    pub fn new(slots: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
+        Rc::new(Env { slots: RefCell::new(slots), parent, with: None })
+    }
+}
