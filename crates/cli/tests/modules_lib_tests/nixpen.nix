@@ -41,4 +41,18 @@ in
   testBadValue = { expr = [ byName.bad.error byName.bad.value ]; expected = [ true null ]; };
   testSubmoduleEntry = { expr = [ byName."hosts.a.root".value byName."hosts.a.root".loc ]; expected = [ "/srv" [ "hosts" "a" "root" ] ]; };
   testToData = { expr = lib.nixpen.toData 2 { a = x: x; b.c.d = 1; p = /x; }; expected = { a = "<function>"; b.c = "…"; p = "/x"; }; };
+  # Positions survive mkIf / mkMerge / mkForce around the definitions.
+  testPositionUnderMkIf = {
+    expr =
+      let
+        e = lib.evalModules {
+          modules = [
+            { options.a = lib.mkOption { type = t.int; }; }
+            { config = lib.mkIf true (lib.mkMerge [ { a = lib.mkForce 1; } ]); }
+          ];
+        };
+        d = builtins.head (builtins.head (lib.nixpen.optionsToData e.options)).definitions;
+      in [ d.line d.priority d.won ];
+    expected = [ 51 50 true ];
+  };
 }

@@ -86,15 +86,20 @@ let
   /** Move mkMerge/mkIf/mkOverride of an attrset down onto its attributes,
       giving a list of plain attrsets.
       Example: `pushDownProperties (mkIf c { a = 1; })` => `[ { a = mkIf c 1; } ]` */
-  pushDownProperties = cfg:
+  pushDownProperties = cfg: map (r: r.config) (pushDownWithSources cfg);
+
+  # Nixpen: `pushDownProperties`, each result paired with the attrset as
+  # written (`source`), whose attributes still carry source positions.
+  pushDownWithSources = cfg:
     let
       tag = cfg._type or "";
       onAttrs = f: v: if isAttrs v then mapAttrs f v else v;
+      wrap = f: r: { config = onAttrs f r.config; inherit (r) source; };
     in
-    if tag == "merge" then concatMap pushDownProperties cfg.contents
-    else if tag == "if" then map (onAttrs (_: v: mkIf cfg.condition v)) (pushDownProperties cfg.content)
-    else if tag == "override" then map (onAttrs (_: v: mkOverride cfg.priority v)) (pushDownProperties cfg.content)
-    else [ cfg ];
+    if tag == "merge" then concatMap pushDownWithSources cfg.contents
+    else if tag == "if" then map (wrap (_: v: mkIf cfg.condition v)) (pushDownWithSources cfg.content)
+    else if tag == "override" then map (wrap (_: v: mkOverride cfg.priority v)) (pushDownWithSources cfg.content)
+    else [ { config = cfg; source = cfg; } ];
 
   /** Resolve mkMerge and mkIf of one definition into a list of values.
       Example: `dischargeProperties (mkMerge [ 1 (mkIf false 2) ])` => `[ 1 ]` */
@@ -265,7 +270,7 @@ let
   /** Merge a list of collected modules at `prefix`: `{ matchedOptions, unmatchedDefns }`. */
   mergeModules = prefix: modules:
     mergeModules' prefix modules
-      (concatMap (m: map (config: { file = m._file; inherit config; }) (pushDownProperties m.config)) modules);
+      (concatMap (m: map (r: { file = m._file; inherit (r) config source; }) (pushDownWithSources m.config)) modules);
 
   /** `mergeModules` with the definitions `configs` (`{ file, config }`) given. */
   mergeModules' = prefix: modules: configs:
@@ -295,7 +300,7 @@ let
 
       # Definitions one level down, properties pushed onto the attributes.
       pushedDefsByName = zipAttrsWith (n: concatLists) (map (module:
-        mapAttrs (n: value: map (config: { inherit (module) file; inherit config; }) (pushDownProperties value)) module.config
+        mapAttrs (n: value: map (r: { inherit (module) file; inherit (r) config source; }) (pushDownWithSources value)) module.config
       ) checkedConfigs);
 
       # Definitions one level down as written.
@@ -307,7 +312,7 @@ let
       # in the same order as rawDefsByName. Kept apart so definitions stay
       # `{ file, value }` records as code that destructures them expects.
       rawPositionsByName = zipAttrs (map (module:
-        mapAttrs (n: _: unsafeGetAttrPos n module.config) module.config
+        mapAttrs (n: _: if isAttrs (module.source or null) then unsafeGetAttrPos n module.source else null) module.config
       ) checkedConfigs);
 
       # Evaluate a matched option and attach the Nixpen provenance data.
