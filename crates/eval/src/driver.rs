@@ -45,6 +45,24 @@ impl Evaluator {
         self.cache.parse_count
     }
 
+    /// Parses and lowers `text` as if it were the file `name` (no evaluation):
+    /// reports syntax errors, undefined variables and duplicate attributes.
+    pub fn check_syntax(&mut self, name: &str, text: &str) -> Result<(), EvalError> {
+        let config = self.config.clone();
+        let cache = &mut self.cache;
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut it = Interp::new(cache, &config);
+            match it.parse_source(name, text) {
+                Ok(_) => Ok(()),
+                Err(e) => Err(to_public(&it, &e)),
+            }
+        }));
+        match r {
+            Ok(r) => r,
+            Err(_) => Err(EvalError { message: "internal parser error".into(), pos: None, rendered: "error: internal parser error".into() }),
+        }
+    }
+
     /// Evaluates a request. Never panics: internal failures become errors.
     pub fn eval(&mut self, request: &Request) -> Outcome {
         #[cfg(not(target_arch = "wasm32"))]
