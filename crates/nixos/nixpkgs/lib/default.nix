@@ -37,11 +37,13 @@ let
       gvariant = callLib ./gvariant.nix;
       path = callLib ./path.nix;
       stringsWithDeps = callLib ./strings-with-deps.nix;
+      kernel = callLib ./kernel.nix;
+      sourceTypes = callLib ./source-types.nix;
     in
     {
       inherit trivial fixedPoints attrsets lists strings asserts debug modules options types
         generators meta versions systems customisation fileset filesystem cli nixpen derivations
-        licenses sources gvariant path stringsWithDeps;
+        licenses sources gvariant path stringsWithDeps kernel sourceTypes;
       platforms = systems.doubles;
       inherit (builtins) getContext hasContext hashString parseDrvName placeholder fromJSON
         fromTOML toFile toJSON toString toXML tryEval addErrorContext unsafeGetAttrPos
