@@ -40,9 +40,9 @@ pub fn hash_text(text: &str) -> u64 {
 impl Cache {
     /// Registers (or refreshes) the source file `path` and returns its id and
     /// whether it is unchanged (then `parsed[path]` is valid).
-    pub fn file_id(&mut self, path: &str, text: &str) -> (u32, bool, u64) {
+    pub fn file_id(&mut self, key: &str, path: &str, text: &str) -> (u32, bool, u64) {
         let h = hash_text(text);
-        if let Some(p) = self.parsed.get(path) {
+        if let Some(p) = self.parsed.get(key) {
             if p.hash == h {
                 return (p.file, true, h);
             }

@@ -31,7 +31,15 @@ fn token_name(kind: SyntaxKind, text: &str) -> String {
 
 /// Parses and lowers `text` of file `file` whose directory is `dir`.
 /// Errors are `(message, byte offset)`.
-pub fn parse_and_lower(text: &str, file: u32, dir: &str) -> Result<Rc<Expr>, (String, u32)> {
+pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Rc<Expr>, (String, u32)> {
+    // Nix reads `\r\n` as a line break; rnix does not. Same length keeps offsets.
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", " \n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     // Bracket nesting pre-check, so the recursive-descent parser never runs deep.
     let mut depth = 0usize;
     let mut off = 0u32;
@@ -70,6 +78,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str) -> Result<Rc<Expr>, (St
         }
     }
     let mut l = Lowerer::new(file, dir, globals());
+    l.set_scoped(scoped);
     match l.lower_root(&root) {
         Ok(e) => Ok(Rc::new(e)),
         Err(e) => Err((e.msg, e.span.off)),

@@ -18,9 +18,41 @@ fn read(p: &Path) -> Option<String> {
     std::fs::read(p).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
+/// The symlinks of the suite (the shared copy stores them as files holding the target).
+const SYMLINKS: &[&str] = &["readDir/ldir", "readDir/linked", "symlink-resolution/foo/overlays", "symlink-resolution/broken"];
+
+fn load_tree(fs: &MemoryFs, real: &Path, at: &str, rel: &str) {
+    for e in std::fs::read_dir(real).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel2 = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let path = format!("{at}/{name}");
+        if e.file_type().unwrap().is_dir() {
+            fs.add_dir(&path);
+            load_tree(fs, &e.path(), &path, &rel2);
+        } else {
+            let data = std::fs::read(e.path()).unwrap();
+            if SYMLINKS.contains(&rel2.as_str()) {
+                fs.add_symlink(&path, String::from_utf8_lossy(&data).trim_end());
+            } else {
+                fs.add_file(&path, data);
+            }
+        }
+    }
+}
+
+fn suite_fs(dir: &Path) -> Arc<MemoryFs> {
+    static FS: std::sync::OnceLock<Arc<MemoryFs>> = std::sync::OnceLock::new();
+    FS.get_or_init(|| {
+        let fs = MemoryFs::new();
+        load_tree(&fs, dir, "/pwd/lang", "");
+        fs.add_dir("/fake-home");
+        Arc::new(fs)
+    })
+    .clone()
+}
+
 fn base_config(dir: &Path) -> EvalConfig {
-    let fs = OverlayFs::new().with_mount("/pwd/lang", Arc::new(RealFs::new()), dir.to_str().unwrap());
-    let mut cfg = EvalConfig::new(Arc::new(fs));
+    let mut cfg = EvalConfig::new(suite_fs(dir));
     cfg.cwd = "/pwd".into();
     cfg.env = Some(
         [("TEST_VAR", "foo"), ("IMPURE_VAR1", "foo"), ("IMPURE_VAR2", "bar"), ("NIX_STORE_DIR", "/nix/store")]

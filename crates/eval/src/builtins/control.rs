@@ -159,9 +159,12 @@ fn import(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn scoped_import(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    // Approximation: the scope argument is ignored beyond forcing it.
-    it.force_attrs(a[0].clone(), sp)?;
-    import(it, &a[1..], sp)
+    let p = it.force(a[1].clone())?;
+    let path = match &p {
+        Value::Path(p) => p.to_string(),
+        _ => it.coerce_to_path(p, sp)?,
+    };
+    it.scoped_import(a[0].clone(), &path, sp)
 }
 
 fn break_(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {

@@ -43,6 +43,9 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         if ignore_nulls && matches!(val, Value::Null) {
             continue;
         }
+        if matches!(key, "__contentAddressed" | "__impure") {
+            it.force_bool(val.clone(), sp)?;
+        }
         let frame = || format!("while evaluating attribute '{key}' of derivation '{name}'");
         if key == "args" {
             let l = it.force_list(val, sp).frame(Some(sp), frame)?;
@@ -97,6 +100,11 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         DerivationInput::from_env(&name, env, args, ctx)
     };
     input.name = name.clone();
+    if let Some(outs) = &input.outputs {
+        if let Some(bad) = outs.iter().find(|o| o.as_str() == "drvPath") {
+            return err_at(sp, format!("invalid derivation output name '{bad}'"));
+        }
+    }
     let r = match it.store.instantiate(input) {
         Ok(r) => r,
         Err(e) => return err_at(sp, e.message().to_string()),

@@ -36,13 +36,19 @@ fn read_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn path_exists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let p = path_arg(it, a[0].clone(), sp)?;
+    let v = it.force(a[0].clone())?;
+    let must_be_dir = match &v {
+        Value::Str(s) => s.s.ends_with('/') || s.s.ends_with("/."),
+        _ => false,
+    };
+    let p = path_arg(it, v, sp)?;
     let fs = it.config.fs.clone();
     let real = match resolve_symlinks(fs.as_ref(), &p) {
         Ok(r) => r,
         Err(_) => return Ok(Value::Bool(false)),
     };
-    Ok(Value::Bool(fs.file_type(&real).is_some()))
+    let t = fs.file_type(&real);
+    Ok(Value::Bool(if must_be_dir { t == Some(FileType::Directory) } else { t.is_some() }))
 }
 
 fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {

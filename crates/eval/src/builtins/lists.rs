@@ -138,7 +138,7 @@ fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     let mut v: Vec<Value> = l.to_vec();
     // Stable merge sort with a fallible comparator.
@@ -247,25 +247,28 @@ fn generic_closure(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             Some(k) => it.force(k.clone())?,
             None => return err_at(sp, "attribute 'key' required"),
         };
+        // `seen` is kept sorted by Nix's `<`, as Nix's std::set of keys is.
+        let (mut lo, mut hi) = (0usize, seen.len());
         let mut dup = false;
-        for s in &seen {
-            if it.equal(s.clone(), key.clone(), sp)? {
-                dup = true;
-                break;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match it.compare(seen[mid].clone(), key.clone(), sp)? {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    dup = true;
+                    break;
+                }
             }
         }
         if dup {
             continue;
         }
-        // Keys must be comparable with each other.
-        if let Some(first) = seen.first() {
-            if first.type_of() != key.type_of()
-                && !(matches!(first, Value::Int(_) | Value::Float(_)) && matches!(key, Value::Int(_) | Value::Float(_)))
-            {
-                it.compare(first.clone(), key.clone(), sp)?;
-            }
+        if seen.is_empty() {
+            // A single key must still be comparable.
+            it.compare(key.clone(), key.clone(), sp)?;
         }
-        seen.push(key);
+        seen.insert(lo, key);
         out.push(x.clone());
         let next = it.call(op.clone(), x, sp)?;
         let next = it.force_list(next, sp)?;

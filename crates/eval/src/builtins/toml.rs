@@ -297,6 +297,9 @@ fn scalar(raw: &str) -> Option<T> {
             return i64::from_str_radix(d, radix).ok().map(T::Int);
         }
     }
+    if clean.trim_start_matches(['+', '-']).chars().all(|c| c.is_ascii_digit()) && !clean.trim_start_matches(['+', '-']).is_empty() && clean.parse::<i64>().is_err() {
+        return None;
+    }
     if let Ok(i) = clean.parse::<i64>() {
         if clean.len() > 1 && clean.trim_start_matches(['+', '-']).starts_with('0') {
             return None;
@@ -404,6 +407,15 @@ fn parse(text: &str) -> PR<T> {
     Ok(T::Tab(root))
 }
 
+fn has_date(t: &T) -> bool {
+    match t {
+        T::Date(_) => true,
+        T::Arr(a) => a.iter().any(has_date),
+        T::Tab(t) => t.iter().any(|(_, v)| has_date(v)),
+        _ => false,
+    }
+}
+
 fn to_value(t: T) -> Value {
     match t {
         T::Str(s) => Value::str(&s),
@@ -420,7 +432,11 @@ fn to_value(t: T) -> Value {
 
 fn from_toml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.force_str(a[0].clone(), sp)?;
+    if s.s.contains('\0') {
+        return err_at(sp, "while parsing TOML: input contains a null byte");
+    }
     match parse(&s.s) {
+        Ok(t) if has_date(&t) => err_at(sp, "while parsing TOML: Dates and times are not supported"),
         Ok(t) => Ok(to_value(t)),
         Err(m) => err_at(sp, m),
     }

@@ -53,9 +53,25 @@ impl<'a> Interp<'a> {
         let env2 = if def.needs_env { self.binding_env(def, env) } else { env.clone() };
         let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(def.statics.len() + def.dynamics.len());
         if def.rec {
-            let slots = env2.slots.borrow();
-            for (i, b) in def.statics.iter().enumerate() {
-                entries.push((b.name.clone(), slots[i].clone(), b.span));
+            {
+                let slots = env2.slots.borrow();
+                for (i, b) in def.statics.iter().enumerate() {
+                    entries.push((b.name.clone(), slots[i].clone(), b.span));
+                }
+            }
+            if let Some(oi) = def.statics.iter().position(|b| b.name.as_str() == "__overrides") {
+                let ov = entries[oi].1.clone();
+                let ov = self.force_attrs(ov, def.statics[oi].span)?;
+                for (k, v, p) in ov.entries.iter() {
+                    match def.statics.iter().position(|b| b.name == *k) {
+                        Some(i) => {
+                            env2.slots.borrow_mut()[i] = v.clone();
+                            entries[i].1 = v.clone();
+                        }
+                        None => entries.push((k.clone(), v.clone(), *p)),
+                    }
+                }
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
             }
         } else {
             for b in &def.statics {

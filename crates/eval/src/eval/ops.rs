@@ -216,10 +216,21 @@ impl<'a> Interp<'a> {
 
     /// Nix `==`: deep, forcing.
     pub fn equal(&mut self, a: Value, b: Value, sp: Span) -> R<bool> {
+        self.equal_inner(a, b, sp, false)
+    }
+
+    /// `nested`: inside a list or set, where identical functions compare equal (as in Nix).
+    fn equal_inner(&mut self, a: Value, b: Value, sp: Span, nested: bool) -> R<bool> {
         self.check_stack()?;
+        if let (Value::Thunk(x), Value::Thunk(y)) = (&a, &b) {
+            if x == y {
+                return Ok(true);
+            }
+        }
         let a = self.force(a)?;
         let b = self.force(b)?;
         Ok(match (&a, &b) {
+            (Value::Lambda(x), Value::Lambda(y)) => nested && Rc::ptr_eq(x, y),
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Int(x), Value::Float(y)) => (*x as f64) == *y,
             (Value::Float(x), Value::Int(y)) => *x == (*y as f64),
@@ -236,7 +247,7 @@ impl<'a> Interp<'a> {
                     return Ok(false);
                 }
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if !self.equal(p.clone(), q.clone(), sp)? {
+                    if !self.equal_inner(p.clone(), q.clone(), sp, true)? {
                         return Ok(false);
                     }
                 }
@@ -261,7 +272,7 @@ impl<'a> Interp<'a> {
                     }
                 }
                 for (p, q) in x.entries.iter().zip(y.entries.iter()) {
-                    if !self.equal(p.1.clone(), q.1.clone(), sp)? {
+                    if !self.equal_inner(p.1.clone(), q.1.clone(), sp, true)? {
                         return Ok(false);
                     }
                 }
@@ -306,6 +317,17 @@ impl<'a> Interp<'a> {
                 x.len().cmp(&y.len())
             }
             _ => {
+                let (ta, tb) = (a.type_desc(), b.type_desc());
+                if ta == tb {
+                    return err_at(
+                        sp,
+                        format!(
+                            "cannot compare {ta} with {tb}; values of that type are incomparable (values are {} and {})",
+                            self.show_value_brief(&a),
+                            self.show_value_brief(&b)
+                        ),
+                    );
+                }
                 return err_at(sp, format!("cannot compare {} with {}", self.show_short(&a), self.show_short(&b)));
             }
         })

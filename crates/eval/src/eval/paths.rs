@@ -95,6 +95,11 @@ impl<'a> Interp<'a> {
 
     /// Parses (or fetches from the cache) the file at `path` and returns its lowered root.
     pub fn load_file(&mut self, path: &str, sp: Option<Span>) -> R<(Rc<Expr>, u32)> {
+        self.load_file_ex(path, sp, false)
+    }
+
+    /// Like [`Interp::load_file`]; `scoped` lowers for `scopedImport`.
+    pub fn load_file_ex(&mut self, path: &str, sp: Option<Span>, scoped: bool) -> R<(Rc<Expr>, u32)> {
         let mut path = canon(path);
         let fs = self.config.fs.clone();
         match fs.file_type(&path) {
@@ -123,14 +128,20 @@ impl<'a> Interp<'a> {
             }
         };
         let text = String::from_utf8_lossy(&text).into_owned();
-        self.parse_source(&path, &text)
+        self.parse_source_ex(&path, &text, scoped)
     }
 
     /// Parses and lowers source text registered under `name` (cached by name and content).
     pub fn parse_source(&mut self, name: &str, text: &str) -> R<(Rc<Expr>, u32)> {
-        let (id, same, hash) = self.cache.file_id(name, text);
+        self.parse_source_ex(name, text, false)
+    }
+
+    /// Like [`Interp::parse_source`]; `scoped` lowers for `scopedImport`.
+    pub fn parse_source_ex(&mut self, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
+        let key = if scoped { format!("\u{0}scoped:{name}") } else { name.to_string() };
+        let (id, same, hash) = self.cache.file_id(&key, name, text);
         if same {
-            let p = &self.cache.parsed[name];
+            let p = &self.cache.parsed[&key];
             return match &p.root {
                 Ok(e) => Ok((e.clone(), id)),
                 Err((m, off)) => err_at(Span { file: id, off: *off }, m.clone()),
@@ -142,15 +153,22 @@ impl<'a> Interp<'a> {
             Some(i) if name.starts_with('/') => name[..i].to_string(),
             _ => self.config.cwd.clone(),
         };
-        let root = crate::parse::parse_and_lower(text, id, &dir);
+        let root = crate::parse::parse_and_lower(text, id, &dir, scoped);
         self.cache.parsed.insert(
-            name.to_string(),
+            key,
             crate::cache::Parsed { hash, file: id, root: root.clone() },
         );
         match root {
             Ok(e) => Ok((e, id)),
             Err((m, off)) => err_at(Span { file: id, off }, m),
         }
+    }
+
+    /// `scopedImport attrs path`: evaluates the file with `attrs` shadowing the global scope.
+    pub fn scoped_import(&mut self, scope: Value, path: &str, sp: Span) -> R<Value> {
+        let (root, _) = self.load_file_ex(path, Some(sp), true)?;
+        let env = Rc::new(Env { slots: Default::default(), parent: None, with: Some(scope) });
+        self.eval(&root, &env)
     }
 
     /// `import path`: evaluates the file (memoised per evaluation).

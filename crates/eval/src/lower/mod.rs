@@ -32,12 +32,19 @@ pub struct Lowerer<'a> {
     globals: &'a HashMap<&'static str, u32>,
     scopes: Vec<Scope>,
     names: HashMap<String, Sym>,
+    /// `scopedImport`: unbound names (globals included) are looked up in the root `with` first.
+    scoped: bool,
 }
 
 impl<'a> Lowerer<'a> {
     /// A lowerer for file `file` in directory `dir`.
     pub fn new(file: u32, dir: &str, globals: &'a HashMap<&'static str, u32>) -> Lowerer<'a> {
-        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashMap::new() }
+        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashMap::new(), scoped: false }
+    }
+
+    /// Lowers for `scopedImport` (see the `scoped` field).
+    pub fn set_scoped(&mut self, scoped: bool) {
+        self.scoped = scoped;
     }
 
     /// Lowers a root expression in the global scope.
@@ -246,9 +253,16 @@ impl<'a> Lowerer<'a> {
             depth += 1;
         }
         let global = self.globals.get(name).copied();
-        if with_seen {
+        if self.scoped {
             let s = self.sym(name);
             return Ok(Expr::WithVar(s, global, sp));
+        }
+        if let Some(g) = global {
+            return Ok(Expr::Global(g, sp));
+        }
+        if with_seen {
+            let s = self.sym(name);
+            return Ok(Expr::WithVar(s, None, sp));
         }
         match global {
             Some(g) => Ok(Expr::Global(g, sp)),
@@ -271,6 +285,12 @@ impl<'a> Lowerer<'a> {
         }
         Ok(match parts.len() {
             0 => Expr::Str(Rc::from("")),
+            _ if parts.iter().any(|p| matches!(p, StrPart::Lit(t) if t.contains('\0'))) => {
+                return Err(LowerError {
+                    msg: "input string cannot be represented as Nix string because it contains null bytes".into(),
+                    span: sp,
+                })
+            }
             1 if matches!(parts[0], StrPart::Lit(_)) => match parts.pop() {
                 Some(StrPart::Lit(t)) => Expr::Str(t),
                 _ => unreachable!(),
