@@ -5,13 +5,16 @@ const FIXED = ['./', 'boot.js', 'manifest.webmanifest', 'icon.svg',
   'worker-loader.js', 'nixpen-worker.js', 'nixpen-worker_bg.wasm'];
 
 // The page's own files carry content hashes; read their names from index.html.
-async function assetsOf(html) {
-  const names = new Set(FIXED);
-  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
-    const url = new URL(m[1], self.registration.scope);
-    if (url.origin === self.location.origin) names.add(url.href);
+// Absolute URLs, without duplicates (cache.addAll rejects duplicates).
+function assetsOf(html) {
+  const names = FIXED.filter((n) => n !== './');
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) names.push(m[1]);
+  const urls = new Set();
+  for (const name of names) {
+    const url = new URL(name, self.registration.scope);
+    if (url.origin === self.location.origin && url.href !== self.registration.scope) urls.add(url.href);
   }
-  return [...names];
+  return [...urls];
 }
 
 self.addEventListener('install', (event) => {
@@ -20,7 +23,7 @@ self.addEventListener('install', (event) => {
     const page = await fetch('./', { cache: 'no-store' });
     const html = await page.clone().text();
     await cache.put('./', page);
-    await cache.addAll((await assetsOf(html)).filter((n) => n !== './'));
+    await cache.addAll(assetsOf(html));
     await self.skipWaiting();
   })());
 });

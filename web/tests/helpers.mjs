@@ -48,3 +48,17 @@ export async function waitForValue(page, expected, timeout = 10_000) {
 export function assertNoConsoleErrors(ctx) {
   assert(ctx.consoleErrors.length === 0, `console errors:\n  ${ctx.consoleErrors.join('\n  ')}`);
 }
+
+/** A share-link fragment (without '#') for these files, as the app makes them. */
+export async function shareFragment(files, entry) {
+  const { deflateRawSync } = await import('node:zlib');
+  const workspace = { files: files.map(([name, text]) => ({ name, text })), active: 0, entry: entry ?? files[0][0] };
+  return 's=' + deflateRawSync(Buffer.from(JSON.stringify(workspace))).toString('base64url');
+}
+
+/** Waits until the error box shows (and returns its position text, if any). */
+export async function waitForError(page, timeout = 10_000) {
+  await page.locator('[data-testid=error]').waitFor({ timeout });
+  const pos = page.locator('[data-testid=error-pos]');
+  return (await pos.count()) ? pos.textContent() : null;
+}

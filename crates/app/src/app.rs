@@ -279,8 +279,8 @@ impl App {
                 self.results.millis = Some(response.millis);
                 self.results.messages = response.messages;
                 match response.result {
-                    Ok(value) => {
-                        self.results.value = Some(value);
+                    Ok(outputs) => {
+                        self.results.outputs = Some(outputs);
                         self.results.error = None;
                     }
                     Err(error) => self.results.error = Some(error),

@@ -5,7 +5,7 @@
 //! rnix) and reports syntax errors with their positions; a syntactically
 //! valid program is answered with an explicit "not available" error.
 
-use crate::protocol::{playground_path, ErrorPos, ErrorReport, EvalRequest, EvalResponse};
+use crate::protocol::{playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse};
 
 /// Long-lived evaluation state of one worker.
 pub struct Engine;
@@ -38,7 +38,7 @@ impl Engine {
                 None => Err(report("the evaluator is not available in this build yet".into(), None)),
             },
         };
-        EvalResponse { id: request.id, result, messages: Vec::new(), millis: js_sys::Date::now() - started }
+        EvalResponse { id: request.id, kind: EntryKind::of(&request.entry), result, messages: Vec::new(), millis: js_sys::Date::now() - started }
     }
 }
 

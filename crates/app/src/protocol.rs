@@ -57,13 +57,100 @@ pub enum WorkerMessage {
     Done(EvalResponse),
 }
 
+/// How the entry file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryKind {
+    /// `flake.nix`: a flake; its outputs are summarised and its first NixOS
+    /// configuration rendered.
+    Flake,
+    /// `configuration.nix`: a NixOS module, rendered as a system.
+    Module,
+    /// Any other file: a Nix expression whose value is printed.
+    Expression,
+}
+
+impl EntryKind {
+    /// The kind of the file named `name`.
+    pub fn of(name: &str) -> EntryKind {
+        match name {
+            "flake.nix" => EntryKind::Flake,
+            "configuration.nix" => EntryKind::Module,
+            _ => EntryKind::Expression,
+        }
+    }
+
+    /// How the status line describes it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            EntryKind::Flake => "a flake",
+            EntryKind::Module => "a NixOS module",
+            EntryKind::Expression => "a Nix expression",
+        }
+    }
+}
+
+/// Everything one successful evaluation shows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outputs {
+    /// The printed value, if the entry kind has one.
+    pub value: Option<String>,
+    /// The rendered system, if there is one.
+    pub system: Option<SystemView>,
+}
+
+/// What NixOS would produce for a configuration (`system.build.nixpen`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SystemView {
+    /// Which configuration (`nixosConfigurations.NAME`, or the module's file).
+    pub name: String,
+    /// systemd unit files: (file name, text), sorted by name.
+    pub units: Vec<(String, String)>,
+    /// The text of `nginx.conf`, when nginx is enabled.
+    pub nginx: Option<String>,
+    /// Files under `/etc`: (path relative to `/etc`, text), sorted.
+    pub etc: Vec<(String, String)>,
+    /// The firewall's settings.
+    pub firewall: Firewall,
+    /// NixOS' warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Open ports of the firewall (`networking.firewall`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Firewall {
+    /// Whether the firewall is on.
+    pub enable: bool,
+    /// Ports open on every interface.
+    pub ports: Ports,
+    /// Ports open on one interface: (interface, ports).
+    pub interfaces: Vec<(String, Ports)>,
+}
+
+/// Open TCP and UDP ports and port ranges.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ports {
+    /// `allowedTCPPorts`.
+    pub tcp: Vec<u32>,
+    /// `allowedUDPPorts`.
+    pub udp: Vec<u32>,
+    /// `allowedTCPPortRanges` as (from, to).
+    pub tcp_ranges: Vec<(u32, u32)>,
+    /// `allowedUDPPortRanges` as (from, to).
+    pub udp_ranges: Vec<(u32, u32)>,
+}
+
 /// The answer to one [`EvalRequest`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EvalResponse {
     /// The request's `id`.
     pub id: u32,
-    /// The printed value (`nix-instantiate --eval --strict` syntax) or the error.
-    pub result: Result<String, ErrorReport>,
+    /// How the entry file was read.
+    pub kind: EntryKind,
+    /// On success: the printed value (`nix-instantiate --eval --strict`
+    /// syntax; for a flake, a summary of its outputs; none for a module)
+    /// and, for a flake with a NixOS configuration or a module, what NixOS
+    /// would produce. On failure: the first error.
+    pub result: Result<Outputs, ErrorReport>,
     /// `trace:` and `warning:` lines, in order.
     pub messages: Vec<String>,
     /// Time spent in the worker, in milliseconds.

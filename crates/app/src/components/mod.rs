@@ -2,6 +2,7 @@
 //! actions through callbacks; none holds application state.
 
 pub mod editor;
+pub mod file_list;
 pub mod file_tabs;
 pub mod outputs;
 pub mod share_panel;

@@ -1,17 +1,19 @@
-//! The output pane: the value of the last good evaluation (marked stale
-//! while the source has an error), the error with its position, notices
-//! (time budget, restarts) and trace/warning messages. Everything is
-//! rendered as text, never as HTML.
+//! The output pane: notices, the error (with its position), trace and
+//! warning messages, then the outputs of the last good evaluation in tabs
+//! (value; systemd units, nginx.conf, /etc, firewall, NixOS warnings),
+//! marked stale while the source has an error. Everything is rendered as
+//! text, never as HTML.
 
 use yew::prelude::*;
 
-use crate::protocol::ErrorReport;
+use crate::components::file_list::FileList;
+use crate::protocol::{ErrorReport, Firewall, Outputs as Produced, Ports, SystemView};
 
 /// What the last evaluations produced, as the output pane shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
-    /// The printed value of the last successful evaluation.
-    pub value: Option<String>,
+    /// The outputs of the last successful evaluation.
+    pub outputs: Option<Produced>,
     /// The error of the latest evaluation, if it failed.
     pub error: Option<ErrorReport>,
     /// A note from the page: the run was stopped, the worker restarted.
@@ -25,8 +27,8 @@ pub struct Results {
 }
 
 impl Results {
-    /// Whether the value shown is older than the source (an error or a stop
-    /// happened since).
+    /// Whether the outputs shown are older than the source (an error or a
+    /// stop happened since).
     pub fn is_stale(&self) -> bool {
         self.error.is_some() || self.notice.is_some()
     }
@@ -41,15 +43,116 @@ pub struct OutputsProps {
     pub on_copy: Callback<String>,
 }
 
+/// The output tabs that exist for some outputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Value,
+    Units,
+    Nginx,
+    Etc,
+    Firewall,
+    Warnings,
+}
+
+impl Tab {
+    fn label(self, system: Option<&SystemView>) -> String {
+        let count = |n: usize| if n == 0 { String::new() } else { format!(" ({n})") };
+        match self {
+            Tab::Value => "Value".into(),
+            Tab::Units => format!("systemd units{}", count(system.map_or(0, |s| s.units.len()))),
+            Tab::Nginx => "nginx.conf".into(),
+            Tab::Etc => format!("/etc{}", count(system.map_or(0, |s| s.etc.len()))),
+            Tab::Firewall => "Firewall".into(),
+            Tab::Warnings => format!("Warnings{}", count(system.map_or(0, |s| s.warnings.len()))),
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Value => "value",
+            Tab::Units => "units",
+            Tab::Nginx => "nginx",
+            Tab::Etc => "etc",
+            Tab::Firewall => "firewall",
+            Tab::Warnings => "warnings",
+        }
+    }
+}
+
+fn tabs_for(outputs: &Produced) -> Vec<Tab> {
+    let mut tabs = Vec::new();
+    if let Some(system) = &outputs.system {
+        tabs.push(Tab::Units);
+        if system.nginx.is_some() {
+            tabs.push(Tab::Nginx);
+        }
+        tabs.extend([Tab::Etc, Tab::Firewall]);
+        if !system.warnings.is_empty() {
+            tabs.push(Tab::Warnings);
+        }
+    }
+    if outputs.value.is_some() {
+        tabs.push(Tab::Value);
+    }
+    tabs
+}
+
 /// The output pane.
 #[function_component(Outputs)]
 pub fn outputs(props: &OutputsProps) -> Html {
+    let chosen = use_state(|| None::<Tab>);
     let results = &props.results;
-    let stale = results.is_stale() && results.value.is_some();
-    let on_copy_value = {
-        let value = results.value.clone().unwrap_or_default();
-        props.on_copy.reform(move |_: MouseEvent| value.clone())
-    };
+    let stale = results.is_stale() && results.outputs.is_some();
+    let body = results.outputs.as_ref().map(|outputs| {
+        let tabs = tabs_for(outputs);
+        let current = (*chosen).filter(|tab| tabs.contains(tab)).or(tabs.first().copied());
+        let system = outputs.system.as_ref();
+        let strip = tabs.iter().map(|&tab| {
+            let selected = Some(tab) == current;
+            let chosen = chosen.clone();
+            html! {
+                <button type="button" role="tab" class="tab" aria-selected={selected.to_string()}
+                        data-testid={format!("tab-{}", tab.id())} onclick={move |_| chosen.set(Some(tab))}>
+                    { tab.label(system) }
+                </button>
+            }
+        });
+        let panel = match (current, system) {
+            (Some(Tab::Value), _) => text_panel("value", outputs.value.clone().unwrap_or_default(), &props.on_copy),
+            (Some(Tab::Units), Some(system)) => html! {
+                <FileList files={system.units.clone()} label="units" on_copy={props.on_copy.clone()}
+                          empty="This configuration enables no systemd units." />
+            },
+            (Some(Tab::Nginx), Some(system)) => text_panel("nginx", system.nginx.clone().unwrap_or_default(), &props.on_copy),
+            (Some(Tab::Etc), Some(system)) => html! {
+                <FileList files={system.etc.clone()} label="etc" prefix="/etc/" on_copy={props.on_copy.clone()}
+                          empty="No /etc files with a text of their own." />
+            },
+            (Some(Tab::Firewall), Some(system)) => firewall_panel(&system.firewall),
+            (Some(Tab::Warnings), Some(system)) => html! {
+                <ul class="warnings" data-testid="warnings">
+                    { for system.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
+                </ul>
+            },
+            _ => html! {},
+        };
+        html! {
+            <>
+                <div class="tabs output-tabs" role="tablist" aria-label="Outputs">
+                    { for strip }
+                    if let Some(system) = system {
+                        <span class="system-name" data-testid="system-name">{ system.name.clone() }</span>
+                    }
+                </div>
+                if stale {
+                    <p class="stale-label" data-testid="stale">
+                        {"These outputs are from the last good evaluation; the source has changed since."}
+                    </p>
+                }
+                <div class={classes!("output-body", stale.then_some("stale"))} role="tabpanel">{ panel }</div>
+            </>
+        }
+    });
     html! {
         <div class="outputs">
             if let Some(notice) = &results.notice {
@@ -68,17 +171,49 @@ pub fn outputs(props: &OutputsProps) -> Html {
             if !results.messages.is_empty() {
                 <pre class="messages" data-testid="messages">{ results.messages.join("\n") }</pre>
             }
-            <div class={classes!("value", stale.then_some("stale"))}>
-                if results.value.is_some() {
-                    <div class="output-actions">
-                        <button type="button" class="copy" onclick={on_copy_value}>{"Copy"}</button>
-                    </div>
-                }
-                if stale {
-                    <p class="stale-label" data-testid="stale">{"Last good value (the source has changed since):"}</p>
-                }
-                <pre class="value-text" data-testid="value">{ results.value.clone().unwrap_or_default() }</pre>
-            </div>
+            { body.unwrap_or_default() }
         </div>
+    }
+}
+
+fn text_panel(id: &'static str, text: String, on_copy: &Callback<String>) -> Html {
+    let copied = text.clone();
+    let on_copy = on_copy.reform(move |_: MouseEvent| copied.clone());
+    html! {
+        <div class="text-panel">
+            <div class="output-actions">
+                <button type="button" class="copy" onclick={on_copy}>{"Copy"}</button>
+            </div>
+            <pre class="value-text" data-testid={id}>{ text }</pre>
+        </div>
+    }
+}
+
+fn firewall_panel(firewall: &Firewall) -> Html {
+    if !firewall.enable {
+        return html! { <p data-testid="firewall">{"The firewall is off: every port is reachable."}</p> };
+    }
+    let mut rows = vec![("all interfaces".to_owned(), firewall.ports.clone())];
+    rows.extend(firewall.interfaces.iter().cloned());
+    html! {
+        <table class="firewall" data-testid="firewall">
+            <thead><tr><th scope="col">{"Interface"}</th><th scope="col">{"TCP"}</th><th scope="col">{"UDP"}</th></tr></thead>
+            <tbody>
+                { for rows.iter().map(|(name, ports)| html! {
+                    <tr><th scope="row">{ name.clone() }</th><td>{ list(ports, true) }</td><td>{ list(ports, false) }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn list(ports: &Ports, tcp: bool) -> String {
+    let (single, ranges) = if tcp { (&ports.tcp, &ports.tcp_ranges) } else { (&ports.udp, &ports.udp_ranges) };
+    let mut parts: Vec<String> = single.iter().map(u32::to_string).collect();
+    parts.extend(ranges.iter().map(|(from, to)| format!("{from}–{to}")));
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join(", ")
     }
 }
