@@ -55,4 +55,13 @@ in
       in [ d.line d.priority d.won ];
     expected = [ 51 50 true ];
   };
+  # Inactive branches are shown, never evaluated.
+  testResolveProperties = {
+    expr = lib.nixpen.resolveProperties 4 { a = lib.mkIf false (throw "never"); b = lib.mkForce (lib.mkIf true 1); c = lib.mkMerge [ 1 2 ]; };
+    expected = { a = "<mkIf false>"; b = 1; c = [ 1 2 ]; };
+  };
+  testInternalSkipped = {
+    expr = map (r: r.name) (lib.nixpen.optionsToData (lib.evalModules { modules = [ { options.i = lib.mkOption { internal = true; default = 1; }; options.v = lib.mkOption { default = 2; }; } ]; }).options);
+    expected = [ "v" ];
+  };
 }

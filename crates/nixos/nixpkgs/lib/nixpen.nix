@@ -69,6 +69,26 @@ rec {
         else builtins.mapAttrs (_: toData (depth - 1)) x
       else "<${typeOf x}>";
 
+  /** Resolve module-system properties inside a definition value for display,
+      lazily, down to `depth` levels: `mkIf true x`, `mkOverride p x`,
+      `mkOrder p x` and `mkDefinition` show `x`; `mkIf false x` shows
+      `"<mkIf false>"` without evaluating `x`; `mkMerge xs` shows the list.
+      Example: `resolveProperties 3 { a = lib.mkIf false (throw "no"); }` => `{ a = "<mkIf false>"; }` */
+  resolveProperties = depth: v:
+    if depth <= 0 then v
+    else if isAttrs v then
+      let tag = v._type or null; in
+      if tag == "if" then
+        let c = tryEval v.condition; in
+        if c.success && c.value == true then resolveProperties depth v.content else "<mkIf false>"
+      else if tag == "override" || tag == "order" then resolveProperties depth v.content
+      else if tag == "definition" then resolveProperties depth v.value
+      else if tag == "merge" then map (resolveProperties (depth - 1)) v.contents
+      else if v.type or null == "derivation" then v
+      else builtins.mapAttrs (_: resolveProperties (depth - 1)) v
+    else if isList v then map (resolveProperties (depth - 1)) v
+    else v;
+
   /** Render a value as Nix-like text (`lib.generators.toPretty`), or
       `"<error>"` when it cannot be evaluated. Example: `toText [ 1 ]` => `"[\n  1\n]"` */
   toText = v:
@@ -111,11 +131,12 @@ rec {
               own = isAttrs piece && piece._type or null == "definition";
               p = splitPriority lib.modules.defaultOverridePriority (if own then piece.value else piece);
               file = if own then piece.file else def.file;
+              shown = resolveProperties 8 p.value;
             in
             (if isDefault && declarations != [ ] then head declarations else position file (if own then null else posOf i)) // {
               inherit (p) priority order;
-              value = toData 8 p.value;
-              text = toText p.value;
+              value = toData 8 shown;
+              text = toText shown;
               active = true;
               default = isDefault;
               won = isDefined && highestPrio != null && p.priority == highestPrio;
@@ -146,14 +167,16 @@ rec {
     };
 
   /** `optionData` for every option in a tree of options (the `options` of
-      `evalModules`), sorted by name, skipping `_module.*`. With
+      `evalModules`), sorted by name, skipping `_module.*` and, unless
+      `internal = true`, internal options. With
       `submodules = true`, options inside submodule values (attrsOf/listOf
       submodule entries) are listed too, under their full path.
       Example: `optionsToDataWith { submodules = true; } eval.options` */
-  optionsToDataWith = { submodules ? true, maxDepth ? 6 }: options:
+  optionsToDataWith = { submodules ? true, maxDepth ? 6, internal ? false }: options:
     let
+      keep = o: !builtins.elem "_module" o.loc && (internal || !(orElse false (o.internal or false)));
       collect = depth: tree:
-        let opts = filter (o: !builtins.elem "_module" o.loc) (lib.attrsets.collect isOption tree); in
+        let opts = filter keep (lib.attrsets.collect isOption tree); in
         concatMap (opt: [ (optionData opt) ] ++ (if submodules && depth > 0 then nested depth opt else [ ])) opts;
       nested = depth: opt:
         let meta = tryEval (opt.valueMeta or { }); in
