@@ -80,7 +80,12 @@ fn warn(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     if it.config.abort_on_warn {
         return err_at(sp, format!("{}", s.s)).frame(None, || "while evaluating a warning".into());
     }
-    it.message(format!("evaluation warning: {}", s.s));
+    let text = if s.s.starts_with('\n') {
+        format!("evaluation warning:{}", s.s)
+    } else {
+        format!("evaluation warning: {}", s.s.replace('\n', &format!("\n{}", " ".repeat(20))))
+    };
+    it.message(text);
     it.force(a[1].clone())
 }
 

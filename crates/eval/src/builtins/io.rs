@@ -43,11 +43,12 @@ fn path_exists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     };
     let p = path_arg(it, v, sp)?;
     let fs = it.config.fs.clone();
-    let real = match resolve_symlinks(fs.as_ref(), &p) {
-        Ok(r) => r,
-        Err(_) => return Ok(Value::Bool(false)),
+    let t = match resolve_symlinks(fs.as_ref(), &p) {
+        Ok(r) => fs.file_type(&r),
+        Err(_) => None,
     };
-    let t = fs.file_type(&real);
+    // A dangling symlink still exists (Nix uses lstat).
+    let t = t.or_else(|| if must_be_dir { None } else { fs.file_type(&p) });
     Ok(Value::Bool(if must_be_dir { t == Some(FileType::Directory) } else { t.is_some() }))
 }
 
@@ -138,8 +139,9 @@ fn find_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     if &*name.s == "nix/fetchurl.nix" {
         return Ok(Value::Path(Rc::from("/__nix_builtin/nix/fetchurl.nix")));
     }
-    err_at(
-        sp,
+    err_kind(
+        ErrKind::Throw,
+        Some(sp),
         format!("file '{}' was not found in the Nix search path (add it using $NIX_PATH or -I)", name.s),
     )
 }

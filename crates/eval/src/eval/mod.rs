@@ -26,6 +26,8 @@ pub enum Thunk {
     Select(Value, Sym, Span),
     /// Being evaluated right now.
     Blackhole,
+    /// Evaluation failed; the error is re-raised (errors are memoised, as in Nix ≥ 2.34).
+    Failed(Box<Error>),
     /// The value.
     Done(Value),
 }
@@ -252,6 +254,11 @@ impl<'a> Interp<'a> {
             Thunk::Blackhole => {
                 return err_kind(ErrKind::Eval, None, "infinite recursion encountered");
             }
+            Thunk::Failed(e) => {
+                let e = e.clone();
+                self.thunks[slot] = t;
+                return Err(e);
+            }
             Thunk::Pending(e, env) => self.eval(e, env),
             Thunk::Apply(f, a, sp) => {
                 let f = f.clone();
@@ -281,7 +288,11 @@ impl<'a> Interp<'a> {
                 Ok(v)
             }
             Err(e) => {
-                self.thunks[slot] = t;
+                if e.kind == ErrKind::Limit {
+                    self.thunks[slot] = t;
+                } else {
+                    self.thunks[slot] = Thunk::Failed(e.clone());
+                }
                 Err(e)
             }
         }

@@ -16,12 +16,16 @@ enum PVal {
     Nested(PAttrs),
     Inherit(Span),
     InheritFrom(u32),
+    /// `inherit (e) x` inside a set merged into a path (`e.x`).
+    InheritSelect(ast::Expr, Span),
 }
 
 #[derive(Default)]
 struct PAttrs {
     statics: Vec<(Sym, PVal, Span)>,
     dynamics: Vec<(ast::Attr, PVal, Span)>,
+    /// Merged from a `rec { … }` literal: bindings see each other.
+    rec: bool,
 }
 
 fn path_text(path: &[String]) -> String {
@@ -47,14 +51,17 @@ impl<'a> Lowerer<'a> {
         for entry in node.entries() {
             match entry {
                 ast::Entry::Inherit(inh) => {
+                    let mut select_from = None;
                     let from = match inh.from() {
                         Some(f) => {
-                            if !allow_from {
-                                return self.err(inh.syntax(), "syntax error, unexpected 'inherit'".into());
-                            }
                             let Some(e) = f.expr() else { return self.err(inh.syntax(), "syntax error".into()) };
-                            froms.push(e);
-                            Some(froms.len() as u32 - 1)
+                            if !allow_from {
+                                select_from = Some(e);
+                                None
+                            } else {
+                                froms.push(e);
+                                Some(froms.len() as u32 - 1)
+                            }
                         }
                         None => None,
                     };
@@ -68,9 +75,10 @@ impl<'a> Lowerer<'a> {
                             p.push(name.to_string());
                             return Err(LowerError { msg: format!("attribute '{}' already defined", path_text(&p)), span: sp });
                         }
-                        let v = match from {
-                            Some(i) => PVal::InheritFrom(i),
-                            None => PVal::Inherit(sp),
+                        let v = match (&select_from, from) {
+                            (Some(e), _) => PVal::InheritSelect(e.clone(), sp),
+                            (None, Some(i)) => PVal::InheritFrom(i),
+                            (None, None) => PVal::Inherit(sp),
                         };
                         into.statics.push((name, v, sp));
                     }
@@ -108,22 +116,21 @@ impl<'a> Lowerer<'a> {
                         // Merge into an existing nested set or attribute set literal.
                         let existing = &mut into.statics[i].1;
                         if let PVal::Ast(ast::Expr::AttrSet(set)) = existing {
-                            if set.rec_token().is_none() {
-                                let set = set.clone();
-                                let mut nested = PAttrs::default();
-                                let mut froms = Vec::new();
-                                self.collect_entries(&set, &mut nested, &mut froms, &prefix, false)?;
-                                into.statics[i].1 = PVal::Nested(nested);
-                            }
+                            let set = set.clone();
+                            let mut nested = PAttrs { rec: set.rec_token().is_some(), ..PAttrs::default() };
+                            let mut froms = Vec::new();
+                            self.collect_entries(&set, &mut nested, &mut froms, &prefix, false)?;
+                            into.statics[i].1 = PVal::Nested(nested);
                         }
                         let existing = &mut into.statics[i].1;
                         match existing {
                             PVal::Nested(nested) => {
                                 if last {
                                     match value {
-                                        ast::Expr::AttrSet(set) if set.rec_token().is_none() => {
+                                        ast::Expr::AttrSet(set) => {
                                             let mut froms = Vec::new();
                                             let mut tmp = std::mem::take(nested);
+                                            tmp.rec |= set.rec_token().is_some();
                                             let r = self.collect_entries(&set, &mut tmp, &mut froms, &prefix, false);
                                             if let PVal::Nested(n) = &mut into.statics[i].1 {
                                                 *n = tmp;
@@ -212,6 +219,10 @@ impl<'a> Lowerer<'a> {
                     BindingValue::Inherit(Rc::new(self.resolve(name.as_str(), isp, if needs_env { 1 } else { 0 })?))
                 }
                 PVal::InheritFrom(i) => BindingValue::InheritFrom { slot: from_base + i, name: name.clone() },
+                PVal::InheritSelect(e, isp) => {
+                    let from = self.lower(&e)?;
+                    BindingValue::Expr(Rc::new(Expr::Select(Box::new(from), vec![AttrName::Static(name.clone())], None, isp)))
+                }
                 v => BindingValue::Expr(Rc::new(self.lower_pval(v, Some(name.clone()))?)),
             };
             statics.push(Binding { name, value, span: sp });
@@ -232,11 +243,19 @@ impl<'a> Lowerer<'a> {
         match v {
             PVal::Ast(ast::Expr::Lambda(l)) => Ok(Expr::Lambda(Rc::new(self.lower_lambda(&l, name)?))),
             PVal::Ast(e) => self.lower(&e),
-            PVal::Nested(p) => {
+            PVal::Nested(mut p) => {
                 let sp = p.statics.first().map(|s| s.2).or(p.dynamics.first().map(|d| d.2)).unwrap_or_default();
+                if p.rec {
+                    p.statics.sort_by(|a, b| a.0.cmp(&b.0));
+                    let names = p.statics.iter().map(|s| s.0.clone()).collect();
+                    self.scopes.push(Scope::new(ScopeKind::Env, names));
+                    let r = self.finish_attrs(p, Vec::new(), true, true, 0);
+                    self.scopes.pop();
+                    return Ok(Expr::Attrs(Box::new(r?), sp));
+                }
                 Ok(Expr::Attrs(Box::new(self.finish_attrs(p, Vec::new(), false, false, 0)?), sp))
             }
-            PVal::Inherit(_) | PVal::InheritFrom(_) => unreachable!(),
+            PVal::Inherit(_) | PVal::InheritFrom(_) | PVal::InheritSelect(..) => unreachable!(),
         }
     }
 }
