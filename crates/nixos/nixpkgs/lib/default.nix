@@ -65,6 +65,12 @@ let
       inherit (stringsWithDeps) textClosureList textClosureMap noDepEntry fullDepEntry packEntry stringAfter;
       inherit (sources) cleanSource cleanSourceWith cleanSourceFilter;
       inherit (generators) mkLuaInline;
+      inherit (meta) getLicenseFromSpdxIdOr;
+      inherit (builtins) hashFile;
+      /** Deprecated alias of `imap1`. Example: `imap (i: x: i) [ "a" ]` => `[ 1 ]` */
+      imap = lists.imap1;
+      /** The type of a path's target (`builtins.readFileType`, with a `readDir` fallback). */
+      readFileType = filesystem.pathType;
       fakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
       fakeSha256 = "0000000000000000000000000000000000000000000000000000000000000000";
       fakeSha512 = "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";

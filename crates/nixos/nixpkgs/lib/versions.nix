@@ -20,4 +20,7 @@ rec {
       parts = splitVersion version;
       numeric = lib.lists.take 3 parts;
     in builtins.concatStringsSep "." (numeric ++ lib.lists.replicate (n - builtins.length numeric) "0");
+
+  /** Compare versions (-1, 0, 1). Example: `compareVersions "1.0" "1.1"` => `-1` */
+  compareVersions = builtins.compareVersions;
 }
