@@ -87,15 +87,18 @@ fn code_frame(out: &mut String, files: &Files, span: Span, indent: &str) {
     out.push_str(&format!("{indent}at {}:{}:{}:\n", file.display_name(), line, col));
     let lines: Vec<&str> = file.text.split('\n').collect();
     let width = (line as usize + 1).to_string().len().max(1);
+    // Very long lines are shown as a window around the column.
+    let (skip, col_shown) = if col > 120 { (col as usize - 60, 61) } else { (0, col as usize) };
     let show = |out: &mut String, n: usize| {
         if n >= 1 && n <= lines.len() {
-            out.push_str(&format!("{indent}    {:>w$}| {}\n", n, lines[n - 1].trim_end_matches('\r'), w = width + 1));
+            let text: String = lines[n - 1].trim_end_matches('\r').chars().skip(skip).take(160).collect();
+            out.push_str(&format!("{indent}    {:>w$}| {}\n", n, text, w = width + 1));
         }
     };
     let line = line as usize;
     show(out, line - 1);
     show(out, line);
-    out.push_str(&format!("{indent}    {:>w$}| {}^\n", "", " ".repeat(col as usize - 1), w = width + 1));
+    out.push_str(&format!("{indent}    {:>w$}| {}^\n", "", " ".repeat(col_shown - 1), w = width + 1));
     show(out, line + 1);
 }
 

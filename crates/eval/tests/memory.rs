@@ -1,0 +1,38 @@
+//! Memory stays flat across evaluations (per-evaluation heaps are dropped whole).
+
+use nixpen_eval::*;
+
+#[cfg(target_os = "linux")]
+fn resident_bytes() -> usize {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
+    let pages: usize = statm.split_whitespace().nth(1).unwrap().parse().unwrap();
+    pages * 4096
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn repeated_evaluation_keeps_memory_flat() {
+    // Cycles through rec, let, closures and self-referential data.
+    let program = r#"
+      let
+        fix = f: let x = f x; in x;
+        s = fix (self: { a = 1; b = self.a + 1; l = [ self ]; });
+        r = rec { x = [ x y ]; y = { inherit x; }; z = builtins.genList (i: { v = i; up = r; }) 50; };
+      in [ s.b (builtins.length r.z) (builtins.attrNames r.y) (builtins.toJSON (builtins.map (e: e.v) r.z)) ]
+    "#;
+    let mut ev = Evaluator::new(EvalConfig::default());
+    let req = Request::expr(program);
+    for _ in 0..200 {
+        assert!(ev.eval(&req).result.is_ok());
+    }
+    let before = resident_bytes();
+    for _ in 0..10_000 {
+        let out = ev.eval(&req);
+        assert!(out.result.is_ok(), "{:?}", out.result);
+    }
+    let after = resident_bytes();
+    let growth = after.saturating_sub(before);
+    eprintln!("resident before {before} after {after} growth {growth}");
+    assert!(growth < 8 << 20, "resident memory grew by {growth} bytes over 10,000 evaluations");
+    assert_eq!(ev.parse_count(), 2, "the program and derivation.nix are parsed once each");
+}
