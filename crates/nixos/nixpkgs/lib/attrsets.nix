@@ -117,7 +117,8 @@ rec {
   /** Map leaves to a flat list, with paths. Example: `mapAttrsToListRecursive (p: v: v) { a.b = 1; }` => `[ 1 ]` */
   mapAttrsToListRecursive = mapAttrsToListRecursiveCond (_: _: true);
 
-  /** Like `mapAttrsToListRecursive` with a descent condition taking path and set. */
+  /** Like `mapAttrsToListRecursive`, descending only where `cond path set` holds.
+      Example: `mapAttrsToListRecursiveCond (p: s: p != [ "a" ]) (p: v: p) { a.b = 1; }` => `[ [ "a" ] ]` */
   mapAttrsToListRecursiveCond = cond: f: set:
     let
       go = path: set: concatMap (name:
@@ -159,7 +160,8 @@ rec {
   /** Merge a list of attrsets, later ones winning. Example: `mergeAttrsList [ { a = 1; } { a = 2; } ]` => `{ a = 2; }` */
   mergeAttrsList = list: foldl' (a: b: a // b) { } list;
 
-  /** Recursively merge two sets while `pred` allows descending. */
+  /** Recursively merge two sets, stopping (right side wins) where `pred path left right` holds.
+      Example: `recursiveUpdateUntil (p: l: r: p == [ "a" ]) { a.b = 1; } { a.c = 2; }` => `{ a.c = 2; }` */
   recursiveUpdateUntil = pred: lhs: rhs:
     let
       f = attrPath: builtins.zipAttrsWith (n: values:
@@ -191,19 +193,20 @@ rec {
   getOutput = output: pkg:
     if !pkg ? outputSpecified || !pkg.outputSpecified then pkg.${output} or pkg.out or pkg else pkg;
 
-  /** First output among `outputs` that exists. */
+  /** The first of `candidates` that the package has as an output, else `out`.
+      Example: `getFirstOutput [ "bin" "out" ] pkg` */
   getFirstOutput = candidates: pkg:
     let outputs = builtins.filter (name: hasAttr name pkg) candidates;
         output = builtins.head (outputs ++ [ "out" ]);
     in getOutput output pkg;
 
-  /** Output helpers. Example: `getBin pkg` */
+  /** The bin output. Example: `getBin pkg` */
   getBin = getOutput "bin";
-  /** The lib output. */
+  /** The lib output. Example: `getLib pkg` */
   getLib = getOutput "lib";
-  /** The dev output. */
+  /** The dev output. Example: `getDev pkg` */
   getDev = getOutput "dev";
-  /** The man output. */
+  /** The man output. Example: `getMan pkg` */
   getMan = getOutput "man";
 
   /** Map derivations in an attrset of packages to a chosen output.
@@ -216,7 +219,7 @@ rec {
   /** Undo `recurseIntoAttrs`. Example: `dontRecurseIntoAttrs { }` => `{ recurseForDerivations = false; }` */
   dontRecurseIntoAttrs = attrs: attrs // { recurseForDerivations = false; };
 
-  /** Unify the attributes of a list of sets with `//`, rightmost winning.
+  /** Union of two attribute sets that must not share names (a shared name throws when read).
       Example: `unionOfDisjoint { a = 1; } { b = 2; }` => `{ a = 1; b = 2; }` */
   unionOfDisjoint = x: y:
     let intersection = builtins.intersectAttrs x y;

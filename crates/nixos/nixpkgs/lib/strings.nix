@@ -98,9 +98,9 @@ rec {
   /** Escape characters as C hex escapes. Example: `escapeC [ " " ] "a b"` => `"a\\x20b"` */
   escapeC = list: replaceStrings list (map (c: "\\x" + lib.toLower (lib.fixedWidthString 2 "0" (lib.toHexString (charToInt c)))) list);
 
-  /** Lower-case ASCII letters. */
+  /** Lower-case ASCII letters. Example: `builtins.head lowerChars` => `"a"` */
   lowerChars = stringToCharacters "abcdefghijklmnopqrstuvwxyz";
-  /** Upper-case ASCII letters. */
+  /** Upper-case ASCII letters. Example: `builtins.head upperChars` => `"A"` */
   upperChars = stringToCharacters "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   /** ASCII lower-casing. Example: `toLower "AbC"` => `"abc"` */
@@ -188,7 +188,8 @@ rec {
   makeSearchPath = subDir: paths:
     concatStringsSep ":" (map (p: p + "/" + subDir) (filter (x: x != null) paths));
 
-  /** Like `makeSearchPath` using a chosen output. */
+  /** Like `makeSearchPath` using a chosen output of each package.
+      Example: `makeSearchPathOutput "dev" "include" [ pkg ]` => `"/nix/store/…-pkg-dev/include"` */
   makeSearchPathOutput = output: subDir: pkgs: makeSearchPath subDir (map (lib.getOutput output) pkgs);
 
   /** `bin` directories joined by `:`. Example: `makeBinPath [ "/a" ]` => `"/a/bin"` */
