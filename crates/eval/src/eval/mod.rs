@@ -228,7 +228,9 @@ impl<'a> Interp<'a> {
     #[inline]
     pub fn thunk_expr_deferred(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
         match &**e {
-            Expr::Var(0, _, _) => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+            // A closure stored directly in the env it captures would be an Rc
+            // cycle; through the arena it is not.
+            Expr::Var(0, _, _) | Expr::Lambda(_) => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
             _ => self.thunk_expr(e, env),
         }
     }
