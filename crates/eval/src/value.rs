@@ -199,11 +199,12 @@ impl Value {
     }
 }
 
-/// A runtime environment frame.
+/// A runtime environment frame. Slot 0 is stored inline so one-argument
+/// calls need a single allocation.
 #[derive(Debug)]
 pub struct Env {
-    /// Slot values.
-    pub slots: RefCell<Vec<Value>>,
+    first: RefCell<Value>,
+    rest: RefCell<Vec<Value>>,
     /// The enclosing env.
     pub parent: Option<Rc<Env>>,
     /// For `with` frames: the namespace.
@@ -212,7 +213,39 @@ pub struct Env {
 
 impl Env {
     /// A new frame.
-    pub fn new(slots: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { slots: RefCell::new(slots), parent, with: None })
+    pub fn new(mut slots: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
+        let first = if slots.is_empty() { Value::Null } else { slots.remove(0) };
+        Rc::new(Env { first: RefCell::new(first), rest: RefCell::new(slots), parent, with: None })
+    }
+
+    /// A frame with exactly one slot.
+    #[inline]
+    pub fn one(v: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
+        Rc::new(Env { first: RefCell::new(v), rest: RefCell::new(Vec::new()), parent, with: None })
+    }
+
+    /// A `with` frame.
+    pub fn with(ns: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
+        Rc::new(Env { first: RefCell::new(Value::Null), rest: RefCell::new(Vec::new()), parent, with: Some(ns) })
+    }
+
+    /// The value in slot `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Value {
+        if i == 0 {
+            self.first.borrow().clone()
+        } else {
+            self.rest.borrow()[i - 1].clone()
+        }
+    }
+
+    /// Sets slot `i`.
+    #[inline]
+    pub fn set(&self, i: usize, v: Value) {
+        if i == 0 {
+            *self.first.borrow_mut() = v;
+        } else {
+            self.rest.borrow_mut()[i - 1] = v;
+        }
     }
 }

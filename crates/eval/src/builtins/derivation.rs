@@ -50,7 +50,7 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         if key == "args" {
             let l = it.force_list(val, sp).frame(Some(sp), frame)?;
             for x in l.iter() {
-                let s = it.coerce_to_string(x.clone(), CoerceMode::ToString, sp).frame(Some(sp), frame)?;
+                let s = it.coerce_to_string(x.clone(), CoerceMode::ToStringCopy, sp).frame(Some(sp), frame)?;
                 ctx.extend(s.context());
                 args.push(s.s.to_string());
             }
@@ -75,7 +75,7 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             json_entries.push((key.to_string(), j));
             continue;
         }
-        let s = it.coerce_to_string(val, CoerceMode::ToString, sp).frame(Some(sp), frame)?;
+        let s = it.coerce_to_string(val, CoerceMode::ToStringCopy, sp).frame(Some(sp), frame)?;
         ctx.extend(s.context());
         env.insert(key.to_string(), s.s.to_string());
     }

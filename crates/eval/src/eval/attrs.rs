@@ -19,8 +19,8 @@ impl<'a> Interp<'a> {
                 }
             }
             BindingValue::InheritFrom { slot, name } => {
-                let from = env.slots.borrow()[*slot as usize].clone();
-                self.new_thunk(Thunk::Select(from, name.clone(), b.span))
+                let from = env.get(*slot as usize);
+                self.new_thunk(Thunk::Select(Box::new((from, name.clone(), b.span))))
             }
         }
     }
@@ -31,12 +31,12 @@ impl<'a> Interp<'a> {
         let env2 = Env::new(vec![Value::Null; nstat + def.froms.len()], Some(env.clone()));
         for (i, f) in def.froms.iter().enumerate() {
             let v = self.thunk_expr_deferred(f, &env2);
-            env2.slots.borrow_mut()[nstat + i] = v;
+            env2.set(nstat + i, v);
         }
         if def.rec {
             for (i, b) in def.statics.iter().enumerate() {
                 let v = self.binding_value(b, &env2, true);
-                env2.slots.borrow_mut()[i] = v;
+                env2.set(i, v);
             }
         }
         env2
@@ -54,9 +54,8 @@ impl<'a> Interp<'a> {
         let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(def.statics.len() + def.dynamics.len());
         if def.rec {
             {
-                let slots = env2.slots.borrow();
                 for (i, b) in def.statics.iter().enumerate() {
-                    entries.push((b.name.clone(), slots[i].clone(), b.span));
+                    entries.push((b.name.clone(), env2.get(i), b.span));
                 }
             }
             if let Some(oi) = def.statics.iter().position(|b| b.name.as_str() == "__overrides") {
@@ -65,7 +64,7 @@ impl<'a> Interp<'a> {
                 for (k, v, p) in ov.entries.iter() {
                     match def.statics.iter().position(|b| b.name == *k) {
                         Some(i) => {
-                            env2.slots.borrow_mut()[i] = v.clone();
+                            env2.set(i, v.clone());
                             entries[i].1 = v.clone();
                         }
                         None => entries.push((k.clone(), v.clone(), *p)),

@@ -68,7 +68,7 @@ impl<'a> Interp<'a> {
     fn call_lambda(&mut self, c: &Closure, arg: Value, sp: Span) -> R<Value> {
         let def = &c.def;
         let env = match &def.param {
-            Param::Ident(_) => Env::new(vec![arg], Some(c.env.clone())),
+            Param::Ident(_) => Env::one(arg, Some(c.env.clone())),
             Param::Formals { formals, ellipsis, at } => {
                 let args = match self.force(arg.clone())? {
                     Value::Attrs(a) => a,
@@ -130,7 +130,7 @@ impl<'a> Interp<'a> {
                 for i in missing {
                     let d = formals[i].1.as_ref().unwrap();
                     let v = self.thunk_expr_deferred(d, &env);
-                    env.slots.borrow_mut()[i] = v;
+                    env.set(i, v);
                 }
                 env
             }

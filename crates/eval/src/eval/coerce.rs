@@ -20,6 +20,21 @@ pub enum CoerceMode {
     },
     /// `toString`: also numbers, Booleans, null and lists; paths not copied.
     ToString,
+    /// What `derivationStrict` does to attributes: like `ToString`, but paths
+    /// (also inside lists) are copied to the store, as Nix does.
+    ToStringCopy,
+}
+
+impl CoerceMode {
+    /// Whether numbers, Booleans, null and lists are coerced too.
+    fn more(self) -> bool {
+        matches!(self, CoerceMode::ToString | CoerceMode::ToStringCopy)
+    }
+
+    /// Whether path values are copied to the store.
+    fn copies(self) -> bool {
+        matches!(self, CoerceMode::Interp { copy: true } | CoerceMode::ToStringCopy)
+    }
 }
 
 /// Adapts the evaluator's file system to the store's NAR reader.
@@ -73,7 +88,7 @@ impl<'a> Interp<'a> {
         match v {
             Value::Str(s) => Ok(s),
             Value::Path(p) => {
-                if mode == (CoerceMode::Interp { copy: true }) {
+                if mode.copies() {
                     let sp2 = self.copy_to_store(&p, sp)?;
                     let mut ctx = Context::new();
                     ctx.insert(ContextElem::Opaque(sp2.clone()));
@@ -94,15 +109,15 @@ impl<'a> Interp<'a> {
                 }
                 err_at(sp, "cannot coerce a set to a string: { … }".to_string())
             }
-            Value::Int(i) if mode == CoerceMode::ToString => Ok(Rc::new(NixStr { s: i.to_string().into(), ctx: None })),
-            Value::Float(f) if mode == CoerceMode::ToString => {
+            Value::Int(i) if mode.more() => Ok(Rc::new(NixStr { s: i.to_string().into(), ctx: None })),
+            Value::Float(f) if mode.more() => {
                 Ok(Rc::new(NixStr { s: format!("{f:.6}").into(), ctx: None }))
             }
-            Value::Bool(b) if mode == CoerceMode::ToString => {
+            Value::Bool(b) if mode.more() => {
                 Ok(Rc::new(NixStr { s: if b { "1" } else { "" }.into(), ctx: None }))
             }
-            Value::Null if mode == CoerceMode::ToString => Ok(Rc::new(NixStr { s: "".into(), ctx: None })),
-            Value::List(l) if mode == CoerceMode::ToString => {
+            Value::Null if mode.more() => Ok(Rc::new(NixStr { s: "".into(), ctx: None })),
+            Value::List(l) if mode.more() => {
                 let mut out = String::new();
                 let mut ctx: Option<Context> = None;
                 for (i, x) in l.iter().enumerate() {

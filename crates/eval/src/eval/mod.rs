@@ -21,9 +21,9 @@ pub enum Thunk {
     /// An expression in an env.
     Pending(Rc<Expr>, Rc<Env>),
     /// `f arg`.
-    Apply(Value, Value, Span),
+    Apply(Box<(Value, Value, Span)>),
     /// `from.name` (for `inherit (from) name`).
-    Select(Value, Sym, Span),
+    Select(Box<(Value, Sym, Span)>),
     /// Being evaluated right now.
     Blackhole,
     /// Evaluation failed; the error is re-raised (errors are memoised, as in Nix ≥ 2.34).
@@ -206,7 +206,7 @@ impl<'a> Interp<'a> {
 
     /// A lazy `f arg`.
     pub fn lazy_apply(&mut self, f: Value, arg: Value, span: Span) -> Value {
-        self.new_thunk(Thunk::Apply(f, arg, span))
+        self.new_thunk(Thunk::Apply(Box::new((f, arg, span))))
     }
 
     /// A value for `e` in `env` without evaluating it (literals and
@@ -220,6 +220,10 @@ impl<'a> Interp<'a> {
             Expr::Var(d, s, _) => lookup(env, *d, *s),
             Expr::Global(g, _) => self.globals[*g as usize].clone(),
             Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
+            Expr::Bin(..) => match cheap_int(e, env, 2) {
+                Some(v) => v,
+                None => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+            },
             _ => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
         }
     }
@@ -262,15 +266,12 @@ impl<'a> Interp<'a> {
                 return Err(e);
             }
             Thunk::Pending(e, env) => self.eval(e, env),
-            Thunk::Apply(f, a, sp) => {
-                let f = f.clone();
-                let a = a.clone();
-                self.call(f, a, *sp)
+            Thunk::Apply(b) => {
+                let (f, a, sp) = (b.0.clone(), b.1.clone(), b.2);
+                self.call(f, a, sp)
             }
-            Thunk::Select(from, name, sp) => {
-                let from = from.clone();
-                let sp = *sp;
-                let name = name.clone();
+            Thunk::Select(b) => {
+                let (from, name, sp) = (b.0.clone(), b.1.clone(), b.2);
                 let from = self.force(from)?;
                 match &from {
                     Value::Attrs(a) => match a.get(name.as_str()) {
@@ -362,7 +363,7 @@ impl<'a> Interp<'a> {
             }
             Expr::With(ns, body, _) => {
                 let nsv = self.thunk_expr(ns, env);
-                let env2 = Rc::new(Env { slots: Default::default(), parent: Some(env.clone()), with: Some(nsv) });
+                let env2 = Env::with(nsv, Some(env.clone()));
                 self.eval(body, &env2)
             }
             Expr::Bin(op, l, r, sp) => self.eval_binop(*op, l, r, *sp, env),
@@ -540,6 +541,38 @@ impl<'a> Interp<'a> {
     }
 }
 
+/// Evaluates integer arithmetic/comparison on already-evaluated operands
+/// without a thunk. Returns `None` whenever evaluation could fail or need
+/// forcing, so laziness is unobservable.
+fn cheap_int(e: &Expr, env: &Rc<Env>, budget: u32) -> Option<Value> {
+    match e {
+        Expr::Int(i) => Some(Value::Int(*i)),
+        Expr::Var(d, s, _) => match lookup(env, *d, *s) {
+            v @ Value::Int(_) => Some(v),
+            _ => None,
+        },
+        Expr::Bin(op, l, r, _) if budget > 0 => {
+            let (Value::Int(x), Value::Int(y)) = (cheap_int(l, env, budget - 1)?, cheap_int(r, env, budget - 1)?) else {
+                return None;
+            };
+            Some(match op {
+                BinOp::Add => Value::Int(x.checked_add(y)?),
+                BinOp::Sub => Value::Int(x.checked_sub(y)?),
+                BinOp::Mul => Value::Int(x.checked_mul(y)?),
+                BinOp::Div if y != 0 => Value::Int(x.checked_div(y)?),
+                BinOp::Lt => Value::Bool(x < y),
+                BinOp::Le => Value::Bool(x <= y),
+                BinOp::Gt => Value::Bool(x > y),
+                BinOp::Ge => Value::Bool(x >= y),
+                BinOp::Eq => Value::Bool(x == y),
+                BinOp::Neq => Value::Bool(x != y),
+                _ => return None,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Reads slot `slot` of the env `depth` levels up.
 #[inline]
 pub fn lookup(env: &Rc<Env>, depth: u32, slot: u32) -> Value {
@@ -547,5 +580,5 @@ pub fn lookup(env: &Rc<Env>, depth: u32, slot: u32) -> Value {
     for _ in 0..depth {
         e = e.parent.as_ref().expect("env depth");
     }
-    e.slots.borrow()[slot as usize].clone()
+    e.get(slot as usize)
 }

@@ -167,7 +167,7 @@ impl<'a> Interp<'a> {
     /// `scopedImport attrs path`: evaluates the file with `attrs` shadowing the global scope.
     pub fn scoped_import(&mut self, scope: Value, path: &str, sp: Span) -> R<Value> {
         let (root, _) = self.load_file_ex(path, Some(sp), true)?;
-        let env = Rc::new(Env { slots: Default::default(), parent: None, with: Some(scope) });
+        let env = Env::with(scope, None);
         self.eval(&root, &env)
     }
 
