@@ -220,7 +220,7 @@ impl<'a> Interp<'a> {
             Expr::Var(d, s, _) => lookup(env, *d, *s),
             Expr::Global(g, _) => self.globals[*g as usize].clone(),
             Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
-            Expr::Bin(..) => match cheap_int(e, env, 2) {
+            Expr::Bin(_, l, r, _) if matches!(**l, Expr::Var(..)) || matches!(**r, Expr::Var(..)) => match cheap_int(e, env, 2) {
                 Some(v) => v,
                 None => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
             },
