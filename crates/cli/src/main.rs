@@ -1,7 +1,14 @@
 //! `nixpen`: evaluate Nix, render NixOS configurations and list their options
 //! from a terminal, with the same engine as the browser playground.
+//!
+//! `nixpen eval` takes `nix-instantiate --eval`'s flags and prints what it
+//! prints; errors go to stderr starting with `error:` and exit with status 1.
 
 mod dump_cmd;
+mod engine;
+mod eval_args;
+mod eval_cmd;
+mod search_path;
 
 use std::process::ExitCode;
 
@@ -9,6 +16,9 @@ const USAGE: &str = "\
 usage: nixpen <command> [args]
 
 commands:
+  eval [--strict] [--json] [--xml] [-A ATTR] [-I NAME=PATH]... [--arg NAME EXPR]
+       [--argstr NAME VALUE] [--option NAME VALUE] [--show-trace] (FILE | --expr EXPR)
+                         evaluate like `nix-instantiate --eval`
   dump-nixpkgs DIR       write the embedded nixpkgs tree to DIR
   help                   show this text
 ";
@@ -20,6 +30,7 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     match command.as_str() {
+        "eval" => eval_cmd::run(rest),
         "dump-nixpkgs" => dump_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

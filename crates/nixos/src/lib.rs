@@ -3,3 +3,6 @@
 //! the Rust that mounts it for the evaluator and extracts results.
 
 pub mod embedded;
+mod mount;
+
+pub use mount::{nixpkgs_fs, nixpkgs_search_entry, with_nixpkgs};
