@@ -176,9 +176,6 @@ fn break_(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {
     it.force(a[0].clone())
 }
 
-fn current_time(_: &mut Interp, _: &[Value], sp: Span) -> R<Value> {
-    err_at(sp, "builtins.currentTime is not available in the Nixpen playground")
-}
 
 fn is_null_fn(it: &mut Interp, a: &[Value], s: Span) -> R<Value> {
     is_null(it, a, s)

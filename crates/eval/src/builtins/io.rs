@@ -42,6 +42,10 @@ fn path_exists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         _ => false,
     };
     let p = path_arg(it, v, sp)?;
+    if p == crate::fs::canon(&it.config.store_dir) {
+        // The (imaginary) store always exists.
+        return Ok(Value::Bool(true));
+    }
     let fs = it.config.fs.clone();
     let t = match resolve_symlinks(fs.as_ref(), &p) {
         Ok(r) => fs.file_type(&r),
@@ -152,17 +156,34 @@ fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         Some(p) => path_arg(it, p.clone(), sp)?,
         None => return err_at(sp, "attribute 'path' missing"),
     };
-    if args.get("filter").is_some() {
-        return err_at(sp, "builtins.path with a filter is not available in the Nixpen playground");
-    }
     let name = match args.get("name") {
         Some(n) => Some(it.force_str(n.clone(), sp)?.s.to_string()),
         None => None,
     };
-    let store_path = if let Some(name) = name {
+    let recursive = match args.get("recursive") {
+        Some(r) => it.force_bool(r.clone(), sp)?,
+        None => true,
+    };
+    let expected = match args.get("sha256") {
+        Some(h) => {
+            let h = it.force_str(h.clone(), sp)?;
+            match nixpen_store::Hash::parse_any(&h.s, Some(nixpen_store::HashAlgo::Sha256)) {
+                Ok(h) => Some(h),
+                Err(e) => return err_at(sp, e.message().to_string()),
+            }
+        }
+        None => None,
+    };
+    if let Some(filter) = args.get("filter").cloned() {
+        let name = name.unwrap_or_else(|| p.rsplit('/').next().unwrap_or("").to_string());
+        return filtered_add(it, filter, &p, &name, recursive, expected.as_ref(), sp);
+    }
+    let store_path = if name.is_some() || !recursive || expected.is_some() {
+        let name = name.unwrap_or_else(|| p.rsplit('/').next().unwrap_or("").to_string());
+        let method = if recursive { nixpen_store::IngestionMethod::Recursive } else { nixpen_store::IngestionMethod::Flat };
         let fs = it.config.fs.clone();
         let src = crate::eval::coerce::FsNarSource(fs.as_ref());
-        match it.store.add_source(&src, &p, &name, nixpen_store::IngestionMethod::Recursive, None) {
+        match it.store.add_source(&src, &p, &name, method, expected.as_ref()) {
             Ok(x) => x,
             Err(e) => return err_at(sp, e.message().to_string()),
         }
@@ -187,8 +208,75 @@ fn hash_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }
 }
 
-#[allow(dead_code)]
-fn _t(_: FileType) {}
+/// Copies `path` to the store keeping only what `filter path type` accepts.
+fn filtered_add(
+    it: &mut Interp,
+    filter: Value,
+    path: &str,
+    name: &str,
+    recursive: bool,
+    expected: Option<&nixpen_store::Hash>,
+    sp: Span,
+) -> R<Value> {
+    let fs = it.config.fs.clone();
+    let mut tree = nixpen_store::MemoryTree::new();
+    let mut todo = vec![(path.to_string(), String::new())];
+    let root_type = fs.file_type(path);
+    match root_type {
+        Some(FileType::Regular) => {
+            let data = fs.read(path).map_err(|m| Box::new(Error { kind: ErrKind::Eval, msg: m, span: Some(sp), frames: vec![], hint: None }))?;
+            tree.add_file("/root", &data, false);
+            todo.clear();
+        }
+        Some(FileType::Directory) => tree.add_dir("/root"),
+        Some(FileType::Symlink) => {
+            tree.add_symlink("/root", &fs.read_link(path).unwrap_or_default());
+            todo.clear();
+        }
+        _ => return err_at(sp, format!("path '{path}' does not exist")),
+    }
+    while let Some((dir, rel)) = todo.pop() {
+        let entries = match fs.read_dir(&dir) {
+            Ok(e) => e,
+            Err(m) => return err_at(sp, m),
+        };
+        for (n, t) in entries {
+            let full = format!("{dir}/{n}");
+            let r = format!("{rel}/{n}");
+            let f = it.call(filter.clone(), Value::str(&full), sp)?;
+            let keep = it.call(f, Value::str(t.nix_name()), sp)?;
+            if !it.force_bool(keep, sp)? {
+                continue;
+            }
+            match t {
+                FileType::Directory => {
+                    tree.add_dir(&format!("/root{r}"));
+                    todo.push((full, r));
+                }
+                FileType::Symlink => tree.add_symlink(&format!("/root{r}"), &fs.read_link(&full).unwrap_or_default()),
+                _ => {
+                    let data = fs.read(&full).unwrap_or_default();
+                    tree.add_file(&format!("/root{r}"), &data, false);
+                }
+            }
+        }
+    }
+    let method = if recursive { nixpen_store::IngestionMethod::Recursive } else { nixpen_store::IngestionMethod::Flat };
+    match it.store.add_source(&tree, "/root", name, method, expected) {
+        Ok(p) => {
+            let mut ctx = Context::new();
+            ctx.insert(nixpen_store::ContextElem::Opaque(p.clone()));
+            Ok(Value::string(p, Some(ctx)))
+        }
+        Err(e) => err_at(sp, e.message().to_string()),
+    }
+}
+
+fn filter_source(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let p = path_arg(it, a[1].clone(), sp)?;
+    let name = p.rsplit('/').next().unwrap_or("").to_string();
+    filtered_add(it, a[0].clone(), &p, &name, true, None, sp)
+}
 
 /// The family.
 pub static PRIMOPS: &[PrimOp] = &[
@@ -202,4 +290,5 @@ pub static PRIMOPS: &[PrimOp] = &[
     PrimOp { name: "findFile", arity: 2, f: find_file },
     PrimOp { name: "path", arity: 1, f: path_builtin },
     PrimOp { name: "hashFile", arity: 2, f: hash_file },
+    PrimOp { name: "filterSource", arity: 2, f: filter_source },
 ];

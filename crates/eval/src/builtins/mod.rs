@@ -68,27 +68,31 @@ const TOP_LEVEL: &[&str] = &[
     "true",
 ];
 
-/// Impure builtins: present, but fail with a clear error.
-const IMPURE: &[(&str, usize)] = &[
-    ("fetchurl", 1),
-    ("fetchGit", 1),
-    ("fetchTarball", 1),
-    ("fetchTree", 1),
-    ("fetchMercurial", 1),
-    ("fetchClosure", 1),
-    ("getFlake", 1),
-    ("storePath", 1),
-    ("fetchFinalTree", 1),
-];
-
-fn impure_primops() -> &'static [PrimOp] {
-    static P: OnceLock<Vec<PrimOp>> = OnceLock::new();
-    P.get_or_init(|| IMPURE.iter().map(|(n, a)| PrimOp { name: n, arity: *a, f: impure }).collect())
+macro_rules! impure {
+    ($($fname:ident => $name:literal),* $(,)?) => {
+        $(
+            fn $fname(_: &mut Interp, _: &[Value], sp: Span) -> R<Value> {
+                err_at(sp, concat!("builtins.", $name, " is not available in the Nixpen playground"))
+            }
+        )*
+        /// Impure builtins: present, but fail with a clear error.
+        static IMPURE: &[PrimOp] = &[$(PrimOp { name: $name, arity: 1, f: $fname }),*];
+    };
 }
 
-fn impure(_: &mut Interp, _: &[Value], sp: Span) -> R<Value> {
-    // The name is not passed to primops; find it by position-less message.
-    err_at(sp, "this builtin (fetchers, storePath, getFlake) is not available in the Nixpen playground")
+impure! {
+    fetchurl => "fetchurl",
+    fetch_git => "fetchGit",
+    fetch_tarball => "fetchTarball",
+    fetch_tree => "fetchTree",
+    fetch_mercurial => "fetchMercurial",
+    fetch_closure => "fetchClosure",
+    get_flake => "getFlake",
+    store_path => "storePath",
+}
+
+fn impure_primops() -> &'static [PrimOp] {
+    IMPURE
 }
 
 /// All primops, in a stable order.
@@ -180,6 +184,14 @@ pub fn make_globals(it: &mut Interp) -> Vec<Value> {
         Err(_) => Value::Null,
     };
     entries.push((Sym::new("derivation"), drv, Span::default()));
+    let now = match it.parse_source(
+        "/__nix_builtin/currentTime.nix",
+        "throw \"builtins.currentTime is not available in the Nixpen playground\"",
+    ) {
+        Ok((root, _)) => it.new_thunk(Thunk::Pending(root, Env::new(Vec::new(), None))),
+        Err(_) => Value::Null,
+    };
+    entries.push((Sym::new("currentTime"), now, Span::default()));
     let builtins = Value::attrs(Attrs::from_unsorted(entries));
     if let (Value::Thunk(id), Value::Attrs(_)) = (&builtins_thunk, &builtins) {
         it.set_thunk(*id, builtins.clone());

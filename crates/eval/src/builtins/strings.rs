@@ -279,6 +279,41 @@ fn to_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }
 }
 
+fn convert_hash(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    let args = it.force_attrs(a[0].clone(), sp)?;
+    let text = match args.get("hash") {
+        Some(h) => it.force_str(h.clone(), sp)?,
+        None => return err_at(sp, "attribute 'hash' missing"),
+    };
+    let algo = match args.get("hashAlgo") {
+        Some(x) => {
+            let n = it.force_str(x.clone(), sp)?;
+            match HashAlgo::from_name(&n.s) {
+                Some(a) => Some(a),
+                None => return err_at(sp, format!("unknown hash algorithm '{}'", n.s)),
+            }
+        }
+        None => None,
+    };
+    let format = match args.get("toHashFormat") {
+        Some(f) => {
+            let n = it.force_str(f.clone(), sp)?;
+            if &*n.s == "base32" {
+                it.message("warning: \"base32\" is a deprecated alias for hash format \"nix32\".".into());
+            }
+            match nixpen_store::HashFormat::from_name(&n.s) {
+                Some(f) => f,
+                None => return err_at(sp, format!("unknown hash format '{}'", n.s)),
+            }
+        }
+        None => return err_at(sp, "attribute 'toHashFormat' missing"),
+    };
+    match Hash::parse_any(&text.s, algo) {
+        Ok(h) => Ok(Value::str(&h.encode(format, false))),
+        Err(e) => err_at(sp, e.message().to_string()),
+    }
+}
+
 /// The family.
 pub static PRIMOPS: &[PrimOp] = &[
     PrimOp { name: "toString", arity: 1, f: to_string },
@@ -287,6 +322,7 @@ pub static PRIMOPS: &[PrimOp] = &[
     PrimOp { name: "concatStringsSep", arity: 2, f: concat_strings_sep },
     PrimOp { name: "replaceStrings", arity: 3, f: replace_strings },
     PrimOp { name: "hashString", arity: 2, f: hash_string },
+    PrimOp { name: "convertHash", arity: 1, f: convert_hash },
     PrimOp { name: "unsafeDiscardStringContext", arity: 1, f: discard_context },
     PrimOp { name: "unsafeDiscardOutputDependency", arity: 1, f: discard_output_dependency },
     PrimOp { name: "addDrvOutputDependencies", arity: 1, f: add_drv_output_dependencies },
