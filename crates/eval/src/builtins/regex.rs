@@ -90,7 +90,8 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<regex::Rege
         return Ok(r.clone());
     }
     let t = translate(re);
-    let pat = if anchored { format!("^(?:{t})$") } else { t };
+    // POSIX `.` matches newlines too.
+    let pat = if anchored { format!("(?s)^(?:{t})$") } else { format!("(?s){t}") };
     match regex::RegexBuilder::new(&pat).size_limit(1 << 22).build() {
         Ok(r) => {
             it.regex_cache.insert(key, r.clone());

@@ -407,6 +407,15 @@ fn parse(text: &str) -> PR<T> {
     Ok(T::Tab(root))
 }
 
+fn has_nul(t: &T) -> bool {
+    match t {
+        T::Str(s) => s.contains('\0'),
+        T::Arr(a) => a.iter().any(has_nul),
+        T::Tab(t) => t.iter().any(|(k, v)| k.contains('\0') || has_nul(v)),
+        _ => false,
+    }
+}
+
 fn has_date(t: &T) -> bool {
     match t {
         T::Date(_) => true,
@@ -436,6 +445,7 @@ fn from_toml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         return err_at(sp, "while parsing TOML: input contains a null byte");
     }
     match parse(&s.s) {
+        Ok(t) if has_nul(&t) => err_at(sp, "while parsing TOML: a string contains a null byte"),
         Ok(t) if has_date(&t) => err_at(sp, "while parsing TOML: Dates and times are not supported"),
         Ok(t) => Ok(to_value(t)),
         Err(m) => err_at(sp, m),
