@@ -15,6 +15,11 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// Whether `|>` / `<|` are enabled (they are experimental in Nix; off).
+    pub fn allow_pipe_operators(&self) -> bool {
+        false
+    }
+
     /// Generous limits for command-line use.
     pub fn new() -> Limits {
         Limits::default()

@@ -256,6 +256,8 @@ fn nix_lang_conformance() {
                                     let got = format!("{stderr}{}\n", e.rendered);
                                     if got == exp {
                                         exact_err += 1;
+                                    } else if std::env::var("NIXPEN_ERRDIFF").is_ok() {
+                                        eprintln!("=== {name}\n--- got\n{got}--- exp\n{exp}");
                                     }
                                     Ok(())
                                 }

@@ -113,7 +113,7 @@ fn cat_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     let mut groups: BTreeMap<Sym, (Vec<Value>, Span)> = BTreeMap::new();
     for x in l.iter() {
@@ -132,7 +132,7 @@ fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     let mut groups: BTreeMap<Sym, Vec<Value>> = BTreeMap::new();
     for x in l.iter() {

@@ -18,7 +18,7 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             let n = n.clone();
             it.force_str(n, sp).frame(Some(sp), || "while evaluating the `name` attribute passed to builtins.derivationStrict".into())?
         }
-        None => return err_at(sp, "required attribute 'name' missing"),
+        None => return err_at(sp, "attribute 'name' missing"),
     };
     let name = name.s.to_string();
     let ignore_nulls = match attrs.get("__ignoreNulls") {

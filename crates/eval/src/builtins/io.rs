@@ -59,6 +59,11 @@ fn path_exists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let p = path_arg(it, a[0].clone(), sp)?;
     let fs = it.config.fs.clone();
+    match resolve_symlinks(fs.as_ref(), &p).ok().and_then(|r| fs.file_type(&r).map(|t| (r, t))) {
+        None => return err_at(sp, format!("path '{p}' does not exist")),
+        Some((r, t)) if t != FileType::Directory => return err_at(sp, format!("'{r}' is not a directory")),
+        _ => {}
+    }
     match fs.read_dir(&p) {
         Ok(entries) => {
             let e = entries
@@ -202,6 +207,9 @@ fn hash_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         Some(a) => a,
         None => return err_at(sp, format!("unknown hash algorithm '{}'", algo.s)),
     };
+    if it.config.fs.file_type(&p).is_none() {
+        return err_at(sp, format!("path '{p}' does not exist"));
+    }
     match it.config.fs.read(&p) {
         Ok(b) => Ok(Value::str(&nixpen_store::Hash::of(algo, &b).to_base16())),
         Err(m) => err_at(sp, m),

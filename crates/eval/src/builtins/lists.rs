@@ -13,7 +13,7 @@ fn elem_at(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let l = it.force_list(a[0].clone(), sp)?;
     let i = it.force_int(a[1].clone(), sp)?;
     if i < 0 || i as usize >= l.len() {
-        return err_at(sp, format!("list index {i} is out of bounds"));
+        return err_at(sp, format!("'builtins.elemAt' called with index {i} on a list of size {}", l.len()));
     }
     it.force(l[i as usize].clone())
 }
@@ -37,6 +37,10 @@ fn tail(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = a[0].clone();
+    let l0 = it.force_list(a[1].clone(), sp)?;
+    if !l0.is_empty() {
+        it.force_fn(f.clone(), sp)?;
+    }
     let l = it.force_list(a[1].clone(), sp)?;
     it.alloc(l.len() * 48)?;
     let out: Vec<Value> = l.iter().map(|x| it.lazy_apply(f.clone(), x.clone(), sp)).collect();
@@ -44,7 +48,7 @@ fn map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     let mut out = Vec::new();
     for x in l.iter() {
@@ -60,7 +64,7 @@ fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let mut acc = a[1].clone();
     let l = it.force_list(a[2].clone(), sp)?;
     for x in l.iter() {
@@ -71,7 +75,7 @@ fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn gen_list(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let n = it.force_int(a[1].clone(), sp)?;
     if n < 0 {
         return err_at(sp, format!("cannot create list of size {n}"));
@@ -103,7 +107,7 @@ fn concat_lists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn concat_map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = a[0].clone();
+    let f = it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     let mut out = Vec::new();
     for x in l.iter() {
@@ -116,6 +120,7 @@ fn concat_map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn all(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     for x in l.iter() {
         let r = it.call(a[0].clone(), x.clone(), sp)?;
@@ -127,6 +132,7 @@ fn all(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     for x in l.iter() {
         let r = it.call(a[0].clone(), x.clone(), sp)?;
@@ -138,8 +144,8 @@ fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp)?;
     let mut v: Vec<Value> = l.to_vec();
     // Stable merge sort with a fallible comparator.
     let mut error: Option<Box<Error>> = None;
@@ -215,6 +221,7 @@ fn merge_sort(v: &mut Vec<Value>, less: &mut dyn FnMut(&Value, &Value) -> bool) 
 }
 
 fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
+    it.force_fn(a[0].clone(), sp)?;
     let l = it.force_list(a[1].clone(), sp)?;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for x in l.iter() {
@@ -232,11 +239,11 @@ fn generic_closure(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let args = it.force_attrs(a[0].clone(), sp)?;
     let start = match args.get("startSet") {
         Some(s) => it.force_list(s.clone(), sp)?,
-        None => return err_at(sp, "attribute 'startSet' required"),
+        None => return err_at(sp, "attribute 'startSet' missing"),
     };
     let op = match args.get("operator") {
-        Some(o) => o.clone(),
-        None => return err_at(sp, "attribute 'operator' required"),
+        Some(o) => it.force_fn(o.clone(), sp)?,
+        None => return err_at(sp, "attribute 'operator' missing"),
     };
     let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
     let mut seen: Vec<Value> = Vec::new();
@@ -245,7 +252,7 @@ fn generic_closure(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         let e = it.force_attrs(x.clone(), sp)?;
         let key = match e.get("key") {
             Some(k) => it.force(k.clone())?,
-            None => return err_at(sp, "attribute 'key' required"),
+            None => return err_at(sp, "attribute 'key' missing"),
         };
         // `seen` is kept sorted by Nix's `<`, as Nix's std::set of keys is.
         let (mut lo, mut hi) = (0usize, seen.len());

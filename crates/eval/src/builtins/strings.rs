@@ -66,6 +66,7 @@ fn replace_strings(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     for x in from_l.iter() {
         from.push(it.force_str(x.clone(), sp)?);
     }
+
     let mut to: Vec<Option<Rc<NixStr>>> = vec![None; to_l.len()];
     let mut out = String::new();
     let mut ctx: Option<Context> = s.ctx.as_deref().cloned();
@@ -111,11 +112,16 @@ fn replace_strings(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn hash_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let algo = it.force_str(a[0].clone(), sp)?;
-    let s = it.coerce_to_string(a[1].clone(), CoerceMode::Interp { copy: true }, sp)?;
     let algo = match HashAlgo::from_name(&algo.s) {
         Some(a) => a,
-        None => return err_at(sp, format!("unknown hash algorithm '{}'", algo.s)),
+        None => {
+            return err_at(
+                sp,
+                format!("unknown hash algorithm '{}', expect 'blake3', 'md5', 'sha1', 'sha256', or 'sha512'", algo.s),
+            )
+        }
     };
+    let s = it.force_str(a[1].clone(), sp)?;
     Ok(Value::str(&Hash::of(algo, s.s.as_bytes()).to_base16()))
 }
 

@@ -89,7 +89,7 @@ fn split_version_fn(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn parse_drv_name(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.coerce_to_string(a[0].clone(), crate::eval::coerce::CoerceMode::Interp { copy: true }, sp)?;
+    let s = it.force_str(a[0].clone(), sp)?;
     let t: &str = &s.s;
     let bytes = t.as_bytes();
     let mut split = None;

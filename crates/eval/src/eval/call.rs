@@ -16,6 +16,14 @@ impl<'a> Interp<'a> {
         }
     }
 
+    /// The name of a lambda without quotes (`f` or `anonymous lambda`).
+    pub fn bare_lambda_name(def: &LambdaDef) -> String {
+        match &def.name {
+            Some(n) => n.to_string(),
+            None => "anonymous lambda".into(),
+        }
+    }
+
     /// Applies a function value to one argument.
     pub fn call(&mut self, f: Value, arg: Value, sp: Span) -> R<Value> {
         match f {
@@ -55,7 +63,7 @@ impl<'a> Interp<'a> {
                     let g = self.call(fun, Value::Attrs(a.clone()), sp)?;
                     self.call(g, arg, sp)
                 }
-                None => err_at(sp, "attempt to call something which is not a function but a set: { … }".to_string()),
+                None => err_at(sp, format!("attempt to call something which is not a function but {}", self.show_short(&Value::Attrs(a.clone())))),
             },
             Value::Thunk(_) => {
                 let f = self.force(f)?;
@@ -93,8 +101,8 @@ impl<'a> Interp<'a> {
                                 return Err(Box::new(Error {
                                     kind: ErrKind::Eval,
                                     msg: format!(
-                                        "function {} called without required argument '{name}'",
-                                        Self::lambda_name(def)
+                                        "function '{}' called without required argument '{name}'",
+                                        Self::bare_lambda_name(def)
                                     ),
                                     span: Some(def.span),
                                     frames: vec![(Some(sp), "from call site".into())],
@@ -115,7 +123,7 @@ impl<'a> Interp<'a> {
                             let hint = super::attrs::did_you_mean(&fake, k.as_str());
                             return Err(Box::new(Error {
                                 kind: ErrKind::Eval,
-                                msg: format!("function {} called with unexpected argument '{k}'", Self::lambda_name(def)),
+                                msg: format!("function '{}' called with unexpected argument '{k}'", Self::bare_lambda_name(def)),
                                 span: Some(def.span),
                                 frames: vec![(Some(sp), "from call site".into())],
                                 hint,

@@ -101,13 +101,20 @@ impl<'a> Interp<'a> {
                 if let Some(f) = a.get("__toString") {
                     let f = f.clone();
                     let r = self.call(f, Value::Attrs(a.clone()), sp)?;
-                    return self.coerce_to_string(r, mode, sp);
+                    return match r {
+                        Value::Str(s) => Ok(s),
+                        Value::Path(_) => self.coerce_to_string(r, mode, sp),
+                        Value::Attrs(ref b) if b.get("__toString").is_some() || b.get("outPath").is_some() => {
+                            self.coerce_to_string(r, mode, sp)
+                        }
+                        r => err_at(sp, format!("`__toString` must return a string, but got {}", self.show_short(&r))),
+                    };
                 }
                 if let Some(o) = a.get("outPath") {
                     let o = o.clone();
                     return self.coerce_to_string(o, mode, sp);
                 }
-                err_at(sp, "cannot coerce a set to a string: { … }".to_string())
+                err_at(sp, format!("cannot coerce a set to a string: {}", self.show_value_brief(&Value::Attrs(a))))
             }
             Value::Int(i) if mode.more() => Ok(Rc::new(NixStr { s: i.to_string().into(), ctx: None })),
             Value::Float(f) if mode.more() => {
@@ -140,11 +147,7 @@ impl<'a> Interp<'a> {
 
     /// Brief value text used in coercion errors.
     pub fn show_value_brief(&self, v: &Value) -> String {
-        let s = self.show_short(v);
-        match s.split_once(": ") {
-            Some((_, rest)) => rest.to_string(),
-            None => s,
-        }
+        crate::print::print_error_value(self, v)
     }
 
     /// Coerces to a path string (absolute, or a store path string).

@@ -166,7 +166,7 @@ impl<'a> Interp<'a> {
     pub fn check_stack(&self) -> R<()> {
         let used = self.stack_base.abs_diff(stack_addr());
         if used > self.config.limits.max_stack_bytes {
-            return err_kind(ErrKind::Limit, None, "stack overflow (possible infinite recursion)");
+            return err_kind(ErrKind::Limit, None, "stack overflow; max-call-depth exceeded");
         }
         Ok(())
     }
@@ -435,20 +435,11 @@ impl<'a> Interp<'a> {
 
     /// A short description of a value for error messages (`a string: "foo"`).
     pub fn show_short(&self, v: &Value) -> String {
-        match v {
-            Value::Int(i) => format!("an integer: {i}"),
-            Value::Float(f) => format!("a float: {}", crate::print::fmt_float(*f)),
-            Value::Str(s) => format!("a string: {}", crate::print::escape_str(&s.s)),
-            Value::Bool(b) => format!("a Boolean: {b}"),
-            Value::Null => "null".into(),
-            Value::Path(p) => format!("a path: {p}"),
-            Value::Attrs(_) => "a set: { … }".into(),
-            Value::List(_) => "a list: [ … ]".into(),
-            Value::Lambda(_) => "a function: «lambda»".into(),
-            Value::Prim(p) if p.args.is_empty() => format!("a built-in function: «primop {}»", p.op.name),
-            Value::Prim(p) => format!("a partially applied built-in function: «partially applied primop {}»", p.op.name),
-            Value::Thunk(_) => "a thunk".into(),
-        }
+        let v = match v {
+            Value::Thunk(id) => self.peek_thunk(*id).unwrap_or(Value::Thunk(*id)),
+            v => v.clone(),
+        };
+        format!("{}: {}", v.type_desc(), crate::print::print_error_value(self, &v))
     }
 
     /// Forces and returns an attribute set.

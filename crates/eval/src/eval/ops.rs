@@ -36,6 +36,10 @@ impl<'a> Interp<'a> {
                 let b = self.eval(r, env)?;
                 Ok(Value::Bool(self.bool_operand(b, sp, "->")?))
             }
+            BinOp::PipeRight | BinOp::PipeLeft if !self.config.limits.allow_pipe_operators() => err_at(
+                sp,
+                "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features pipe-operators' to enable it",
+            ),
             BinOp::PipeRight | BinOp::PipeLeft => {
                 let (fe, xe) = if op == BinOp::PipeRight { (r, l) } else { (l, r) };
                 let f = self.eval(fe, env)?;
@@ -328,7 +332,14 @@ impl<'a> Interp<'a> {
                         ),
                     );
                 }
-                return err_at(sp, format!("cannot compare {} with {}", self.show_short(&a), self.show_short(&b)));
+                return err_at(
+                    sp,
+                    format!(
+                        "cannot compare {ta} with {tb}; values are {} and {}",
+                        self.show_value_brief(&a),
+                        self.show_value_brief(&b)
+                    ),
+                );
             }
         })
     }

@@ -108,6 +108,10 @@ pub fn from_json(it: &mut Interp, text: &str) -> Result<Value, String> {
     Ok(v)
 }
 
+fn nul_msg(s: &str) -> String {
+    format!("input string '{}' cannot be represented as Nix string because it contains null bytes", s.replace('\0', "␀"))
+}
+
 struct JsonParser<'s> {
     s: &'s [u8],
     i: usize,
@@ -162,7 +166,7 @@ impl JsonParser<'_> {
                     self.ws();
                     let k = self.string()?;
                     if k.contains('\0') {
-                        return Err("input string contains a null byte".into());
+                        return Err(nul_msg(&k));
                     }
                     self.ws();
                     self.expect(":")?;
@@ -209,7 +213,7 @@ impl JsonParser<'_> {
             Some(b'"') => {
                 let s = self.string()?;
                 if s.contains('\0') {
-                    return Err("input string contains a null byte".into());
+                    return Err(nul_msg(&s));
                 }
                 Ok(Value::str(&s))
             }

@@ -212,3 +212,116 @@ pub fn show_expr(e: &Expr) -> String {
         _ => "…".into(),
     }
 }
+
+/// Budgets for printing values inside error messages (as Nix's `errorPrintOptions`).
+struct ErrPrint {
+    attrs: usize,
+    items: usize,
+}
+
+/// Prints a value for an error message: unevaluated parts as `«thunk»`,
+/// at most 10 attributes / list items in all, strings up to 1024 bytes.
+pub fn print_error_value(it: &Interp, v: &Value) -> String {
+    let mut out = String::new();
+    let mut st = ErrPrint { attrs: 0, items: 0 };
+    err_rec(it, v, &mut out, &mut st, 0);
+    out
+}
+
+fn err_rec(it: &Interp, v: &Value, out: &mut String, st: &mut ErrPrint, depth: usize) {
+    let v = match v {
+        Value::Thunk(id) => match it.peek_thunk(*id) {
+            Some(v) => v,
+            None => {
+                out.push_str("«thunk»");
+                return;
+            }
+        },
+        v => v.clone(),
+    };
+    match &v {
+        Value::Str(s) => {
+            if s.s.len() > 1024 {
+                let mut cut = 1024;
+                while !s.s.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.push_str(&escape_str(&s.s[..cut])[..]);
+                out.pop();
+                out.push_str(&format!("\"«{} bytes elided»", s.s.len() - cut));
+            } else {
+                out.push_str(&escape_str(&s.s));
+            }
+        }
+        Value::Lambda(c) => {
+            let pos = it.pos_string(c.def.span);
+            match &c.def.name {
+                Some(n) => out.push_str(&format!("«lambda {n} @ {pos}»")),
+                None => out.push_str(&format!("«lambda @ {pos}»")),
+            }
+        }
+        Value::Prim(p) if p.args.is_empty() => out.push_str(&format!("«primop {}»", p.op.name)),
+        Value::Prim(p) => out.push_str(&format!("«partially applied primop {}»", p.op.name)),
+        Value::Attrs(a) => {
+            if depth >= 10 {
+                out.push_str("{ … }");
+                return;
+            }
+            if a.is_empty() {
+                out.push_str("{ }");
+                return;
+            }
+            out.push_str("{ ");
+            let n = a.len();
+            for (i, (k, x, _)) in a.entries.iter().enumerate() {
+                if st.attrs >= 10 {
+                    let left = n - i;
+                    out.push_str(&format!("«{left} attribute{} elided» ", if left == 1 { "" } else { "s" }));
+                    break;
+                }
+                out.push_str(&attr_name(k.as_str()));
+                out.push_str(" = ");
+                err_rec(it, x, out, st, depth + 1);
+                out.push_str("; ");
+                st.attrs += 1;
+            }
+            out.push('}');
+        }
+        Value::List(l) => {
+            if depth >= 10 {
+                out.push_str("[ … ]");
+                return;
+            }
+            if l.is_empty() {
+                out.push_str("[ ]");
+                return;
+            }
+            out.push_str("[ ");
+            let n = l.len();
+            for (i, x) in l.iter().enumerate() {
+                if st.items >= 10 {
+                    let left = n - i;
+                    out.push_str(&format!("«{left} item{} elided» ", if left == 1 { "" } else { "s" }));
+                    break;
+                }
+                err_rec(it, x, out, st, depth + 1);
+                out.push(' ');
+                st.items += 1;
+            }
+            out.push(']');
+        }
+        Value::Thunk(_) => out.push_str("«thunk»"),
+        v => out.push_str(&scalar_text(v)),
+    }
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => fmt_float(*f),
+        Value::Path(p) => p.to_string(),
+        _ => String::new(),
+    }
+}
