@@ -57,7 +57,13 @@ pub trait AtSpan<T> {
     fn at(self, span: Span) -> R<T>;
     /// Adds a trace frame.
     fn frame(self, span: Option<Span>, f: impl FnOnce() -> String) -> R<T>;
+    /// Marks the error as coming from argument `i` of the builtin being called
+    /// (the call wrapper names the builtin).
+    fn arg(self, i: usize) -> R<T>;
 }
+
+/// Prefix of an argument-marker frame (see [`AtSpan::arg`]).
+pub const ARG_MARKER: char = '\u{1}';
 
 impl<T> AtSpan<T> for R<T> {
     #[inline]
@@ -66,6 +72,15 @@ impl<T> AtSpan<T> for R<T> {
             if e.span.is_none() {
                 e.span = Some(span);
             }
+            e
+        })
+    }
+
+    #[inline]
+    fn arg(self, i: usize) -> R<T> {
+        self.map_err(|mut e| {
+            let ord = ["first", "second", "third", "fourth"].get(i).copied().unwrap_or("next");
+            e.frames.push((None, format!("{ARG_MARKER}{ord}")));
             e
         })
     }
@@ -86,19 +101,22 @@ fn code_frame(out: &mut String, files: &Files, span: Span, indent: &str) {
     let (line, col) = file.line_col(span.off);
     out.push_str(&format!("{indent}at {}:{}:{}:\n", file.display_name(), line, col));
     let lines: Vec<&str> = file.text.split('\n').collect();
-    let width = (line as usize + 1).to_string().len().max(1);
     // Very long lines are shown as a window around the column.
     let (skip, col_shown) = if col > 120 { (col as usize - 60, 61) } else { (0, col as usize) };
     let show = |out: &mut String, n: usize| {
         if n >= 1 && n <= lines.len() {
             let text: String = lines[n - 1].trim_end_matches('\r').chars().skip(skip).take(160).collect();
-            out.push_str(&format!("{indent}    {:>w$}| {}\n", n, text, w = width + 1));
+            if text.is_empty() {
+                out.push_str(&format!("{:>13}|\n", n));
+            } else {
+                out.push_str(&format!("{:>13}| {}\n", n, text));
+            }
         }
     };
     let line = line as usize;
     show(out, line - 1);
     show(out, line);
-    out.push_str(&format!("{indent}    {:>w$}| {}^\n", "", " ".repeat(col_shown - 1), w = width + 1));
+    out.push_str(&format!("{:>13}| {}^\n", "", " ".repeat(col_shown - 1)));
     show(out, line + 1);
 }
 

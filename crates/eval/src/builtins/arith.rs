@@ -45,15 +45,15 @@ fn less_than(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn bit_and(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    Ok(Value::Int(it.force_int(a[0].clone(), sp)? & it.force_int(a[1].clone(), sp)?))
+    Ok(Value::Int(it.force_int(a[0].clone(), sp).arg(0)? & it.force_int(a[1].clone(), sp).arg(1)?))
 }
 
 fn bit_or(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    Ok(Value::Int(it.force_int(a[0].clone(), sp)? | it.force_int(a[1].clone(), sp)?))
+    Ok(Value::Int(it.force_int(a[0].clone(), sp).arg(0)? | it.force_int(a[1].clone(), sp).arg(1)?))
 }
 
 fn bit_xor(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    Ok(Value::Int(it.force_int(a[0].clone(), sp)? ^ it.force_int(a[1].clone(), sp)?))
+    Ok(Value::Int(it.force_int(a[0].clone(), sp).arg(0)? ^ it.force_int(a[1].clone(), sp).arg(1)?))
 }
 
 fn round_op(it: &mut Interp, a: &[Value], sp: Span, f: fn(f64) -> f64, name: &str) -> R<Value> {

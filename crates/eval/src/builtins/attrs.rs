@@ -10,24 +10,24 @@ use crate::symbol::Sym;
 use crate::value::*;
 
 fn attr_names(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_attrs(a[0].clone(), sp)?;
+    let s = it.force_attrs(a[0].clone(), sp).arg(0)?;
     Ok(Value::list(s.entries.iter().map(|e| Value::str(e.0.as_str())).collect()))
 }
 
 fn attr_values(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_attrs(a[0].clone(), sp)?;
+    let s = it.force_attrs(a[0].clone(), sp).arg(0)?;
     Ok(Value::list(s.entries.iter().map(|e| e.1.clone()).collect()))
 }
 
 fn has_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let n = it.force_str(a[0].clone(), sp)?;
-    let s = it.force_attrs(a[1].clone(), sp)?;
+    let n = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     Ok(Value::Bool(s.get(&n.s).is_some()))
 }
 
 fn get_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let n = it.force_str(a[0].clone(), sp)?;
-    let s = it.force_attrs(a[1].clone(), sp)?;
+    let n = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     match s.get(&n.s) {
         Some(v) => {
             let v = v.clone();
@@ -38,8 +38,8 @@ fn get_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn remove_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_attrs(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let s = it.force_attrs(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut names = Vec::with_capacity(l.len());
     for x in l.iter() {
         names.push(it.force_str(x.clone(), sp)?);
@@ -49,7 +49,7 @@ fn remove_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[0].clone(), sp)?;
+    let l = it.force_list(a[0].clone(), sp).arg(0)?;
     let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(l.len());
     for x in l.iter() {
         let e = it.force_attrs(x.clone(), sp)?;
@@ -72,7 +72,7 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = a[0].clone();
-    let s = it.force_attrs(a[1].clone(), sp)?;
+    let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let mut entries = Vec::with_capacity(s.len());
     for (k, v, p) in s.entries.iter() {
         let partial = Value::Prim(Rc::new(PrimApp { op: &APPLY2, args: vec![f.clone(), Value::str(k.as_str())] }));
@@ -93,15 +93,15 @@ fn apply2(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 pub static APPLY2: PrimOp = PrimOp { name: "__apply2", arity: 3, f: apply2 };
 
 fn intersect_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let x = it.force_attrs(a[0].clone(), sp)?;
-    let y = it.force_attrs(a[1].clone(), sp)?;
+    let x = it.force_attrs(a[0].clone(), sp).arg(0)?;
+    let y = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let entries: Vec<_> = y.entries.iter().filter(|e| x.get(e.0.as_str()).is_some()).cloned().collect();
     Ok(Value::attrs(Attrs { entries }))
 }
 
 fn cat_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let n = it.force_str(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let n = it.force_str(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = Vec::new();
     for x in l.iter() {
         let s = it.force_attrs(x.clone(), sp)?;
@@ -113,8 +113,8 @@ fn cat_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut groups: BTreeMap<Sym, (Vec<Value>, Span)> = BTreeMap::new();
     for x in l.iter() {
         let s = it.force_attrs(x.clone(), sp)?;
@@ -132,8 +132,8 @@ fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut groups: BTreeMap<Sym, Vec<Value>> = BTreeMap::new();
     for x in l.iter() {
         let k = it.call(f.clone(), x.clone(), sp)?;

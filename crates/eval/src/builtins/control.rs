@@ -44,23 +44,23 @@ fn deep_seq(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {
 }
 
 fn throw(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.coerce_to_string(a[0].clone(), crate::eval::coerce::CoerceMode::Interp { copy: false }, sp)?;
+    let s = it.coerce_to_string(a[0].clone(), crate::eval::coerce::CoerceMode::Interp { copy: false }, sp).arg(0)?;
     Err(Box::new(Error {
         kind: ErrKind::Throw,
         msg: s.s.to_string(),
         span: None,
-        frames: vec![(Some(sp), "while calling the 'throw' builtin".into())],
+        frames: Vec::new(),
         hint: None,
     }))
 }
 
 fn abort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.coerce_to_string(a[0].clone(), crate::eval::coerce::CoerceMode::Interp { copy: false }, sp)?;
+    let s = it.coerce_to_string(a[0].clone(), crate::eval::coerce::CoerceMode::Interp { copy: false }, sp).arg(0)?;
     Err(Box::new(Error {
         kind: ErrKind::Abort,
         msg: format!("evaluation aborted with the following error message: '{}'", s.s),
         span: None,
-        frames: vec![(Some(sp), "while calling the 'abort' builtin".into())],
+        frames: Vec::new(),
         hint: None,
     }))
 }
@@ -76,7 +76,7 @@ fn trace(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {
 }
 
 fn warn(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     if it.config.abort_on_warn {
         return err_at(sp, format!("{}", s.s)).frame(None, || "while evaluating a warning".into());
     }
@@ -131,8 +131,8 @@ fn function_args(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn unsafe_get_attr_pos(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let name = it.force_str(a[0].clone(), sp)?;
-    let set = it.force_attrs(a[1].clone(), sp)?;
+    let name = it.force_str(a[0].clone(), sp).arg(0)?;
+    let set = it.force_attrs(a[1].clone(), sp).arg(1)?;
     match set.find(&name.s) {
         Some(i) => {
             let span = set.entries[i].2;
@@ -147,7 +147,7 @@ fn unsafe_get_attr_pos(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn get_env(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let name = it.force_str(a[0].clone(), sp)?;
+    let name = it.force_str(a[0].clone(), sp).arg(0)?;
     match &it.config.env {
         Some(env) => Ok(Value::str(env.get(&*name.s).map(|s| s.as_str()).unwrap_or(""))),
         None => err_at(sp, "builtins.getEnv is not available in the Nixpen playground"),

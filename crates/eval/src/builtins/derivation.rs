@@ -12,7 +12,7 @@ use crate::symbol::Sym;
 use crate::value::*;
 
 fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let attrs = it.force_attrs(a[0].clone(), sp)?;
+    let attrs = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let name = match attrs.get("name") {
         Some(n) => {
             let n = n.clone();

@@ -24,7 +24,7 @@ fn path_arg(it: &mut Interp, v: Value, sp: Span) -> R<String> {
 }
 
 fn read_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let p = path_arg(it, a[0].clone(), sp)?;
+    let p = path_arg(it, a[0].clone(), sp).arg(0)?;
     let fs = it.config.fs.clone();
     match fs.read(&p) {
         Ok(bytes) => {
@@ -57,7 +57,7 @@ fn path_exists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let p = path_arg(it, a[0].clone(), sp)?;
+    let p = path_arg(it, a[0].clone(), sp).arg(0)?;
     let fs = it.config.fs.clone();
     match resolve_symlinks(fs.as_ref(), &p).ok().and_then(|r| fs.file_type(&r).map(|t| (r, t))) {
         None => return err_at(sp, format!("path '{p}' does not exist")),
@@ -77,7 +77,7 @@ fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn read_file_type(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let p = path_arg(it, a[0].clone(), sp)?;
+    let p = path_arg(it, a[0].clone(), sp).arg(0)?;
     match it.config.fs.file_type(&p) {
         Some(t) => Ok(Value::str(t.nix_name())),
         None => err_at(sp, format!("getting status of '{p}': No such file or directory")),
@@ -85,7 +85,7 @@ fn read_file_type(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn base_name_of(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.coerce_to_string(a[0].clone(), CoerceMode::Interp { copy: false }, sp)?;
+    let s = it.coerce_to_string(a[0].clone(), CoerceMode::Interp { copy: false }, sp).arg(0)?;
     let t = s.s.strip_suffix('/').unwrap_or(&s.s);
     let base = match t.rfind('/') {
         Some(i) => &t[i + 1..],
@@ -111,13 +111,13 @@ fn dir_of(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn to_path(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let p = path_arg(it, a[0].clone(), sp)?;
+    let p = path_arg(it, a[0].clone(), sp).arg(0)?;
     Ok(Value::str(&p))
 }
 
 fn find_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[0].clone(), sp)?;
-    let name = it.force_str(a[1].clone(), sp)?;
+    let l = it.force_list(a[0].clone(), sp).arg(0)?;
+    let name = it.force_str(a[1].clone(), sp).arg(1)?;
     for e in l.iter() {
         let e = it.force_attrs(e.clone(), sp)?;
         let prefix = match e.get("prefix") {
@@ -156,7 +156,7 @@ fn find_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let args = it.force_attrs(a[0].clone(), sp)?;
+    let args = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let p = match args.get("path") {
         Some(p) => path_arg(it, p.clone(), sp)?,
         None => return err_at(sp, "attribute 'path' missing"),
@@ -201,8 +201,8 @@ fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn hash_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let algo = it.force_str(a[0].clone(), sp)?;
-    let p = path_arg(it, a[1].clone(), sp)?;
+    let algo = it.force_str(a[0].clone(), sp).arg(0)?;
+    let p = path_arg(it, a[1].clone(), sp).arg(1)?;
     let algo = match nixpen_store::HashAlgo::from_name(&algo.s) {
         Some(a) => a,
         None => return err_at(sp, format!("unknown hash algorithm '{}'", algo.s)),
@@ -281,7 +281,7 @@ fn filtered_add(
 }
 
 fn filter_source(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let p = path_arg(it, a[1].clone(), sp)?;
+    let p = path_arg(it, a[1].clone(), sp).arg(1)?;
     let name = p.rsplit('/').next().unwrap_or("").to_string();
     filtered_add(it, a[0].clone(), &p, &name, true, None, sp)
 }

@@ -6,12 +6,12 @@ use crate::expr::Span;
 use crate::value::*;
 
 fn length(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    Ok(Value::Int(it.force_list(a[0].clone(), sp)?.len() as i64))
+    Ok(Value::Int(it.force_list(a[0].clone(), sp).arg(0)?.len() as i64))
 }
 
 fn elem_at(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[0].clone(), sp)?;
-    let i = it.force_int(a[1].clone(), sp)?;
+    let l = it.force_list(a[0].clone(), sp).arg(0)?;
+    let i = it.force_int(a[1].clone(), sp).arg(1)?;
     if i < 0 || i as usize >= l.len() {
         return err_at(sp, format!("'builtins.elemAt' called with index {i} on a list of size {}", l.len()));
     }
@@ -19,7 +19,7 @@ fn elem_at(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn head(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[0].clone(), sp)?;
+    let l = it.force_list(a[0].clone(), sp).arg(0)?;
     match l.first() {
         Some(v) => it.force(v.clone()),
         None => err_at(sp, "'builtins.head' called on an empty list"),
@@ -27,7 +27,7 @@ fn head(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn tail(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[0].clone(), sp)?;
+    let l = it.force_list(a[0].clone(), sp).arg(0)?;
     if l.is_empty() {
         return err_at(sp, "'builtins.tail' called on an empty list");
     }
@@ -37,19 +37,19 @@ fn tail(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = a[0].clone();
-    let l0 = it.force_list(a[1].clone(), sp)?;
+    let l0 = it.force_list(a[1].clone(), sp).arg(1)?;
     if !l0.is_empty() {
         it.force_fn(f.clone(), sp)?;
     }
-    let l = it.force_list(a[1].clone(), sp)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     it.alloc(l.len() * 48)?;
     let out: Vec<Value> = l.iter().map(|x| it.lazy_apply(f.clone(), x.clone(), sp)).collect();
     Ok(Value::list(out))
 }
 
 fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = Vec::new();
     for x in l.iter() {
         let r = it.call(f.clone(), x.clone(), sp)?;
@@ -64,9 +64,9 @@ fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let mut acc = a[1].clone();
-    let l = it.force_list(a[2].clone(), sp)?;
+    let l = it.force_list(a[2].clone(), sp).arg(2)?;
     for x in l.iter() {
         let g = it.call(f.clone(), acc, sp)?;
         acc = it.call(g, x.clone(), sp)?;
@@ -75,8 +75,8 @@ fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn gen_list(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
-    let n = it.force_int(a[1].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
+    let n = it.force_int(a[1].clone(), sp).arg(1)?;
     if n < 0 {
         return err_at(sp, format!("cannot create list of size {n}"));
     }
@@ -86,7 +86,7 @@ fn gen_list(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn elem(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[1].clone(), sp)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     for x in l.iter() {
         if it.equal(a[0].clone(), x.clone(), sp)? {
             return Ok(Value::Bool(true));
@@ -96,7 +96,7 @@ fn elem(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn concat_lists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[0].clone(), sp)?;
+    let l = it.force_list(a[0].clone(), sp).arg(0)?;
     let mut out = Vec::new();
     for x in l.iter() {
         let inner = it.force_list(x.clone(), sp)?;
@@ -107,8 +107,8 @@ fn concat_lists(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn concat_map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let f = it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = Vec::new();
     for x in l.iter() {
         let r = it.call(f.clone(), x.clone(), sp)?;
@@ -120,8 +120,8 @@ fn concat_map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn all(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     for x in l.iter() {
         let r = it.call(a[0].clone(), x.clone(), sp)?;
         if !it.force_bool(r, sp)? {
@@ -132,8 +132,8 @@ fn all(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     for x in l.iter() {
         let r = it.call(a[0].clone(), x.clone(), sp)?;
         if it.force_bool(r, sp)? {
@@ -144,8 +144,8 @@ fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[1].clone(), sp)?;
-    let f = it.force_fn(a[0].clone(), sp)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let mut v: Vec<Value> = l.to_vec();
     // Stable merge sort with a fallible comparator.
     let mut error: Option<Box<Error>> = None;
@@ -221,8 +221,8 @@ fn merge_sort(v: &mut Vec<Value>, less: &mut dyn FnMut(&Value, &Value) -> bool) 
 }
 
 fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.force_fn(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    it.force_fn(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for x in l.iter() {
         let r = it.call(a[0].clone(), x.clone(), sp)?;
@@ -236,7 +236,7 @@ fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn generic_closure(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let args = it.force_attrs(a[0].clone(), sp)?;
+    let args = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let start = match args.get("startSet") {
         Some(s) => it.force_list(s.clone(), sp)?,
         None => return err_at(sp, "attribute 'startSet' missing"),

@@ -102,8 +102,8 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<regex::Rege
 }
 
 fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let re = it.force_str(a[0].clone(), sp)?;
-    let s = it.force_str(a[1].clone(), sp)?;
+    let re = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_str(a[1].clone(), sp).arg(1)?;
     let r = compile(it, &re.s, true, sp)?;
     match r.captures(&s.s) {
         None => Ok(Value::Null),
@@ -115,8 +115,8 @@ fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let re = it.force_str(a[0].clone(), sp)?;
-    let s = it.force_str(a[1].clone(), sp)?;
+    let re = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_str(a[1].clone(), sp).arg(1)?;
     let r = compile(it, &re.s, false, sp)?;
     let mut out = Vec::new();
     let mut last = 0;

@@ -13,19 +13,19 @@ use crate::symbol::Sym;
 use crate::value::*;
 
 fn to_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.coerce_to_string(a[0].clone(), CoerceMode::ToString, sp)?;
+    let s = it.coerce_to_string(a[0].clone(), CoerceMode::ToString, sp).arg(0)?;
     Ok(Value::Str(s))
 }
 
 fn string_length(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.coerce_to_string(a[0].clone(), CoerceMode::Interp { copy: true }, sp)?;
+    let s = it.coerce_to_string(a[0].clone(), CoerceMode::Interp { copy: true }, sp).arg(0)?;
     Ok(Value::Int(s.s.len() as i64))
 }
 
 fn substring(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let start = it.force_int(a[0].clone(), sp)?;
-    let len = it.force_int(a[1].clone(), sp)?;
-    let s = it.coerce_to_string(a[2].clone(), CoerceMode::Interp { copy: true }, sp)?;
+    let start = it.force_int(a[0].clone(), sp).arg(0)?;
+    let len = it.force_int(a[1].clone(), sp).arg(1)?;
+    let s = it.coerce_to_string(a[2].clone(), CoerceMode::Interp { copy: true }, sp).arg(2)?;
     if start < 0 {
         return err_at(sp, "negative start position in 'substring'");
     }
@@ -37,8 +37,8 @@ fn substring(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn concat_strings_sep(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let sep = it.force_str(a[0].clone(), sp)?;
-    let l = it.force_list(a[1].clone(), sp)?;
+    let sep = it.force_str(a[0].clone(), sp).arg(0)?;
+    let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = String::new();
     let mut ctx: Option<Context> = sep.ctx.as_deref().cloned();
     for (i, x) in l.iter().enumerate() {
@@ -56,12 +56,12 @@ fn concat_strings_sep(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn replace_strings(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let from_l = it.force_list(a[0].clone(), sp)?;
-    let to_l = it.force_list(a[1].clone(), sp)?;
+    let from_l = it.force_list(a[0].clone(), sp).arg(0)?;
+    let to_l = it.force_list(a[1].clone(), sp).arg(1)?;
     if from_l.len() != to_l.len() {
         return err_at(sp, "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths");
     }
-    let s = it.coerce_to_string(a[2].clone(), CoerceMode::Interp { copy: true }, sp)?;
+    let s = it.coerce_to_string(a[2].clone(), CoerceMode::Interp { copy: true }, sp).arg(2)?;
     let mut from = Vec::new();
     for x in from_l.iter() {
         from.push(it.force_str(x.clone(), sp)?);
@@ -111,7 +111,7 @@ fn replace_strings(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn hash_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let algo = it.force_str(a[0].clone(), sp)?;
+    let algo = it.force_str(a[0].clone(), sp).arg(0)?;
     let algo = match HashAlgo::from_name(&algo.s) {
         Some(a) => a,
         None => {
@@ -121,22 +121,22 @@ fn hash_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             )
         }
     };
-    let s = it.force_str(a[1].clone(), sp)?;
+    let s = it.force_str(a[1].clone(), sp).arg(1)?;
     Ok(Value::str(&Hash::of(algo, s.s.as_bytes()).to_base16()))
 }
 
 fn discard_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     Ok(Value::str(&s.s))
 }
 
 fn has_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     Ok(Value::Bool(s.ctx.as_ref().is_some_and(|c| !c.is_empty())))
 }
 
 fn discard_output_dependency(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     let ctx: Option<Context> = s.ctx.as_ref().map(|c| {
         c.iter()
             .map(|e| match e {
@@ -149,7 +149,7 @@ fn discard_output_dependency(it: &mut Interp, a: &[Value], sp: Span) -> R<Value>
 }
 
 fn add_drv_output_dependencies(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     let c = s.context();
     if c.len() != 1 {
         return err_at(
@@ -178,7 +178,7 @@ fn add_drv_output_dependencies(it: &mut Interp, a: &[Value], sp: Span) -> R<Valu
 }
 
 fn get_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     let mut map: std::collections::BTreeMap<String, (bool, Vec<String>)> = Default::default();
     for e in s.context() {
         match e {
@@ -211,8 +211,8 @@ fn get_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn append_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
-    let c = it.force_attrs(a[1].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
+    let c = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let mut ctx = s.context();
     for (p, v, _) in c.entries.iter() {
         let p = p.as_str().to_string();
@@ -254,7 +254,7 @@ fn to_json(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn from_json(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     match json::from_json(it, &s.s) {
         Ok(v) => Ok(v),
         Err(m) => err_at(sp, m).frame(Some(sp), || "while decoding a JSON string".into()),
@@ -268,13 +268,13 @@ fn to_xml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn placeholder(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     Ok(Value::str(&nixpen_store::placeholder(&s.s)))
 }
 
 fn to_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let name = it.force_str(a[0].clone(), sp)?;
-    let s = it.coerce_to_string(a[1].clone(), CoerceMode::Interp { copy: true }, sp)?;
+    let name = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.coerce_to_string(a[1].clone(), CoerceMode::Interp { copy: true }, sp).arg(1)?;
     match it.store.to_file(&name.s, s.s.as_bytes(), &s.context()) {
         Ok(p) => {
             let mut c = Context::new();
@@ -286,7 +286,7 @@ fn to_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn convert_hash(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let args = it.force_attrs(a[0].clone(), sp)?;
+    let args = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let text = match args.get("hash") {
         Some(h) => it.force_str(h.clone(), sp)?,
         None => return err_at(sp, "attribute 'hash' missing"),

@@ -440,7 +440,7 @@ fn to_value(t: T) -> Value {
 }
 
 fn from_toml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp)?;
+    let s = it.force_str(a[0].clone(), sp).arg(0)?;
     if s.s.contains('\0') {
         return err_at(sp, "while parsing TOML: input contains a null byte");
     }

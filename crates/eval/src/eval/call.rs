@@ -36,7 +36,7 @@ impl<'a> Interp<'a> {
                 self.check_stack()?;
                 let r = self.call_lambda(&c, arg, sp);
                 self.depth -= 1;
-                r
+                r.frame(Some(sp), || "from call site".into())
             }
             Value::Prim(p) => {
                 if p.args.len() + 1 == p.op.arity {
@@ -50,7 +50,21 @@ impl<'a> Interp<'a> {
                     }
                     let r = (p.op.f)(self, &args, sp);
                     self.depth -= 1;
-                    r.at(sp)
+                    let name = p.op.name;
+                    r.map_err(|mut e| {
+                        // The frame carries the call position, as in Nix.
+                        if e.span == Some(sp) {
+                            e.span = None;
+                        }
+                        let shown = if name == "foldl'" { "foldlStrict" } else { name };
+                        for f in e.frames.iter_mut() {
+                            if let Some(ord) = f.1.strip_prefix(ARG_MARKER) {
+                                f.1 = format!("while evaluating the {ord} argument passed to builtins.{shown}");
+                            }
+                        }
+                        e
+                    })
+                    .frame(Some(sp), || format!("while calling the '{name}' builtin"))
                 } else {
                     let mut args = p.args.clone();
                     args.push(arg);
@@ -82,7 +96,6 @@ impl<'a> Interp<'a> {
                     Value::Attrs(a) => a,
                     v => {
                         return err_at(def.span, format!("expected a set but found {}", self.show_short(&v)))
-                            .frame(Some(sp), || "from call site".into())
                     }
                 };
                 let mut slots = Vec::with_capacity(def.slots as usize);
@@ -105,7 +118,7 @@ impl<'a> Interp<'a> {
                                         Self::bare_lambda_name(def)
                                     ),
                                     span: Some(def.span),
-                                    frames: vec![(Some(sp), "from call site".into())],
+                                    frames: Vec::new(),
                                     hint: None,
                                 }));
                             }
@@ -125,7 +138,7 @@ impl<'a> Interp<'a> {
                                 kind: ErrKind::Eval,
                                 msg: format!("function '{}' called with unexpected argument '{k}'", Self::bare_lambda_name(def)),
                                 span: Some(def.span),
-                                frames: vec![(Some(sp), "from call site".into())],
+                                frames: Vec::new(),
                                 hint,
                             }));
                         }
