@@ -136,15 +136,17 @@ pub fn render(e: &Error, files: &Files, show_trace: bool) -> String {
         }
     } else {
         out.push('\n');
-        for (sp, text) in frames {
-            out.push_str(&format!("       … {text}\n"));
+        for (sp, text) in &frames {
+            out.push_str(&format!("       … {}\n", text.replace('\n', "\n         ")));
             if let Some(sp) = sp {
                 code_frame(&mut out, files, *sp, "         ");
             }
             out.push('\n');
         }
         out.push_str(&format!("       error: {}\n", e.msg.replace('\n', "\n       ")));
-        if let Some(sp) = e.span {
+        // Nix leaves out the position when the innermost frame already shows it.
+        let innermost = frames.last().and_then(|f| f.0);
+        if let Some(sp) = e.span.filter(|sp| Some(*sp) != innermost) {
             code_frame(&mut out, files, sp, "       ");
         }
         if let Some(h) = &e.hint {

@@ -21,6 +21,16 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         None => return err_at(sp, "attribute 'name' missing"),
     };
     let name = name.s.to_string();
+    let name_pos = attrs.find("name").map(|i| attrs.entries[i].2).unwrap_or(sp);
+    let name_pos_text = it.pos_string(name_pos);
+    let drv_frame = move || format!("while evaluating derivation '{}'\nwhose name attribute is located at {}", "{NAME}", name_pos_text);
+    let r = strict_inner(it, &attrs, &name, sp);
+    let nm = name.clone();
+    r.frame(None, move || drv_frame().replace("{NAME}", &nm))
+}
+
+fn strict_inner(it: &mut Interp, attrs: &Attrs, name: &str, sp: Span) -> R<Value> {
+    let name = name.to_string();
     let ignore_nulls = match attrs.get("__ignoreNulls") {
         Some(v) => it.force_bool(v.clone(), sp)?,
         None => false,
@@ -34,8 +44,9 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let mut ctx = Context::new();
     let mut json_entries: Vec<(String, String)> = Vec::new();
     let mut outputs_override: Option<Vec<String>> = None;
-    for (k, v, _) in attrs.entries.iter() {
+    for (k, v, apos) in attrs.entries.iter() {
         let key = k.as_str();
+        let apos = *apos;
         if key == "__ignoreNulls" || (structured && key == "__structuredAttrs") {
             continue;
         }
@@ -47,10 +58,11 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             it.force_bool(val.clone(), sp)?;
         }
         let frame = || format!("while evaluating attribute '{key}' of derivation '{name}'");
+        let sp_attr = apos;
         if key == "args" {
-            let l = it.force_list(val, sp).frame(Some(sp), frame)?;
+            let l = it.force_list(val, sp).frame(Some(sp_attr), frame)?;
             for x in l.iter() {
-                let s = it.coerce_to_string(x.clone(), CoerceMode::ToStringCopy, sp).frame(Some(sp), frame)?;
+                let s = it.coerce_to_string(x.clone(), CoerceMode::ToStringCopy, sp).frame(Some(sp_attr), frame)?;
                 ctx.extend(s.context());
                 args.push(s.s.to_string());
             }
@@ -58,7 +70,7 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         }
         if structured {
             let mut c = Context::new();
-            let j = crate::print::json::to_json(it, val.clone(), true, &mut c, sp).frame(Some(sp), frame)?;
+            let j = crate::print::json::to_json(it, val.clone(), true, &mut c, sp).frame(Some(sp_attr), frame)?;
             ctx.extend(c);
             if key == "outputs" {
                 let l = it.force_list(val.clone(), sp)?;
@@ -75,7 +87,7 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             json_entries.push((key.to_string(), j));
             continue;
         }
-        let s = it.coerce_to_string(val, CoerceMode::ToStringCopy, sp).frame(Some(sp), frame)?;
+        let s = it.coerce_to_string(val, CoerceMode::ToStringCopy, sp).frame(Some(sp_attr), frame)?;
         ctx.extend(s.context());
         env.insert(key.to_string(), s.s.to_string());
     }

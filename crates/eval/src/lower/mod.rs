@@ -117,7 +117,12 @@ impl<'a> Lowerer<'a> {
                 Expr::Attrs(Box::new(def), sp)
             }
             E::LetIn(l) => {
-                let def = self.lower_attrs(l, true, true)?;
+                let def = self.lower_attrs(l, true, true).map_err(|mut e| {
+                    if e.msg.starts_with("dynamic attributes not allowed in let") {
+                        e.span = sp;
+                    }
+                    e
+                })?;
                 let body = match l.body() {
                     Some(b) => {
                         self.scopes.push(Scope::new(ScopeKind::Env, def.statics.iter().map(|b| b.name.clone()).collect()));
