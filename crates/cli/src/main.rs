@@ -9,6 +9,8 @@ mod engine;
 mod eval_args;
 mod eval_cmd;
 mod search_path;
+mod system_args;
+mod system_cmd;
 
 use std::process::ExitCode;
 
@@ -19,6 +21,11 @@ commands:
   eval [--strict] [--json] [--xml] [-A ATTR] [-I NAME=PATH]... [--arg NAME EXPR]
        [--argstr NAME VALUE] [--option NAME VALUE] [--show-trace] (FILE | --expr EXPR)
                          evaluate like `nix-instantiate --eval`
+  render PATH [--attr ATTR] [--json]
+                         render a flake's (or a module's) NixOS configuration:
+                         unit files, nginx.conf, /etc files, firewall ports
+  options PATH [--attr ATTR] [--json] [--all]
+                         list the options the user's own modules declare
   dump-nixpkgs DIR       write the embedded nixpkgs tree to DIR
   help                   show this text
 ";
@@ -31,6 +38,8 @@ fn main() -> ExitCode {
     };
     match command.as_str() {
         "eval" => eval_cmd::run(rest),
+        "render" => system_cmd::render(rest),
+        "options" => system_cmd::options(rest),
         "dump-nixpkgs" => dump_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -1,8 +1,13 @@
 //! Nixpen's small nixpkgs: the Nix tree under `crates/nixos/nixpkgs/`
 //! (lib, NixOS modules, renderers, pkgs, flakes) embedded in the binary, and
-//! the Rust that mounts it for the evaluator and extracts results.
+//! the Rust that mounts it for the evaluator, builds the expressions for
+//! rendering and listing options, and reads their results.
 
 pub mod embedded;
 mod mount;
+mod rendered;
+mod target;
 
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, with_nixpkgs};
+pub use rendered::{Firewall, PortRange, Rendered};
+pub use target::Target;

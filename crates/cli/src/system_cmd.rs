@@ -1,0 +1,137 @@
+//! `nixpen render` and `nixpen options`: evaluate a flake or NixOS module as
+//! a configuration and print what NixOS would produce, or the options the
+//! user's own modules declare.
+
+use std::process::ExitCode;
+
+use nixpen_eval::{Input, OutputFormat, Request};
+use nixpen_nixos::{Rendered, Target};
+
+use crate::{engine, system_args};
+
+/// Evaluates `expr` to JSON with the CLI's evaluator; prints messages, and
+/// errors as `error: …` on stderr.
+fn eval_json(args: &system_args::SystemArgs, expr: String) -> Result<String, ExitCode> {
+    let (mut evaluator, warnings) = engine::evaluator_for(&args.eval).map_err(|m| {
+        eprintln!("error: {m}");
+        ExitCode::from(1)
+    })?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    let request = Request { input: Input::Expr { text: expr }, attr: None, auto_args: vec![], strict: true, format: OutputFormat::Json };
+    let outcome = evaluator.eval(&request);
+    for m in &outcome.messages {
+        eprintln!("{m}");
+    }
+    outcome.result.map_err(|e| {
+        eprintln!("{}", e.rendered.trim_end());
+        ExitCode::from(1)
+    })
+}
+
+/// Resolves the command's path against the working directory and decides
+/// whether it is a flake or a module.
+fn target(args: &system_args::SystemArgs) -> Result<Target, ExitCode> {
+    let abs = std::fs::canonicalize(&args.path).map_err(|e| {
+        eprintln!("error: path '{}' does not exist ({e})", args.path);
+        ExitCode::from(1)
+    })?;
+    let fs = nixpen_eval::RealFs::new();
+    Ok(Target::detect(&fs, &abs.to_string_lossy(), args.attr.clone()))
+}
+
+/// `nixpen render PATH [--attr ATTR] [--json]`.
+pub fn render(argv: &[String]) -> ExitCode {
+    let args = match system_args::parse(argv, false) {
+        Ok(a) => a,
+        Err(m) => {
+            eprintln!("error: {m}\n\nusage: nixpen render PATH [--attr ATTR] [--json]");
+            return ExitCode::from(1);
+        }
+    };
+    let target = match target(&args) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let json = match eval_json(&args, target.render_expr()) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    if args.json {
+        println!("{json}");
+        return ExitCode::SUCCESS;
+    }
+    match Rendered::from_json(&json) {
+        Ok(rendered) => {
+            for w in &rendered.warnings {
+                eprintln!("warning: {w}");
+            }
+            print!("{}", rendered.to_text());
+            ExitCode::SUCCESS
+        }
+        Err(m) => {
+            eprintln!("error: {m}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `nixpen options PATH [--attr ATTR] [--json] [--all]`.
+pub fn options(argv: &[String]) -> ExitCode {
+    let args = match system_args::parse(argv, true) {
+        Ok(a) => a,
+        Err(m) => {
+            eprintln!("error: {m}\n\nusage: nixpen options PATH [--attr ATTR] [--json] [--all]");
+            return ExitCode::from(1);
+        }
+    };
+    let target = match target(&args) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let json = match eval_json(&args, target.options_expr(args.all)) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    if args.json {
+        println!("{json}");
+        return ExitCode::SUCCESS;
+    }
+    match serde_json::from_str::<Vec<serde_json::Value>>(&json) {
+        Ok(options) => {
+            for o in &options {
+                print!("{}", option_text(o));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: unexpected shape of the options data: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// One option as text: name, type, default, value, where declared, description.
+fn option_text(o: &serde_json::Value) -> String {
+    let s = |v: &serde_json::Value| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+    let mut out = format!("{}\n    type: {}\n", s(&o["name"]), s(&o["type"]));
+    if let Some(d) = o.get("default").filter(|d| !d.is_null()) {
+        out.push_str(&format!("    default: {}\n", s(&d["text"])));
+    }
+    if let Some(v) = o.get("valueText").filter(|v| !v.is_null()) {
+        out.push_str(&format!("    value: {}\n", s(v)));
+    }
+    for d in o["declarations"].as_array().into_iter().flatten() {
+        let at = match (d["line"].as_u64(), d["column"].as_u64()) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", s(&d["file"])),
+            _ => s(&d["file"]),
+        };
+        out.push_str(&format!("    declared at: {at}\n"));
+    }
+    if let Some(desc) = o["description"].as_str().filter(|d| !d.is_empty()) {
+        out.push_str(&format!("    {}\n", desc.trim().replace('\n', "\n    ")));
+    }
+    out.push('\n');
+    out
+}

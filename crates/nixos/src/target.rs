@@ -1,0 +1,149 @@
+//! What the user's files are: a flake (a folder with `flake.nix`, or the
+//! `flake.nix` itself) or a plain NixOS module; and the Nix expression of the
+//! NixOS configuration they define.
+
+use nixpen_eval::{FileSystem, FileType};
+
+/// The configuration to evaluate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A flake in `dir`; `attr` picks `nixosConfigurations.ATTR` (or a full
+    /// output path when it contains a dot); `None` means its only configuration.
+    Flake {
+        /// The folder holding `flake.nix`.
+        dir: String,
+        /// The configuration to take, if several.
+        attr: Option<String>,
+    },
+    /// A NixOS module evaluated as a whole configuration, as `<nixpkgs/nixos>` does.
+    Module {
+        /// The module's file.
+        path: String,
+    },
+}
+
+impl Target {
+    /// Decides what `path` is: a folder or a file named `flake.nix` is a
+    /// flake, any other file a module.
+    ///
+    /// ```
+    /// use nixpen_nixos::Target;
+    /// let fs = nixpen_eval::MemoryFs::new();
+    /// fs.add_file("/playground/flake.nix", "{ outputs = _: { }; }");
+    /// assert_eq!(Target::detect(&fs, "/playground", None),
+    ///            Target::Flake { dir: "/playground".into(), attr: None });
+    /// ```
+    pub fn detect(fs: &dyn FileSystem, path: &str, attr: Option<String>) -> Target {
+        let path = path.trim_end_matches('/');
+        let path = if path.is_empty() { "/" } else { path };
+        if fs.file_type(path) == Some(FileType::Directory) {
+            return Target::Flake { dir: path.to_string(), attr };
+        }
+        match path.rsplit_once('/') {
+            Some((dir, "flake.nix")) => Target::Flake { dir: if dir.is_empty() { "/".into() } else { dir.into() }, attr },
+            _ => Target::Module { path: path.to_string() },
+        }
+    }
+
+    /// The folder whose files are the user's own (for "options the user's
+    /// modules declare").
+    pub fn user_dir(&self) -> String {
+        match self {
+            Target::Flake { dir, .. } => dir.clone(),
+            Target::Module { path } => path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// A Nix expression whose value is the evaluated NixOS configuration
+    /// (`{ config, options, pkgs, extendModules, … }`). A flake without a
+    /// configuration, or with several and no `attr`, is an error naming them.
+    pub fn configuration_expr(&self) -> String {
+        match self {
+            Target::Module { path } => format!("(import <nixpkgs/nixos> {{ configuration = {}; }})", nix_path(path)),
+            Target::Flake { dir, attr } => {
+                let flake = format!("(import <nixpkgs/flake> {{ src = {}; }})", nix_path(dir));
+                match attr {
+                    Some(a) if a.contains('.') => format!("{flake}.{a}"),
+                    Some(a) => format!("{flake}.nixosConfigurations.{}", nix_attr(a)),
+                    None => format!(
+                        "(let cs = {flake}.nixosConfigurations or {{ }}; names = builtins.attrNames cs; in \
+                         if names == [ ] then throw \"the flake in {dir} has no nixosConfigurations: nothing to render\" \
+                         else if builtins.length names > 1 then throw \"the flake in {dir} has several nixosConfigurations \
+                         (${{builtins.concatStringsSep \", \" names}}); pick one with --attr\" \
+                         else cs.${{builtins.head names}})"
+                    ),
+                }
+            }
+        }
+    }
+
+    /// The expression of what a view shows: `config.system.build.nixpen`.
+    pub fn render_expr(&self) -> String {
+        format!("{}.config.system.build.nixpen", self.configuration_expr())
+    }
+
+    /// The expression of the options the user's own files declare, as data
+    /// (`lib.nixpen.optionsToData`). For a flake whose configuration does not
+    /// import the flake's `nixosModule(s)` yet, the options are read from the
+    /// configuration extended with them, so a module is listed as soon as it
+    /// is written (tutorial step 2).
+    pub fn options_expr(&self, all: bool) -> String {
+        let dir = self.user_dir();
+        let extend = match self {
+            Target::Flake { dir, .. } => format!(
+                "(let f = import <nixpkgs/flake> {{ src = {}; }}; \
+                 ms = (if f ? nixosModules then builtins.attrValues f.nixosModules else [ ]) ++ (if f ? nixosModule then [ f.nixosModule ] else [ ]); \
+                 in if ownCount c.options > 0 || ms == [ ] then c else c.extendModules {{ modules = ms; }})",
+                nix_path(dir)
+            ),
+            Target::Module { .. } => "c".into(),
+        };
+        let keep = if all { "_: true".to_string() } else { "own".to_string() };
+        format!(
+            "let c = {config}; lib = import <nixpkgs/lib>; \
+             own = o: builtins.any (d: lib.hasPrefix \"{dir}/\" (toString (d.file or d))) o.declarations; \
+             ownCount = opts: builtins.length (builtins.filter own (lib.nixpen.optionsToData opts)); \
+             e = {extend}; \
+             in builtins.filter ({keep}) (lib.nixpen.optionsToData e.options)",
+            config = self.configuration_expr(),
+        )
+    }
+}
+
+/// A path literal for `path`, quoted when it has characters a path literal cannot hold.
+fn nix_path(path: &str) -> String {
+    if path.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c)) && path.starts_with('/') && path.len() > 1 {
+        path.to_string()
+    } else {
+        format!("(/. + \"{}\")", path.trim_start_matches('/').replace('\\', "\\\\").replace('"', "\\\"").replace("${", "\\${"))
+    }
+}
+
+/// An attribute name, quoted unless it is a plain identifier.
+fn nix_attr(name: &str) -> String {
+    let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-'".contains(c));
+    if plain { name.to_string() } else { format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_odd_paths_and_names() {
+        assert_eq!(nix_path("/a/b"), "/a/b");
+        assert_eq!(nix_path("/a b/c"), "(/. + \"a b/c\")");
+        assert_eq!(nix_attr("web-1"), "web-1");
+        assert_eq!(nix_attr("a.b"), "\"a.b\"");
+    }
+
+    #[test]
+    fn a_flake_nix_file_means_its_folder() {
+        let fs = nixpen_eval::MemoryFs::new();
+        fs.add_file("/p/flake.nix", "{}");
+        fs.add_file("/p/configuration.nix", "{}");
+        assert_eq!(Target::detect(&fs, "/p/flake.nix", None), Target::Flake { dir: "/p".into(), attr: None });
+        assert_eq!(Target::detect(&fs, "/p/configuration.nix", None), Target::Module { path: "/p/configuration.nix".into() });
+    }
+}
