@@ -78,6 +78,9 @@ fn test() -> ExitCode {
 }
 
 fn bench(rest: &[String]) -> ExitCode {
+    if !step("build nixpen", "cargo", &["build", "--release", "--package", "nixpen-cli"]) {
+        return ExitCode::FAILURE;
+    }
     let mut args = vec!["run", "--release", "--package", "nixpen-bench", "--"];
     args.extend(rest.iter().map(String::as_str));
     if step("bench", "cargo", &args) { ExitCode::SUCCESS } else { ExitCode::FAILURE }

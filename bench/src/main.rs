@@ -1,0 +1,47 @@
+//! `cargo xtask bench [NAME…]`: times each program in `bench/programs/`
+//! three ways — Nixpen in-process (cold, then warm with its parse cache),
+//! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
+//! (`nix-instantiate --eval --strict`) on the same file in the same run —
+//! checks that both print the same value, and prints a Markdown table.
+
+mod measure;
+
+use std::{path::PathBuf, process::ExitCode};
+
+fn main() -> ExitCode {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    let programs = match measure::programs(&root.join("bench/programs"), &only) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let nixpkgs_dir = std::env::temp_dir().join(format!("nixpen-bench-nixpkgs-{}", std::process::id()));
+    if let Err(e) = nixpen_nixos::embedded::dump(&nixpkgs_dir) {
+        eprintln!("error: cannot dump nixpkgs: {e}");
+        return ExitCode::FAILURE;
+    }
+    let nixpen_bin = root.join("target/release/nixpen");
+    let have_nix = measure::have_nix();
+    if !have_nix {
+        eprintln!("note: nix-instantiate not found: CppNix columns are skipped (install nix-bin)");
+    }
+    println!("| program | nixpen in-process cold | nixpen in-process warm | nixpen process | nix-instantiate | Nix time ÷ nixpen time (process) | same value |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut mismatches = 0;
+    for program in &programs {
+        let row = measure::row(program, &nixpen_bin, &nixpkgs_dir, have_nix);
+        if row.same_value == Some(false) {
+            mismatches += 1;
+        }
+        println!("{}", row.markdown());
+    }
+    let _ = std::fs::remove_dir_all(&nixpkgs_dir);
+    if mismatches > 0 {
+        eprintln!("error: {mismatches} program(s) printed a different value than nix-instantiate");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,137 @@
+//! Timing one program: in-process runs of the evaluator, whole-process runs
+//! of `nixpen eval` and of `nix-instantiate`, medians of several runs.
+
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use nixpen_eval::{EvalConfig, Evaluator, Input, OutputFormat, RealFs, Request};
+
+/// How many timed runs each figure is the median of.
+const RUNS: usize = 7;
+
+/// The `.nix` files to benchmark, sorted, optionally filtered by stem.
+pub fn programs(dir: &Path, only: &[String]) -> Result<Vec<PathBuf>, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "nix"))
+        .filter(|p| only.is_empty() || only.iter().any(|o| p.file_stem().is_some_and(|s| s == o.as_str())))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Whether `nix-instantiate` can be run.
+pub fn have_nix() -> bool {
+    Command::new("nix-instantiate").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// The figures of one program.
+pub struct Row {
+    name: String,
+    cold: Result<Duration, String>,
+    warm: Result<Duration, String>,
+    process: Option<Duration>,
+    nix: Option<Duration>,
+    /// Whether nixpen and nix-instantiate printed the same value (None: not compared).
+    pub same_value: Option<bool>,
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+impl Row {
+    /// The row of the Markdown table.
+    pub fn markdown(&self) -> String {
+        let show = |r: &Result<Duration, String>| match r {
+            Ok(d) => ms(*d),
+            Err(e) => format!("error: {}", e.lines().next().unwrap_or_default()),
+        };
+        let opt = |d: Option<Duration>| d.map(ms).unwrap_or_else(|| "–".into());
+        let ratio = match (self.process, self.nix) {
+            (Some(p), Some(n)) => format!("{:.2}×", n.as_secs_f64() / p.as_secs_f64()),
+            _ => "–".into(),
+        };
+        let same = match self.same_value {
+            Some(true) => "yes",
+            Some(false) => "NO",
+            None => "–",
+        };
+        format!("| {} | {} | {} | {} | {} | {} | {} |", self.name, show(&self.cold), show(&self.warm), opt(self.process), opt(self.nix), ratio, same)
+    }
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// An evaluator as `nixpen eval` builds it: the real file system with the
+/// embedded nixpkgs mounted.
+fn evaluator(cwd: &Path) -> Evaluator {
+    let mut config = EvalConfig::new(Arc::new(nixpen_nixos::with_nixpkgs(Arc::new(RealFs::new()))));
+    config.cwd = cwd.to_string_lossy().into_owned();
+    config.search_path = vec![nixpen_nixos::nixpkgs_search_entry()];
+    Evaluator::new(config)
+}
+
+fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String>, Option<String>) {
+    let request = Request {
+        input: Input::File(file.to_string_lossy().into_owned()),
+        attr: None,
+        auto_args: vec![],
+        strict: true,
+        format: OutputFormat::Nix,
+    };
+    let mut ev = evaluator(file.parent().unwrap());
+    let started = Instant::now();
+    let first = ev.eval(&request);
+    let cold = started.elapsed();
+    let value = match first.result {
+        Ok(v) => v,
+        Err(e) => return (Err(e.message.clone()), Err(e.message), None),
+    };
+    let mut warm = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let _ = ev.eval(&request);
+        warm.push(started.elapsed());
+    }
+    (Ok(cold), Ok(median(warm)), Some(value))
+}
+
+fn process(program: &str, args: &[&str]) -> Option<(Duration, String)> {
+    let mut times = Vec::new();
+    let mut out = String::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let o = Command::new(program).args(args).output().ok()?;
+        times.push(started.elapsed());
+        if !o.status.success() {
+            return None;
+        }
+        out = String::from_utf8_lossy(&o.stdout).into_owned();
+    }
+    Some((median(times), out))
+}
+
+/// Measures one program.
+pub fn row(file: &Path, nixpen_bin: &Path, nixpkgs_dir: &Path, have_nix: bool) -> Row {
+    let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let (cold, warm, value) = in_process(file);
+    let path = file.to_string_lossy().into_owned();
+    let proc = process(&nixpen_bin.to_string_lossy(), &["eval", "--strict", &path]);
+    let include = format!("nixpkgs={}", nixpkgs_dir.display());
+    let nix = if have_nix { process("nix-instantiate", &["--eval", "--strict", "-I", &include, &path]) } else { None };
+    let same_value = match (&value, &nix) {
+        (Some(v), Some((_, n))) => Some(v.trim() == n.trim()),
+        _ => None,
+    };
+    Row { name, cold, warm, process: proc.map(|p| p.0), nix: nix.map(|n| n.0), same_value }
+}
