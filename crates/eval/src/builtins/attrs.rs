@@ -85,8 +85,7 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 /// `f a b` as a primop of arity 3 (used for lazy two-argument calls).
 fn apply2(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let g = it.call(a[0].clone(), a[1].clone(), sp)?;
-    it.call(g, a[2].clone(), sp)
+    it.call2(a[0].clone(), a[1].clone(), a[2].clone(), sp)
 }
 
 /// A helper primop: `apply2 f x y = f x y`.

@@ -68,8 +68,7 @@ fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let mut acc = a[1].clone();
     let l = it.force_list(a[2].clone(), sp).arg(2)?;
     for x in l.iter() {
-        let g = it.call(f.clone(), acc, sp)?;
-        acc = it.call(g, x.clone(), sp)?;
+        acc = it.call2(f.clone(), acc, x.clone(), sp)?;
     }
     it.force(acc)
 }
@@ -153,7 +152,7 @@ fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         if error.is_some() {
             return false;
         }
-        let r = it.call(f.clone(), x.clone(), sp).and_then(|g| it.call(g, y.clone(), sp)).and_then(|b| it.force_bool(b, sp));
+        let r = it.call2(f.clone(), x.clone(), y.clone(), sp).and_then(|b| it.force_bool(b, sp));
         match r {
             Ok(b) => b,
             Err(e) => {

@@ -114,13 +114,13 @@ impl<'a> Interp<'a> {
     }
 
     /// Evaluates an attribute name in a path.
-    pub(super) fn attr_name(&mut self, n: &AttrName, env: &Rc<Env>) -> R<Sym> {
+    pub(super) fn attr_name(&mut self, n: &AttrName, env: &Rc<Env>) -> R<NameRef> {
         match n {
-            AttrName::Static(s) => Ok(s.clone()),
+            AttrName::Static(s) => Ok(NameRef::Sym(s.clone())),
             AttrName::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 match v {
-                    Value::Str(s) => Ok(Sym::new(&s.s)),
+                    Value::Str(s) => Ok(NameRef::Str(s)),
                     v => err(format!("expected a string but found {}", self.show_short(&v)))
                         .frame(None, || "while evaluating an attribute name".into()),
                 }
@@ -193,6 +193,30 @@ impl<'a> Interp<'a> {
             }
         }
         Ok(Value::Bool(true))
+    }
+}
+
+/// An attribute name without allocating a new symbol.
+pub enum NameRef {
+    /// A static name.
+    Sym(Sym),
+    /// A computed string.
+    Str(Rc<NixStr>),
+}
+
+impl NameRef {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            NameRef::Sym(s) => s.as_str(),
+            NameRef::Str(s) => &s.s,
+        }
+    }
+}
+
+impl std::fmt::Display for NameRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -24,6 +24,33 @@ impl<'a> Interp<'a> {
         }
     }
 
+    /// Applies a function to two arguments (`f a b`), without building the
+    /// intermediate closure when `f` is `a: b: body`.
+    pub fn call2(&mut self, f: Value, a: Value, b: Value, sp: Span) -> R<Value> {
+        if let Value::Lambda(c) = &f {
+            if let (Param::Ident(_), Expr::Lambda(inner)) = (&c.def.param, &c.def.body) {
+                if let Param::Ident(_) = inner.param {
+                    self.depth += 1;
+                    if self.depth > self.config.limits.max_depth {
+                        self.depth -= 1;
+                        return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+                    }
+                    self.check_stack()?;
+                    let env1 = Env::one(a, Some(c.env.clone()));
+                    let env2 = Env::one(b, Some(env1));
+                    let r = self
+                        .eval(&inner.body, &env2)
+                        .frame(Some(inner.span), || format!("while calling {}", Self::lambda_name(inner)))
+                        .frame(Some(sp), || "from call site".into());
+                    self.depth -= 1;
+                    return r;
+                }
+            }
+        }
+        let g = self.call(f, a, sp)?;
+        self.call(g, b, sp)
+    }
+
     /// Applies a function value to one argument.
     pub fn call(&mut self, f: Value, arg: Value, sp: Span) -> R<Value> {
         match f {
