@@ -18,10 +18,12 @@ pub struct Evaluator {
     cache: Cache,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 struct AssertSend<T>(T);
 // SAFETY: the value is only used by the spawned thread while the spawning
 // thread waits for it (scoped thread, joined before returning); nothing is
 // accessed from two threads at once, and no thread-locals are involved.
+#[cfg(not(target_arch = "wasm32"))]
 unsafe impl<T> Send for AssertSend<T> {}
 
 impl Evaluator {

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The Nix language evaluator of Nixpen.
 //!
 //! Source is parsed with rnix, lowered to a compact tree with resolved scopes
