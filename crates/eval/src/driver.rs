@@ -139,7 +139,34 @@ fn to_public(it: &Interp, e: &Error) -> EvalError {
         })
     });
     let show_trace = it.config.show_trace && e.kind != ErrKind::Limit;
-    EvalError { message: e.msg.clone(), pos, rendered: render(e, &it.cache.files, show_trace) }
+    // Like Nix writing to a non-terminal, ANSI escapes are filtered out.
+    EvalError {
+        message: strip_ansi(&e.msg),
+        pos,
+        rendered: strip_ansi(&render(e, &it.cache.files, show_trace)),
+    }
+}
+
+/// Removes ANSI escape sequences (`ESC [ … letter`).
+fn strip_ansi(s: &str) -> String {
+    if !s.contains('\u{1b}') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            while let Some(d) = chars.next() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
@@ -165,8 +192,25 @@ fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
     it.call(v, arg, Span::default())
 }
 
+/// Splits `a."b.c".d` into its components.
+fn split_attr_path(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in path.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
 fn select_attr_path(it: &mut Interp, mut v: Value, path: &str) -> R<Value> {
-    for part in path.split('.').filter(|p| !p.is_empty()) {
+    for part in split_attr_path(path) {
+        let part = part.as_str();
         v = it.force(v)?;
         match &v {
             Value::List(l) if part.parse::<usize>().is_ok() => {
@@ -217,7 +261,8 @@ fn run_in(it: &mut Interp, request: &Request) -> R<String> {
         }
         OutputFormat::Json => {
             let mut ctx = Context::new();
-            crate::print::json::to_json(it, v, false, &mut ctx, Span::default())
+            // Like `nix-instantiate --json`, paths are copied to the store.
+            crate::print::json::to_json(it, v, true, &mut ctx, Span::default())
         }
         OutputFormat::Xml { location } => {
             it.deep_force(v.clone())?;

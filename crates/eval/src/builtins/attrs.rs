@@ -74,10 +74,11 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = a[0].clone();
     let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let mut entries = Vec::with_capacity(s.len());
-    for (k, v, p) in s.entries.iter() {
+    for (k, v, _) in s.entries.iter() {
         let partial = Value::Prim(Rc::new(PrimApp { op: &APPLY2, args: vec![f.clone(), Value::str(k.as_str())] }));
         let r = it.lazy_apply(partial, v.clone(), sp);
-        entries.push((k.clone(), r, *p));
+        // New attributes have no source position (as in Nix).
+        entries.push((k.clone(), r, Span::default()));
     }
     it.alloc(entries.len() * 40)?;
     Ok(Value::attrs(Attrs { entries }))
