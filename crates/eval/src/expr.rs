@@ -193,8 +193,8 @@ pub enum Expr {
     Path(PathKind, Vec<StrPart>, Span),
     /// `<name>`
     SearchPath(Rc<str>, Span),
-    /// A lexical variable: `depth` envs up, slot `slot`.
-    Var(u32, u32, Span),
+    /// A lexical variable: `depth` envs up, slot `slot`, and its name.
+    Var(u32, u32, Span, Sym),
     /// A builtin in the global scope (index into the global table).
     Global(u32, Span),
     /// A name found in no lexical scope: looked up in enclosing `with`s,

@@ -1,5 +1,6 @@
 //! The evaluator core: forcing thunks, evaluating expressions, calling functions.
 
+mod assert;
 mod attrs;
 mod call;
 pub mod coerce;
@@ -217,7 +218,7 @@ impl<'a> Interp<'a> {
             Expr::Int(i) => Value::Int(*i),
             Expr::Float(f) => Value::Float(*f),
             Expr::Str(s) => Value::str(s),
-            Expr::Var(d, s, _) => lookup(env, *d, *s),
+            Expr::Var(d, s, _, _) => lookup(env, *d, *s),
             Expr::Global(g, _) => self.globals[*g as usize].clone(),
             Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
             Expr::Bin(_, l, r, _) if matches!(**l, Expr::Var(..)) || matches!(**r, Expr::Var(..)) => match cheap_int(e, env, 2) {
@@ -234,7 +235,7 @@ impl<'a> Interp<'a> {
         match &**e {
             // A closure stored directly in the env it captures would be an Rc
             // cycle; through the arena it is not.
-            Expr::Var(0, _, _) | Expr::Lambda(_) => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+            Expr::Var(0, _, _, _) | Expr::Lambda(_) => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
             _ => self.thunk_expr(e, env),
         }
     }
@@ -308,7 +309,7 @@ impl<'a> Interp<'a> {
             Expr::Int(i) => Ok(Value::Int(*i)),
             Expr::Float(f) => Ok(Value::Float(*f)),
             Expr::Str(s) => Ok(Value::str(s)),
-            Expr::Var(d, s, _) => {
+            Expr::Var(d, s, _, _) => {
                 let v = lookup(env, *d, *s);
                 self.force(v)
             }
@@ -350,17 +351,7 @@ impl<'a> Interp<'a> {
                         .frame(Some(*sp), || "while evaluating a branch condition".into()),
                 }
             }
-            Expr::Assert(c, body, sp) => {
-                let cv = self.eval(c, env)?;
-                match cv {
-                    Value::Bool(true) => self.eval(body, env),
-                    Value::Bool(false) => {
-                        let text = self.source_text(*sp, c);
-                        err_kind(ErrKind::Assert, Some(*sp), format!("assertion '{text}' failed"))
-                    }
-                    v => err_at(*sp, format!("expected a Boolean but found {}", self.show_short(&v))),
-                }
-            }
+            Expr::Assert(c, body, sp) => self.eval_assert(c, body, *sp, env),
             Expr::With(ns, body, _) => {
                 let nsv = self.thunk_expr(ns, env);
                 let env2 = Env::with(nsv, Some(env.clone()));
@@ -400,9 +391,6 @@ impl<'a> Interp<'a> {
         Value::attrs(Attrs { entries })
     }
 
-    fn source_text(&self, _sp: Span, e: &Expr) -> String {
-        crate::print::show_expr(e)
-    }
 
     fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Rc<Env>) -> R<Value> {
         let mut cur = Some(env.clone());
@@ -538,7 +526,7 @@ impl<'a> Interp<'a> {
 fn cheap_int(e: &Expr, env: &Rc<Env>, budget: u32) -> Option<Value> {
     match e {
         Expr::Int(i) => Some(Value::Int(*i)),
-        Expr::Var(d, s, _) => match lookup(env, *d, *s) {
+        Expr::Var(d, s, _, _) => match lookup(env, *d, *s) {
             v @ Value::Int(_) => Some(v),
             _ => None,
         },

@@ -223,6 +223,11 @@ impl<'a> Interp<'a> {
         self.equal_inner(a, b, sp, false)
     }
 
+    /// `==` as inside a list or set (identical functions are equal).
+    pub fn equal_nested(&mut self, a: Value, b: Value, sp: Span) -> R<bool> {
+        self.equal_inner(a, b, sp, true)
+    }
+
     /// `nested`: inside a list or set, where identical functions compare equal (as in Nix).
     fn equal_inner(&mut self, a: Value, b: Value, sp: Span, nested: bool) -> R<bool> {
         self.check_stack()?;

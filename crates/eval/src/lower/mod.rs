@@ -252,7 +252,8 @@ impl<'a> Lowerer<'a> {
                 if scope.kind == ScopeKind::With {
                     with_seen = true;
                 } else if let Some(slot) = scope.find(name) {
-                    return Ok(Expr::Var(depth, slot, sp));
+                    let sym = scope.names[slot as usize].clone();
+                    return Ok(Expr::Var(depth, slot, sp, sym));
                 }
             }
             depth += 1;

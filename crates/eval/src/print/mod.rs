@@ -179,37 +179,228 @@ fn print_rec(
     Ok(())
 }
 
-/// Prints a lowered expression roughly as Nix shows it in assertion messages.
+/// Prints a lowered expression as Nix's `Expr::show` does (assertion messages).
 pub fn show_expr(e: &Expr) -> String {
-    match e {
-        Expr::Int(i) => i.to_string(),
-        Expr::Float(f) => fmt_float(*f),
-        Expr::Str(s) => escape_str(s),
-        Expr::Var(..) | Expr::Global(..) | Expr::WithVar(..) => "«var»".into(),
-        Expr::Bin(op, l, r, _) => format!("({} {} {})", show_expr(l), op.symbol(), show_expr(r)),
-        Expr::Not(x, _) => format!("(! {})", show_expr(x)),
-        Expr::Select(x, path, _, _) => {
-            let p: Vec<String> = path
-                .iter()
-                .map(|a| match a {
-                    AttrName::Static(s) => s.to_string(),
-                    AttrName::Dynamic(_) => "\"${…}\"".into(),
-                })
-                .collect();
-            format!("{}.{}", show_expr(x), p.join("."))
+    let mut out = String::new();
+    show_into(e, &mut out);
+    out
+}
+
+fn show_attr_path(path: &[AttrName], out: &mut String) {
+    for (i, a) in path.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
         }
-        Expr::Interp(parts, _) => {
-            let mut s = String::from("\"");
+        match a {
+            AttrName::Static(s) => out.push_str(&attr_name(s.as_str())),
+            AttrName::Dynamic(e) => {
+                out.push_str("\"${");
+                show_into(e, out);
+                out.push_str("}\"");
+            }
+        }
+    }
+}
+
+fn show_attrs(def: &crate::expr::AttrsDef, out: &mut String) {
+    use crate::expr::BindingValue;
+    if def.rec {
+        out.push_str("rec ");
+    }
+    out.push_str("{ ");
+    for b in &def.statics {
+        match &b.value {
+            BindingValue::Inherit(_) => out.push_str(&format!("inherit {}; ", attr_name(b.name.as_str()))),
+            BindingValue::InheritFrom { slot, .. } => {
+                let from = def.froms.get(*slot as usize - if def.rec { def.statics.len() } else { 0 });
+                out.push_str("inherit (");
+                if let Some(f) = from {
+                    show_into(f, out);
+                }
+                out.push_str(&format!(") {}; ", attr_name(b.name.as_str())));
+            }
+            BindingValue::Expr(v) => {
+                out.push_str(&attr_name(b.name.as_str()));
+                out.push_str(" = ");
+                show_into(v, out);
+                out.push_str("; ");
+            }
+        }
+    }
+    for (k, v, _) in &def.dynamics {
+        out.push_str("\"${");
+        show_into(k, out);
+        out.push_str("}\" = ");
+        show_into(v, out);
+        out.push_str("; ");
+    }
+    out.push('}');
+}
+
+fn show_into(e: &Expr, out: &mut String) {
+    use crate::expr::{Param, PathKind};
+    match e {
+        Expr::Int(i) => out.push_str(&i.to_string()),
+        Expr::Float(f) => out.push_str(&fmt_float(*f)),
+        Expr::Str(s) => out.push_str(&escape_str(s)),
+        Expr::Var(_, _, _, n) | Expr::WithVar(n, _, _) => out.push_str(n.as_str()),
+        Expr::Global(g, _) => out.push_str(crate::builtins::global_names()[*g as usize]),
+        Expr::Path(kind, parts, _) => {
+            if *kind == PathKind::Home {
+                out.push('~');
+            }
             for p in parts {
                 match p {
-                    StrPart::Lit(t) => s.push_str(&escape_str(t)[1..escape_str(t).len() - 1]),
-                    StrPart::Interp(x, _) => s.push_str(&format!("${{{}}}", show_expr(x))),
+                    StrPart::Lit(t) => out.push_str(t),
+                    StrPart::Interp(x, _) => {
+                        out.push_str("${");
+                        show_into(x, out);
+                        out.push('}');
+                    }
                 }
             }
-            s.push('"');
-            s
         }
-        _ => "…".into(),
+        Expr::SearchPath(n, _) => out.push_str(&format!("<{n}>")),
+        Expr::Interp(parts, _) => {
+            out.push('(');
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" + ");
+                }
+                match p {
+                    StrPart::Lit(t) => out.push_str(&escape_str(t)),
+                    StrPart::Interp(x, _) => show_into(x, out),
+                }
+            }
+            out.push(')');
+        }
+        Expr::Attrs(def, _) => show_attrs(def, out),
+        Expr::Let(def, body) => {
+            out.push_str("(let ");
+            for b in &def.statics {
+                if let crate::expr::BindingValue::Expr(v) = &b.value {
+                    out.push_str(&format!("{} = ", attr_name(b.name.as_str())));
+                    show_into(v, out);
+                    out.push_str("; ");
+                } else {
+                    out.push_str(&format!("inherit {}; ", attr_name(b.name.as_str())));
+                }
+            }
+            out.push_str("in ");
+            show_into(body, out);
+            out.push(')');
+        }
+        Expr::List(items) => {
+            out.push_str("[ ");
+            for i in items {
+                out.push('(');
+                show_into(i, out);
+                out.push_str(") ");
+            }
+            out.push(']');
+        }
+        Expr::Select(x, path, default, _) => {
+            out.push('(');
+            show_into(x, out);
+            out.push_str(").");
+            show_attr_path(path, out);
+            if let Some(d) = default {
+                out.push_str(" or (");
+                show_into(d, out);
+                out.push(')');
+            }
+        }
+        Expr::HasAttr(x, path, _) => {
+            out.push_str("((");
+            show_into(x, out);
+            out.push_str(") ? ");
+            show_attr_path(path, out);
+            out.push(')');
+        }
+        Expr::Apply(f, args, _) => {
+            out.push('(');
+            show_into(f, out);
+            for a in args {
+                out.push(' ');
+                show_into(a, out);
+            }
+            out.push(')');
+        }
+        Expr::Lambda(def) => {
+            out.push('(');
+            match &def.param {
+                Param::Ident(n) => out.push_str(n.as_str()),
+                Param::Formals { formals, ellipsis, at } => {
+                    out.push_str("{ ");
+                    let mut first = true;
+                    for (n, d, _) in formals {
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        first = false;
+                        out.push_str(n.as_str());
+                        if let Some(d) = d {
+                            out.push_str(" ? ");
+                            show_into(d, out);
+                        }
+                    }
+                    if *ellipsis {
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        out.push_str("...");
+                    }
+                    out.push_str(" }");
+                    if let Some(a) = at {
+                        out.push_str(&format!(" @ {a}"));
+                    }
+                }
+            }
+            out.push_str(": ");
+            show_into(&def.body, out);
+            out.push(')');
+        }
+        Expr::If(c, t, f, _) => {
+            out.push_str("(if ");
+            show_into(c, out);
+            out.push_str(" then ");
+            show_into(t, out);
+            out.push_str(" else ");
+            show_into(f, out);
+            out.push(')');
+        }
+        Expr::Assert(c, b, _) => {
+            out.push_str("(assert ");
+            show_into(c, out);
+            out.push_str("; ");
+            show_into(b, out);
+            out.push(')');
+        }
+        Expr::With(ns, b, _) => {
+            out.push_str("(with ");
+            show_into(ns, out);
+            out.push_str("; ");
+            show_into(b, out);
+            out.push(')');
+        }
+        Expr::Bin(op, l, r, _) => {
+            out.push('(');
+            show_into(l, out);
+            out.push_str(&format!(" {} ", op.symbol()));
+            show_into(r, out);
+            out.push(')');
+        }
+        Expr::Not(x, _) => {
+            out.push_str("(! ");
+            show_into(x, out);
+            out.push(')');
+        }
+        Expr::Neg(x, _) => {
+            out.push_str("(__sub 0 ");
+            show_into(x, out);
+            out.push(')');
+        }
+        Expr::CurPos(_) => out.push_str("__curPos"),
     }
 }
 
