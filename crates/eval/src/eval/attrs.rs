@@ -140,10 +140,26 @@ impl<'a> Interp<'a> {
         for (i, n) in path.iter().enumerate() {
             let name = self.attr_name(n, env).at(sp)?;
             match &v {
-                Value::Attrs(a) => match a.get(name.as_str()) {
-                    Some(x) => {
-                        let x = x.clone();
-                        v = self.force(x)?;
+                Value::Attrs(a) => match a.find(name.as_str()) {
+                    Some(idx) => {
+                        let (x, def) = (a.entries[idx].1.clone(), a.entries[idx].2);
+                        if !matches!(x, Value::Thunk(_)) {
+                            v = x;
+                            continue;
+                        }
+                        let last = i + 1 == path.len();
+                        v = match self.force(x) {
+                            Ok(v) => v,
+                            Err(mut e) => {
+                                if def != Span::default() {
+                                    e.frames.push((Some(def), format!("from the definition of '{name}'")));
+                                }
+                                if last {
+                                    e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
+                                }
+                                return Err(e);
+                            }
+                        };
                     }
                     None => {
                         if let Some(d) = default {

@@ -87,16 +87,25 @@ impl<'a> Lowerer<'a> {
                     let Some(path) = av.attrpath() else { return self.err(av.syntax(), "syntax error".into()) };
                     let Some(value) = av.value() else { return self.err(av.syntax(), "syntax error".into()) };
                     let attrs: Vec<ast::Attr> = path.attrs().collect();
-                    self.insert_path(into, &attrs, value, prefix.to_vec())?;
+                    self.insert_path(into, &attrs, value, prefix.to_vec(), None)?;
                 }
             }
         }
         Ok(())
     }
 
-    fn insert_path(&mut self, into: &mut PAttrs, attrs: &[ast::Attr], value: ast::Expr, mut prefix: Vec<String>) -> LResult<()> {
+    fn insert_path(
+        &mut self,
+        into: &mut PAttrs,
+        attrs: &[ast::Attr],
+        value: ast::Expr,
+        mut prefix: Vec<String>,
+        path_sp: Option<Span>,
+    ) -> LResult<()> {
         let a = &attrs[0];
-        let sp = self.span(a.syntax());
+        // Attributes of a path `a.b.c` are all positioned at its start (as in Nix).
+        let sp = path_sp.unwrap_or_else(|| self.span(a.syntax()));
+        let path_sp = Some(sp);
         let last = attrs.len() == 1;
         match self.static_name(a)? {
             Some(name) => {
@@ -108,7 +117,7 @@ impl<'a> Lowerer<'a> {
                             into.statics.push((name, PVal::Ast(value), sp));
                         } else {
                             let mut nested = PAttrs::default();
-                            self.insert_path(&mut nested, &attrs[1..], value, prefix)?;
+                            self.insert_path(&mut nested, &attrs[1..], value, prefix, path_sp)?;
                             into.statics.push((name, PVal::Nested(nested), sp));
                         }
                     }
@@ -146,7 +155,7 @@ impl<'a> Lowerer<'a> {
                                     }
                                 } else {
                                     let mut tmp = std::mem::take(nested);
-                                    let r = self.insert_path(&mut tmp, &attrs[1..], value, prefix);
+                                    let r = self.insert_path(&mut tmp, &attrs[1..], value, prefix, path_sp);
                                     if let PVal::Nested(n) = &mut into.statics[i].1 {
                                         *n = tmp;
                                     }
@@ -169,7 +178,7 @@ impl<'a> Lowerer<'a> {
                     into.dynamics.push((a.clone(), PVal::Ast(value), sp));
                 } else {
                     let mut nested = PAttrs::default();
-                    self.insert_path(&mut nested, &attrs[1..], value, prefix)?;
+                    self.insert_path(&mut nested, &attrs[1..], value, prefix, path_sp)?;
                     into.dynamics.push((a.clone(), PVal::Nested(nested), sp));
                 }
             }

@@ -349,6 +349,12 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        if out.len() == 1 {
+            if let StrPart::Lit(t) = &out[0] {
+                let c = crate::fs::canon(t);
+                out[0] = StrPart::Lit(Rc::from(c.as_str()));
+            }
+        }
         Ok(Expr::Path(kind, out, sp))
     }
 
