@@ -56,7 +56,7 @@ fn test() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let steps: [(&str, &str, &[&str]); 3] = [
-        ("rust tests", "cargo", &["test", "--profile", "ci", "--workspace", "--exclude", "nixpen-app"]),
+        ("rust tests", "cargo", &["test", "--no-fail-fast", "--profile", "ci", "--workspace", "--exclude", "nixpen-app"]),
         ("web build", "trunk", &["build", "--release", "--offline"]),
         ("browser tests", "node", &["web/tests/run.mjs", "--dist", "dist"]),
     ];
