@@ -1,14 +1,37 @@
 //! The one place that calls the evaluator (`nixpen-eval`). Runs inside the
-//! worker.
+//! worker: one [`Engine`] lives as long as the worker, so the evaluator's
+//! parse cache survives between edits.
 //!
-//! INTERIM: until `nixpen_eval::Evaluator` lands this only parses (with
-//! rnix) and reports syntax errors with their positions; a syntactically
-//! valid program is answered with an explicit "not available" error.
+//! What is evaluated depends on the entry file ([`EntryKind`]):
+//! - a flake: a summary of its outputs (`nix/flake-show.nix`) and the first
+//!   of its `nixosConfigurations`, rendered;
+//! - a NixOS module: the system it configures, rendered;
+//! - anything else: its value, as `nix-instantiate --eval --strict` prints it.
 
-use crate::protocol::{playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use nixpen_eval::{EvalConfig, EvalError, Evaluator, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
+use nixpen_nixos::embedded::NIXPKGS_MOUNT;
+use serde::Deserialize;
+
+use crate::protocol::{
+    playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
+    SystemView, PLAYGROUND_DIR,
+};
+
+/// Where the app's own Nix helpers are mounted.
+const APP_MOUNT: &str = "/nixpen/app";
+
+/// The largest heap one evaluation may use in the browser.
+const MAX_MEMORY_BYTES: usize = 1 << 30;
 
 /// Long-lived evaluation state of one worker.
-pub struct Engine;
+pub struct Engine {
+    evaluator: Evaluator,
+    playground: Arc<MemoryFs>,
+    files: Vec<File>,
+}
 
 impl Default for Engine {
     fn default() -> Self {
@@ -17,52 +40,192 @@ impl Default for Engine {
 }
 
 impl Engine {
-    /// A fresh engine.
+    /// An engine whose file system holds the embedded nixpkgs at
+    /// `/nixpen/nixpkgs`, the app's helpers and an empty `/playground`.
     pub fn new() -> Engine {
-        Engine
+        let playground = Arc::new(MemoryFs::new());
+        playground.add_dir(PLAYGROUND_DIR);
+        let nixpkgs = Arc::new(MemoryFs::new());
+        for (path, bytes) in nixpen_nixos::embedded::files() {
+            nixpkgs.add_file(&format!("/{path}"), bytes.to_vec());
+        }
+        let app = Arc::new(MemoryFs::new());
+        app.add_file("/flake-show.nix", include_str!("nix/flake-show.nix"));
+        let fs = OverlayFs::new()
+            .with_mount("/", playground.clone(), "/")
+            .with_mount(NIXPKGS_MOUNT, nixpkgs, "/")
+            .with_mount(APP_MOUNT, app, "/");
+        let mut config = EvalConfig::new(Arc::new(fs));
+        config.search_path.push(SearchPathEntry { prefix: "nixpkgs".into(), path: NIXPKGS_MOUNT.into() });
+        config.cwd = PLAYGROUND_DIR.into();
+        config.limits.max_memory_bytes = MAX_MEMORY_BYTES;
+        Engine { evaluator: Evaluator::new(config), playground, files: Vec::new() }
     }
 
-    /// Evaluates `request.entry` (strictly, printed as Nix) among `request.files`.
+    /// Evaluates `request.entry` among `request.files`.
     pub fn eval(&mut self, request: &EvalRequest) -> EvalResponse {
         let started = js_sys::Date::now();
-        let path = playground_path(&request.entry);
-        let text = request.files.iter().find(|f| f.name == request.entry).map(|f| f.text.as_str());
-        let result = match text {
-            None => Err(report(format!("getting status of '{path}': No such file or directory"), None)),
-            Some(text) => match rnix::Root::parse(text).errors().first() {
-                Some(error) => {
-                    let offset = error_offset(error, text);
-                    let (line, column) = line_column(text, offset);
-                    Err(report(format!("syntax error, {error}"), Some(ErrorPos { file: path, line, column })))
-                }
-                None => Err(report("the evaluator is not available in this build yet".into(), None)),
-            },
+        self.sync_files(&request.files);
+        let kind = EntryKind::of(&request.entry);
+        let mut messages = Vec::new();
+        let result = match kind {
+            EntryKind::Expression => self
+                .run(Input::File(playground_path(&request.entry)), OutputFormat::Nix, &mut messages)
+                .map(|value| Outputs { value: Some(value), system: None }),
+            EntryKind::Flake => self.flake(&mut messages),
+            EntryKind::Module => self.module(&request.entry, &mut messages),
         };
-        EvalResponse { id: request.id, kind: EntryKind::of(&request.entry), result, messages: Vec::new(), millis: js_sys::Date::now() - started }
+        EvalResponse { id: request.id, kind, result, messages, millis: js_sys::Date::now() - started }
+    }
+
+    fn flake(&mut self, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
+        let flake = format!("(import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }})");
+        let value = self.expr(&format!("import {APP_MOUNT}/flake-show.nix {flake}.outputs"), OutputFormat::Nix, messages)?;
+        let system = self.expr(
+            &format!(
+                "let configs = {flake}.outputs.nixosConfigurations or {{ }}; names = builtins.attrNames configs; in \
+                 if names == [ ] then null else {{ name = builtins.head names; result = {}; }}",
+                render("configs.${builtins.head names}.config.system.build.nixpen")
+            ),
+            OutputFormat::Json,
+            messages,
+        )?;
+        Ok(Outputs { value: Some(value), system: parse_system(&system)? })
+    }
+
+    fn module(&mut self, entry: &str, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
+        let system = self.expr(
+            &format!(
+                "{{ name = \"{entry}\"; result = {}; }}",
+                render(&format!(
+                    "(import <nixpkgs/nixos> {{ configuration = {}; }}).config.system.build.nixpen",
+                    playground_path(entry)
+                ))
+            ),
+            OutputFormat::Json,
+            messages,
+        )?;
+        Ok(Outputs { value: None, system: parse_system(&system)? })
+    }
+
+    fn expr(&mut self, text: &str, format: OutputFormat, messages: &mut Vec<String>) -> Result<String, ErrorReport> {
+        self.run(Input::Expr { text: text.to_owned() }, format, messages)
+    }
+
+    fn run(&mut self, input: Input, format: OutputFormat, messages: &mut Vec<String>) -> Result<String, ErrorReport> {
+        let request = Request { input, attr: None, auto_args: Vec::new(), strict: true, format };
+        let outcome = self.evaluator.eval(&request);
+        messages.extend(outcome.messages);
+        outcome.result.map_err(report)
+    }
+
+    /// Makes `/playground` hold exactly `files`.
+    fn sync_files(&mut self, files: &[File]) {
+        if self.files == files {
+            return;
+        }
+        for old in &self.files {
+            if !files.iter().any(|file| file.name == old.name) {
+                self.playground.remove(&playground_path(&old.name));
+            }
+        }
+        for file in files {
+            if !self.files.contains(file) {
+                self.playground.add_file(&playground_path(&file.name), file.text.as_bytes().to_vec());
+            }
+        }
+        self.files = files.to_vec();
     }
 }
 
-fn report(message: String, pos: Option<ErrorPos>) -> ErrorReport {
-    let rendered = match &pos {
-        Some(pos) => format!("error: {message}\n       at {}:{}:{}:", pos.file, pos.line, pos.column),
-        None => format!("error: {message}"),
+/// The fields of `system.build.nixpen` the views show (not `scripts`).
+fn render(result: &str) -> String {
+    format!("let r = {result}; in {{ inherit (r) units nginx etc firewall warnings; }}")
+}
+
+fn report(error: EvalError) -> ErrorReport {
+    ErrorReport {
+        message: error.message,
+        pos: error.pos.map(|pos| ErrorPos { file: pos.file, line: pos.line, column: pos.column }),
+        rendered: error.rendered,
+    }
+}
+
+#[derive(Deserialize)]
+struct Rendered {
+    name: String,
+    result: RawSystem,
+}
+
+#[derive(Deserialize)]
+struct RawSystem {
+    units: BTreeMap<String, String>,
+    nginx: Option<String>,
+    etc: BTreeMap<String, String>,
+    firewall: RawFirewall,
+    warnings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawFirewall {
+    enable: bool,
+    #[serde(flatten)]
+    ports: RawPorts,
+    #[serde(default)]
+    interfaces: BTreeMap<String, RawPorts>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawPorts {
+    #[serde(rename = "allowedTCPPorts", default)]
+    tcp: Vec<u32>,
+    #[serde(rename = "allowedUDPPorts", default)]
+    udp: Vec<u32>,
+    #[serde(rename = "allowedTCPPortRanges", default)]
+    tcp_ranges: Vec<Range>,
+    #[serde(rename = "allowedUDPPortRanges", default)]
+    udp_ranges: Vec<Range>,
+}
+
+#[derive(Deserialize)]
+struct Range {
+    from: u32,
+    to: u32,
+}
+
+impl From<RawPorts> for Ports {
+    fn from(raw: RawPorts) -> Ports {
+        let pairs = |ranges: Vec<Range>| ranges.into_iter().map(|r| (r.from, r.to)).collect();
+        Ports { tcp: raw.tcp, udp: raw.udp, tcp_ranges: pairs(raw.tcp_ranges), udp_ranges: pairs(raw.udp_ranges) }
+    }
+}
+
+/// Decodes the JSON of a rendered system (`null`: there is none).
+fn parse_system(json: &str) -> Result<Option<SystemView>, ErrorReport> {
+    let internal = |what: String| ErrorReport {
+        message: what.clone(),
+        pos: None,
+        rendered: format!("error: (Nixpen) {what}"),
     };
-    ErrorReport { message, pos, rendered }
-}
-
-fn error_offset(error: &rnix::ParseError, text: &str) -> usize {
-    use rnix::ParseError::*;
-    match error {
-        Unexpected(r) | UnexpectedExtra(r) | UnexpectedWanted(_, r, _) | UnexpectedDoubleBind(r)
-        | DuplicatedArgs(r, _) => usize::from(r.start()),
-        _ => text.len(),
+    let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
+    if value.is_null() {
+        return Ok(None);
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() as u32 + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    (line, column)
+    let rendered: Rendered = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| internal(format!("the rendered system has an unexpected shape: {e}")))?;
+    let raw = rendered.result;
+    Ok(Some(SystemView {
+        name: rendered.name,
+        units: raw.units.into_iter().collect(),
+        nginx: raw.nginx,
+        etc: raw.etc.into_iter().collect(),
+        firewall: Firewall {
+            enable: raw.firewall.enable,
+            ports: raw.firewall.ports.into(),
+            interfaces: raw.firewall.interfaces.into_iter().map(|(name, ports)| (name, ports.into())).collect(),
+        },
+        warnings: raw.warnings,
+    }))
 }
