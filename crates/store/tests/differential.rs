@@ -482,7 +482,7 @@ fn errors_match_nix() {
 const GOLDEN: &str = include_str!("golden/random-120.txt");
 
 fn golden_cases() -> Vec<Vec<DrvSpec>> {
-    let mut rng = Rng(0x5eed_0f_9011_d3u64);
+    let mut rng = Rng(0x5eed_0f90_11d3_u64);
     (0..120).map(|_| random_case(&mut rng)).collect()
 }
 
