@@ -288,6 +288,9 @@ impl Hash {
     /// ```
     pub fn compress(&self, size: usize) -> Vec<u8> {
         let mut out = vec![0u8; size];
+        if size == 0 {
+            return out;
+        }
         for (i, b) in self.bytes.iter().enumerate() {
             out[i % size] ^= b;
         }

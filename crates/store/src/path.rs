@@ -50,7 +50,8 @@ pub fn output_path_name(drv_name: &str, output: &str) -> String {
 
 /// Checks a store path name as Nix 2.8 does: not empty, at most 211
 /// bytes, only `A-Za-z0-9+-._?=`. `base_name` (`<hash>-<name>`) is what
-/// the error message shows.
+/// the error message shows. (For a non-ASCII character Nix prints only its
+/// first byte, which is not valid UTF-8; we print the whole character.)
 ///
 /// ```
 /// let err = nixpen_store::check_name("00000000000000000000000000000000-a b", "a b").unwrap_err();
@@ -242,16 +243,26 @@ impl StoreDir {
                 "'{base}' is too short to be a valid store path"
             )));
         }
-        let (hash, rest) = base.split_at(HASH_PART_LEN);
-        if let Some(c) = hash
-            .chars()
-            .find(|c| !base32::ALPHABET.contains(&(*c as u8)) || !c.is_ascii())
-        {
+        let bad_digit = base
+            .char_indices()
+            .take_while(|(i, _)| *i < HASH_PART_LEN)
+            .find(|(_, c)| !c.is_ascii() || !base32::ALPHABET.contains(&(*c as u8)));
+        if let Some((_, c)) = bad_digit {
             return Err(StoreError::BadPath(format!(
                 "store path '{base}' contains illegal base-32 character '{c}'"
             )));
         }
-        let name = &rest[1..];
+        // The hash part is ASCII, so byte 32 starts a character.
+        let hash = &base[..HASH_PART_LEN];
+        let name = match base.get(HASH_PART_LEN + 1..) {
+            Some(name) => name,
+            None => {
+                let c = base[HASH_PART_LEN..].chars().next().unwrap_or('-');
+                return Err(StoreError::InvalidName(format!(
+                    "store path '{base}' contains illegal character '{c}'"
+                )));
+            }
+        };
         check_name(base, name)?;
         Ok((hash, name))
     }
@@ -278,4 +289,49 @@ pub fn placeholder(output: &str) -> String {
         "/{}",
         sha256(format!("nix-output:{output}").as_bytes()).to_base32()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_store_path_rejects_without_panicking() {
+        let dir = StoreDir::default();
+        let hash = "4g4g9i669dl63abpww0djbl2jxl6bwiz";
+        for bad in [
+            "/nix/store/x".to_string(),
+            "/nix/storex/abc".to_string(),
+            format!("/nix/store/{hash}-a/b"),
+            format!("/nix/store/{}-x", "é".repeat(16)),
+            format!("/nix/store/{}-x", "e".repeat(32)),
+            format!("/nix/store/{hash}é"),
+            format!("/nix/store/{hash}-a b"),
+            format!("/nix/store/{hash}-"),
+        ] {
+            assert!(dir.parse_store_path(&bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            dir.parse_store_path(&format!("/nix/store/{hash}-ok"))
+                .unwrap(),
+            (hash, "ok")
+        );
+        assert_eq!(
+            dir.to_store_path(&format!("/nix/store/{hash}-ok/bin/sh")),
+            Some(format!("/nix/store/{hash}-ok").as_str())
+        );
+        assert_eq!(dir.to_store_path("/nix/store/"), None);
+        assert_eq!(dir.to_store_path("/etc/passwd"), None);
+    }
+
+    #[test]
+    fn names_at_the_length_limit() {
+        let long = "x".repeat(MAX_NAME_LEN);
+        assert!(check_name("h-", &long).is_ok());
+        let longer = "x".repeat(MAX_NAME_LEN + 1);
+        assert_eq!(
+            check_name("h", &longer).unwrap_err().to_string(),
+            "store path 'h' has a name longer than 211 characters"
+        );
+    }
 }
