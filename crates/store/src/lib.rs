@@ -39,6 +39,8 @@
 //! sorted keys into `env["__json"]`, and collects the union of contexts.
 //! This crate does the rest, including the checks and their order.
 
+#![warn(missing_docs)]
+
 pub mod aterm;
 pub mod base16;
 pub mod base32;
