@@ -12,6 +12,12 @@ export async function openPlayground(ctx, page, path = '') {
   await waitForEvaluated(page);
 }
 
+/** Opens a playground holding one plain expression file, `default.nix`
+ *  (the page itself opens on the tutorial's flake). */
+export async function openExpression(ctx, page) {
+  await openPlayground(ctx, page, '#' + await shareFragment([['default.nix', 'null']]));
+}
+
 /** Waits until the status line says the latest source was evaluated. */
 export async function waitForEvaluated(page, timeout = 15_000) {
   await page.waitForFunction(() => {

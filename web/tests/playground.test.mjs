@@ -1,7 +1,7 @@
 // The playground proper (issue 6): files in tabs, examples, share links,
 // the embed view, the time budget, themes, offline use, safety of text.
 import {
-  assert, assertNoConsoleErrors, openPlayground, setSource, shareFragment, valueText, waitForError,
+  assert, assertNoConsoleErrors, openExpression, openPlayground, setSource, shareFragment, valueText, waitForError,
   waitForEvaluated, waitForValue,
 } from './helpers.mjs';
 
@@ -10,7 +10,7 @@ export const tests = [
     name: 'a share link round-trips in a fresh browser context',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await openExpression(ctx, page);
       const source = '{ shared = "yes"; list = [ 1 2 ]; }';
       await setSource(page, source);
       await waitForValue(page, '{ list = [ 1 2 ]; shared = "yes"; }');
@@ -81,7 +81,7 @@ export const tests = [
     timeout: 40_000,
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await openExpression(ctx, page);
       await setSource(page, '{ ok = 1; }');
       await waitForValue(page, '{ ok = 1; }');
       await setSource(page, 'let xs = builtins.genList (x: x) 1000000000; in builtins.foldl\' (a: b: a + b) 0 xs');
@@ -104,7 +104,7 @@ export const tests = [
     name: 'the examples menu loads a tutorial step, and the previous files can be restored',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await openExpression(ctx, page);
       await setSource(page, '{ mine = 1; }');
       await waitForValue(page, '{ mine = 1; }');
       await page.selectOption('[data-testid=examples]', '2-module-template');
@@ -139,7 +139,7 @@ export const tests = [
       const context = await ctx.browser.newContext({ serviceWorkers: 'allow' });
       const page = await ctx.pageIn(context);
       try {
-        await openPlayground(ctx, page);
+        await openExpression(ctx, page);
         await page.evaluate(async () => { await navigator.serviceWorker.ready; });
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
         await context.setOffline(true);

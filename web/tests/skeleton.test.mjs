@@ -1,7 +1,7 @@
 // The walking skeleton (issue 2): load, evaluate, error with position and
 // stale value, persistence across reloads.
 import {
-  assert, assertNoConsoleErrors, openPlayground, setSource, valueText, waitForEvaluated, waitForValue,
+  assert, assertNoConsoleErrors, openExpression, openPlayground, setSource, valueText, waitForEvaluated, waitForValue,
 } from './helpers.mjs';
 
 export const tests = [
@@ -27,7 +27,7 @@ export const tests = [
     name: 'typing { a = 1 + 2; } shows { a = 3; }',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await openExpression(ctx, page);
       await setSource(page, '{ a = 1 + 2; }');
       await waitForValue(page, '{ a = 3; }');
       assertNoConsoleErrors(ctx);
@@ -37,7 +37,7 @@ export const tests = [
     name: 'typing { a = ; } shows the error with line and column and keeps the last good value',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await openExpression(ctx, page);
       await setSource(page, '{ a = 1 + 2; }');
       await waitForValue(page, '{ a = 3; }');
       await setSource(page, '{ a = ; }');
@@ -56,7 +56,7 @@ export const tests = [
     name: 'reloading keeps what was typed',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await openExpression(ctx, page);
       const source = '{ kept = "across reloads"; n = 6 * 7; }';
       await setSource(page, source);
       await waitForValue(page, '{ kept = "across reloads"; n = 42; }');
