@@ -36,7 +36,20 @@ pub fn to_json(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, sp: Spa
     Ok(out)
 }
 
+/// Like Nix, each nesting level of `toJSON` counts against `max-call-depth`,
+/// so the limit does not depend on how large the native stack frames are.
 fn write_json(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, sp: Span, out: &mut String) -> R<()> {
+    it.depth += 1;
+    let result = if it.depth > it.config.limits.max_depth {
+        err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded")
+    } else {
+        write_json_nested(it, v, copy, ctx, sp, out)
+    };
+    it.depth -= 1;
+    result
+}
+
+fn write_json_nested(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, sp: Span, out: &mut String) -> R<()> {
     it.check_stack()?;
     let v = it.force(v)?;
     match &v {
