@@ -352,7 +352,7 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
     // The options form's list has the port, with its type, default and value.
     let form = Json::parse(
         &eval(&format!(
-            "{}.config.system.build.nixpenOptions",
+            "(import <nixpkgs/lib>).nixpen.optionsToData {}.options",
             container("6-exercise-port", None)
         ))
         .unwrap(),
@@ -366,7 +366,7 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
         port.get("type").string(),
         "16 bit unsigned integer; between 0 and 65535 (both inclusive)"
     );
-    assert_eq!(port.get("default").string(), "3031");
+    assert_eq!(port.get("default").get("text").string(), "3031");
     assert_eq!(port.get("value").number(), 3031.0);
 
     let r = render("6-exercise-port", None).unwrap();

@@ -1,7 +1,7 @@
 # system.build: the results of building the system. Nixpen's one result
 # is `system.build.nixpen`: the files NixOS would write, as text, for the
 # views to show: { units; nginx; etc; firewall; warnings; scripts; }.
-{ config, options, lib, ... }:
+{ config, lib, ... }:
 
 let
   inherit (lib) mkOption types filterAttrs mapAttrs concatStringsSep;
@@ -37,16 +37,16 @@ let
   };
 in
 {
+  # Internal, as in NixOS before system.build became a freeform submodule:
+  # it holds the evaluation's results, which options data must not show.
   options.system.build = mkOption {
-    type = types.lazyAttrsOf types.unspecified;
+    internal = true;
+    type = types.lazyAttrsOf (types.uniq types.unspecified);
     default = { };
     description = ''
-      Attribute set of derivations and values the system build produces.
+      Attribute set of derivations used to set up the system.
     '';
   };
-
-  # The options of this configuration, for an options form.
-  config.system.build.nixpenOptions = import ../../lib/option-list.nix { inherit lib options config; };
 
   config.system.build.nixpen =
     if failedAssertions != [ ] then
