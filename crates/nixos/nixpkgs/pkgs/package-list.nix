@@ -89,6 +89,8 @@
   lndir = { pname = "lndir"; version = "1.0.5"; };
   acme-sh = { pname = "acme.sh"; version = "3.1.1"; bin = "acme.sh"; };
   lego = { pname = "lego"; version = "4.28.1"; };
+  minica = { pname = "minica"; version = "1.1.0"; };
+  flock = { pname = "flock"; version = "0.4.0"; };
   docker = { pname = "docker"; version = "28.5.2"; };
   podman = { pname = "podman"; version = "5.7.0"; };
   firefox = { pname = "firefox"; version = "145.0.1"; };
