@@ -26,7 +26,10 @@ let
     let
       overridden = isAttrs piece && piece._type or null == "override";
       inner = if overridden then piece.content else piece;
-      ordered = isAttrs inner && inner._type or null == "order";
+      # A definition whose value fails (say, a default reading an unset
+      # option) is shown as "<error>", not thrown.
+      isOrder = tryEval (isAttrs inner && inner._type or null == "order");
+      ordered = isOrder.success && isOrder.value;
     in {
       priority = if overridden then piece.priority else defaultPrio;
       order = if ordered then inner.priority else lib.modules.defaultOrderPriority;
