@@ -260,6 +260,9 @@ fn static_site_example_serves_its_root() {
     assert!(line(unit(&r, "nginx.service"), "ExecStart").contains("-nginx-1.28.0/bin/nginx -c '/nix/store/"));
     assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([80]));
     assert_eq!(r["etc"]["hostname"], "www\n");
+    // nginx reads its store file: /etc/nginx/nginx.conf exists only with enableReload.
+    assert!(r["etc"].get("nginx/nginx.conf").is_none(), "{}", r["etc"]);
+    assert!(line(unit(&r, "nginx.service"), "ExecStart").ends_with("-nginx.conf'"));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 # What services.nginx.enable adds to the system: nginx.service as NixOS
-# defines it, the nginx user and group, /etc/nginx/nginx.conf, ACME
+# defines it, the nginx user and group, /etc/nginx/nginx.conf (with
+# enableReload), ACME
 # certificates for hosts that ask for them, and the module's assertions.
 { config, lib, pkgs, ... }:
 
@@ -58,7 +59,8 @@ in
       }
     ];
 
-    environment.etc."nginx/nginx.conf".source = configFile;
+    # Only with enableReload does nginx read its configuration from /etc.
+    environment.etc."nginx/nginx.conf" = mkIf cfg.enableReload { source = configFile; };
 
     security.acme.certs = listToAttrs (
       map (v: nameValuePair v.serverName {
