@@ -238,6 +238,20 @@ fn reverse_proxy_example_gets_acme_units_and_tls_server() {
 }
 
 #[test]
+fn acme_with_nginx_reload_orders_certificate_units_before_nginx() {
+    let path = examples_dir().join("reverse-proxy-tls.nix");
+    let r = render_module(&format!("{{ imports = [ {} ]; services.nginx.enableReload = true; }}", path.display())).unwrap();
+    let placeholder = unit(&r, "acme-app.example.org.service");
+    assert_lines(placeholder, &["Before=acme-order-renew-app.example.org.service nginx.service", "WantedBy=multi-user.target nginx.service"]);
+    let nginx = unit(&r, "nginx.service");
+    assert_lines(nginx, &["After=network.target"]);
+    assert!(!nginx.contains("acme-"), "{nginx}");
+    assert!(line(nginx, "ExecStart").ends_with(" -c '/etc/nginx/nginx.conf'"), "{nginx}");
+    let reload = unit(&r, "nginx-config-reload.service");
+    assert_lines(reload, &["After=acme-app.example.org.service", "Wants=nginx.service", "WantedBy=multi-user.target acme-app.example.org.service"]);
+}
+
+#[test]
 fn acme_without_accepted_terms_fails_nixos_assertion() {
     let err = render_module(
         "{ services.nginx.enable = true; services.nginx.virtualHosts.\"a.example\".enableACME = true; \
@@ -260,9 +274,9 @@ fn static_site_example_serves_its_root() {
     assert!(line(unit(&r, "nginx.service"), "ExecStart").contains("-nginx-1.28.0/bin/nginx -c '/nix/store/"));
     assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([80]));
     assert_eq!(r["etc"]["hostname"], "www\n");
-    // nginx reads its store file: /etc/nginx/nginx.conf exists only with enableReload.
-    assert!(r["etc"].get("nginx/nginx.conf").is_none(), "{}", r["etc"]);
+    // nginx reads its store file (/etc/nginx/nginx.conf is the same text).
     assert!(line(unit(&r, "nginx.service"), "ExecStart").ends_with("-nginx.conf'"));
+    assert_eq!(r["etc"]["nginx/nginx.conf"].as_str(), Some(conf));
 }
 
 #[test]

@@ -1,6 +1,5 @@
 # What services.nginx.enable adds to the system: nginx.service as NixOS
-# defines it, the nginx user and group, /etc/nginx/nginx.conf (with
-# enableReload), ACME
+# defines it, the nginx user and group, /etc/nginx/nginx.conf, ACME
 # certificates for hosts that ask for them, and the module's assertions.
 { config, lib, pkgs, ... }:
 
@@ -20,7 +19,7 @@ let
   quicCapabilities = optionals cfg.enableQuicBPF [ "CAP_SYS_ADMIN" "CAP_NET_ADMIN" ];
 in
 {
-  config = mkIf cfg.enable {
+  config = mkIf cfg.enable (lib.mkMerge [ {
     services.nginx.renderedConfig = rendered.text;
 
     assertions = [
@@ -59,8 +58,7 @@ in
       }
     ];
 
-    # Only with enableReload does nginx read its configuration from /etc.
-    environment.etc."nginx/nginx.conf" = mkIf cfg.enableReload { source = configFile; };
+    environment.etc."nginx/nginx.conf".source = configFile;
 
     security.acme.certs = listToAttrs (
       map (v: nameValuePair v.serverName {
@@ -177,5 +175,14 @@ in
     users.groups = lib.optionalAttrs (cfg.group == "nginx") {
       nginx.gid = config.ids.gids.nginx;
     };
-  };
+  }
+  # With enableReload the placeholder certificate units order themselves
+  # before nginx (rather than nginx after them), so adding a certificate
+  # does not restart nginx when switching configuration.
+  {
+    systemd.services = lib.mkIf cfg.enableReload (listToAttrs (map (c: nameValuePair "acme-${c}" {
+      before = [ "nginx.service" ];
+      wantedBy = [ "nginx.service" ];
+    }) certNames));
+  } ]);
 }
