@@ -19,6 +19,8 @@ let
       description = mkOption { type = types.str; default = ""; example = "Alice Q. User"; description = "A short description, usually the full name (the GECOS field)."; };
       home = mkOption { type = types.path; default = "/var/empty"; description = "The user's home folder."; };
       createHome = mkOption { type = types.bool; default = false; description = "Whether to create the home folder."; };
+      homeMode = mkOption { type = types.strMatching "[0-7]{1,5}"; default = "700"; description = "The permissions of the home folder when `createHome` makes it."; };
+      useDefaultShell = mkOption { type = types.bool; default = false; description = "Whether the login shell is the default user shell (bash) when `shell` is unset."; };
       shell = mkOption { type = types.nullOr (types.either types.shellPackage or types.package types.path); default = null; description = "The user's login shell."; };
       isSystemUser = mkOption { type = types.bool; default = false; description = "Whether this is a system account (a low uid, no login)."; };
       isNormalUser = mkOption { type = types.bool; default = false; description = "Whether this is a person's account (home in /home, in group users, a login shell)."; };

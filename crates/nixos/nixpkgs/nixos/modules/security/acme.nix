@@ -519,6 +519,7 @@ in
 
     users.users.acme = {
       home = "/var/lib/acme";
+      homeMode = "755";
       group = "acme";
       isSystemUser = true;
     };

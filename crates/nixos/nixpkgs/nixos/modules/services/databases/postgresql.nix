@@ -318,6 +318,7 @@ in
       group = "postgres";
       description = "PostgreSQL server user";
       home = "${cfg.dataDir}";
+      useDefaultShell = true;
     };
     users.groups.postgres.gid = config.ids.gids.postgres;
 
