@@ -96,7 +96,8 @@ fn postgres_example_has_server_setup_and_target_units() {
     let r = render("postgres.nix");
     let server = unit(&r, "postgresql.service");
     assert!(line(server, "ExecStart").starts_with("ExecStart=/nix/store/"));
-    assert!(line(server, "ExecStart").ends_with("-postgresql-16.11/bin/postgres"), "{server}");
+    // NixOS runs the server from its environment with the extensions (none here).
+    assert!(line(server, "ExecStart").ends_with("-postgresql-and-plugins-16.11/bin/postgres"), "{server}");
     assert!(line(server, "ExecStartPre").contains("-unit-script-postgresql-pre-start/bin/postgresql-pre-start"));
     assert_lines(
         server,
@@ -151,6 +152,26 @@ fn postgres_example_has_server_setup_and_target_units() {
 
     assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([5432]));
     assert_eq!(r["etc"]["hostname"], "db\n");
+}
+
+#[test]
+fn postgres_extensions_join_the_server_environment() {
+    let path = examples_dir().join("postgres.nix");
+    let r = render_module(&format!("{{ imports = [ {} ]; services.postgresql.extensions = ps: [ ps.postgis ps.pgvector ]; }}", path.display())).unwrap();
+    let server = unit(&r, "postgresql.service");
+    assert!(line(server, "ExecStart").ends_with("-postgresql-and-plugins-16.11/bin/postgres"), "{server}");
+    let (ok, out, err) = nixpen(&[
+        "eval",
+        "--strict",
+        "--json",
+        "--expr",
+        &format!(
+            "map (p: p.name) (import <nixpkgs/nixos> {{ configuration = {{ imports = [ {} ]; services.postgresql.extensions = ps: [ ps.postgis ]; }}; }}).config.services.postgresql.finalPackage.installedExtensions",
+            path.display()
+        ),
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "[\"postgis-3.6.0\"]");
 }
 
 #[test]

@@ -44,8 +44,11 @@ let
       trivial = import ./trivial-builders.nix { inherit lib makeDerivation; pkgs = self; };
       languages = import ./language-builders.nix { inherit lib makeDerivation; pkgs = self; };
       listed = builtins.mapAttrs package (import ./package-list.nix);
+      postgresqlServer = import ./postgresql.nix { inherit lib makeDerivation; inherit (trivial) buildEnv; };
+      servers = builtins.mapAttrs (_: postgresqlServer)
+        (lib.filterAttrs (name: _: name == "postgresql" || lib.hasPrefix "postgresql_" name) listed);
     in
-    listed // trivial // languages // {
+    listed // servers // trivial // languages // {
       inherit lib config overlays;
       system = hostSystem;
       pkgs = self;
@@ -82,7 +85,7 @@ let
       python = self.python3;
       python3Packages = { buildPythonApplication = self.buildPythonApplication; python = self.python3; };
       nodePackages = { };
-      postgresqlPackages = { };
+      postgresqlPackages = self.postgresql.pkgs;
       xorg = { lndir = self.lndir; };
       rustPlatform = { inherit (self) buildRustPackage; };
       gccStdenv = self.stdenv;

@@ -29,12 +29,12 @@
   openssh = { pname = "openssh"; version = "10.2p1"; bin = "ssh"; };
   openssl = { pname = "openssl"; version = "3.6.0"; outputs = [ "bin" "out" "dev" "man" "doc" "debug" ]; };
   postgresql = { pname = "postgresql"; version = "17.7"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "17"; }; };
-  postgresql_13 = { pname = "postgresql"; version = "13.23"; bin = "postgres"; extra = { psqlSchema = "13"; }; };
-  postgresql_14 = { pname = "postgresql"; version = "14.20"; bin = "postgres"; extra = { psqlSchema = "14"; }; };
-  postgresql_15 = { pname = "postgresql"; version = "15.15"; bin = "postgres"; extra = { psqlSchema = "15"; }; };
-  postgresql_16 = { pname = "postgresql"; version = "16.11"; bin = "postgres"; extra = { psqlSchema = "16"; }; };
-  postgresql_17 = { pname = "postgresql"; version = "17.7"; bin = "postgres"; extra = { psqlSchema = "17"; }; };
-  postgresql_18 = { pname = "postgresql"; version = "18.1"; bin = "postgres"; extra = { psqlSchema = "18"; }; };
+  postgresql_13 = { pname = "postgresql"; version = "13.23"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "13"; }; };
+  postgresql_14 = { pname = "postgresql"; version = "14.20"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "14"; }; };
+  postgresql_15 = { pname = "postgresql"; version = "15.15"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "15"; }; };
+  postgresql_16 = { pname = "postgresql"; version = "16.11"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "16"; }; };
+  postgresql_17 = { pname = "postgresql"; version = "17.7"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "17"; }; };
+  postgresql_18 = { pname = "postgresql"; version = "18.1"; bin = "postgres"; outputs = [ "out" "lib" "dev" "doc" "man" ]; extra = { psqlSchema = "18"; }; };
   glibc = { pname = "glibc"; version = "2.40-66"; bin = null; outputs = [ "out" "bin" "dev" "static" "getent" ]; };
   glibcLocales = { pname = "glibc-locales"; version = "2.40-66"; bin = null; };
   tzdata = { pname = "tzdata"; version = "2025b"; bin = null; outputs = [ "out" "bin" "man" "dev" ]; };

@@ -3,7 +3,8 @@
 # and postgresql-setup.service, a oneshot that waits for the server and
 # then creates `ensureDatabases` and `ensureUsers`. postgresql.conf is a
 # store file (`writeTextDir`) that preStart links into the data folder;
-# NixOS writes nothing to /etc for PostgreSQL.
+# NixOS writes nothing to /etc for PostgreSQL. The server runs from
+# `finalPackage`, postgresql-and-plugins-VERSION (package + extensions).
 { config, lib, pkgs, ... }:
 
 let
@@ -11,7 +12,7 @@ let
     concatStringsSep concatMapStrings optionalString mapAttrsToList filterAttrs versionAtLeast;
   cfg = config.services.postgresql;
 
-  # The store path holding the package's data folder name (major version).
+  # The data folder's name: the server's major version.
   schema = cfg.package.psqlSchema;
   defaultDataDir = "/var/lib/postgresql/${schema}";
 
@@ -114,9 +115,18 @@ in
     finalPackage = mkOption {
       type = types.package;
       readOnly = true;
-      default = cfg.package;
+      # Always an environment (postgresql-and-plugins-VERSION), even with
+      # no extensions: `extensions` is a function once defined.
+      default = (if cfg.enableJIT then cfg.package.withJIT else cfg.package.withoutJIT).withPackages cfg.extensions;
       defaultText = "with config.services.postgresql; package.withPackages extensions";
-      description = "The package the server runs: `package` with its extensions (none in the playground).";
+      description = "The package the server runs: `package` joined with its `extensions`.";
+    };
+
+    extensions = mkOption {
+      type = types.coercedTo (types.listOf types.path) (paths: _: paths) (types.functionTo (types.listOf types.path));
+      default = _: [ ];
+      example = lib.literalExpression "ps: with ps; [ postgis pg_repack ]";
+      description = "PostgreSQL extensions to install: a list, or a function from the server's extension set to a list.";
     };
 
     dataDir = mkOption {
