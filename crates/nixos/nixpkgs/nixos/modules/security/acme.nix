@@ -431,6 +431,30 @@ let
   };
 in
 {
+  # Options of older releases: removed ones fail with instructions, changed
+  # ones move (with a warning) to `security.acme.defaults`.
+  imports =
+    map (o: lib.mkRemovedOptionModule [ "security" "acme" o.name ] o.why) [
+      {
+        name = "production";
+        why = ''
+          Use security.acme.server to define your staging ACME server URL instead.
+
+          To use the let's encrypt staging server, use security.acme.server =
+          "https://acme-staging-v02.api.letsencrypt.org/directory".
+        '';
+      }
+      { name = "directory"; why = "ACME Directory is now hardcoded to /var/lib/acme and its permissions are managed by systemd. See https://github.com/NixOS/nixpkgs/issues/53852 for more info."; }
+      { name = "preDelay"; why = "This option has been removed. If you want to make sure that something executes before certificates are provisioned, add a RequiredBy=acme-\${cert}.service and Before=acme-\${cert}.service to the service you want to execute before the cert renewal"; }
+      { name = "activationDelay"; why = "This option has been removed. If you want to make sure that something executes before certificates are provisioned, add a RequiredBy=acme-\${cert}.service and Before=acme-\${cert}.service to the service you want to execute before the cert renewal"; }
+      { name = "preliminarySelfsigned"; why = "This option has been removed. Preliminary self-signed certificates are now always generated to simplify the dependency structure."; }
+    ]
+    ++ [ (lib.mkChangedOptionModule [ "security" "acme" "validMin" ] [ "security" "acme" "defaults" "validMinDays" ]
+      (config: config.security.acme.validMin / (24 * 3600))) ]
+    ++ map (name: lib.mkChangedOptionModule [ "security" "acme" name ] [ "security" "acme" "defaults" name ]
+      (config: config.security.acme.${name}))
+      [ "validMinDays" "renewInterval" "email" "server" "enableDebugLogs" ];
+
   options.security.acme = {
     acceptTerms = mkOption {
       type = types.bool;
