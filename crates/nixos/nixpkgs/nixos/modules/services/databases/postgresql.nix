@@ -89,6 +89,15 @@ let
   };
 in
 {
+  # Options of older releases, as NixOS keeps them.
+  imports = [
+    (lib.mkRemovedOptionModule [ "services" "postgresql" "extraConfig" ] "Use services.postgresql.settings instead.")
+    (lib.mkRemovedOptionModule [ "services" "postgresql" "recoveryConfig" ] "PostgreSQL v12+ doesn't support recovery.conf.")
+    (lib.mkRenamedOptionModule [ "services" "postgresql" "logLinePrefix" ] [ "services" "postgresql" "settings" "log_line_prefix" ])
+    (lib.mkRenamedOptionModule [ "services" "postgresql" "port" ] [ "services" "postgresql" "settings" "port" ])
+    (lib.mkRenamedOptionModule [ "services" "postgresql" "extraPlugins" ] [ "services" "postgresql" "extensions" ])
+  ];
+
   options.services.postgresql = {
     enable = mkEnableOption "PostgreSQL Server";
 
