@@ -38,6 +38,11 @@ pub trait FileSystem: Send + Sync {
     fn file_type(&self, path: &str) -> Option<FileType>;
     /// The target of a symbolic link.
     fn read_link(&self, path: &str) -> Result<String, String>;
+    /// Whether a regular file has its executable bit set (this decides its
+    /// store path when copied, as in Nix). In-memory files never have it.
+    fn is_executable(&self, _path: &str) -> bool {
+        false
+    }
 }
 
 /// Joins `base` and a relative `rel`, then normalises `.`/`..` and slashes.
@@ -293,6 +298,11 @@ impl FileSystem for RealFs {
     fn read_link(&self, path: &str) -> Result<String, String> {
         std::fs::read_link(path).map(|p| p.to_string_lossy().into_owned()).map_err(|e| e.to_string())
     }
+
+    fn is_executable(&self, path: &str) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::symlink_metadata(path).map(|m| m.is_file() && m.permissions().mode() & 0o100 != 0).unwrap_or(false)
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -410,5 +420,9 @@ impl FileSystem for OverlayFs {
             }
             None => Err(format!("'{path}' is not a symbolic link")),
         }
+    }
+
+    fn is_executable(&self, path: &str) -> bool {
+        self.route(path).is_some_and(|(fs, inner, _, _)| fs.is_executable(&inner))
     }
 }

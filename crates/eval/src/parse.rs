@@ -29,9 +29,27 @@ fn token_name(kind: SyntaxKind, text: &str) -> String {
     }
 }
 
+/// Why a file does not parse or lower: the message, its byte offset and, for
+/// a duplicate attribute, the offset of the first definition (the caller
+/// names that place, since only it knows the file's name).
+#[derive(Debug)]
+pub struct ParseFailure {
+    /// The message.
+    pub msg: String,
+    /// Where, as a byte offset into the file.
+    pub off: u32,
+    /// Where the duplicated attribute was first defined.
+    pub prev: Option<u32>,
+}
+
+impl From<(String, u32)> for ParseFailure {
+    fn from((msg, off): (String, u32)) -> ParseFailure {
+        ParseFailure { msg, off, prev: None }
+    }
+}
+
 /// Parses and lowers `text` of file `file` whose directory is `dir`.
-/// Errors are `(message, byte offset)`.
-pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Rc<Expr>, (String, u32)> {
+pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Rc<Expr>, ParseFailure> {
     // Nix reads `\r\n` as a line break; rnix does not. Same length keeps offsets.
     let normalised;
     let text = if text.contains('\r') {
@@ -49,7 +67,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
             TOKEN_L_PAREN | TOKEN_L_BRACK | TOKEN_L_BRACE | TOKEN_INTERPOL_START => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(("expression nested too deeply (more than 3000 levels)".into(), off));
+                    return Err(("expression nested too deeply (more than 3000 levels)".to_string(), off).into());
                 }
             }
             TOKEN_R_PAREN | TOKEN_R_BRACK | TOKEN_R_BRACE | TOKEN_INTERPOL_END => {
@@ -61,7 +79,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     }
     let parse = rnix::Root::parse(text);
     if let Some(e) = parse.errors().first() {
-        return Err(parse_error_message(e, text));
+        return Err(parse_error_message(e, text).into());
     }
     let root = parse.tree();
     // Syntax-tree depth check (iterative), e.g. for `1+1+1+…`.
@@ -71,7 +89,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
             rnix::WalkEvent::Enter(n) => {
                 d += 1;
                 if d > MAX_NESTING {
-                    return Err(("expression nested too deeply (more than 3000 levels)".into(), u32::from(n.text_range().start())));
+                    return Err(("expression nested too deeply (more than 3000 levels)".to_string(), u32::from(n.text_range().start())).into());
                 }
             }
             rnix::WalkEvent::Leave(_) => d -= 1,
@@ -81,7 +99,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     l.set_scoped(scoped);
     match l.lower_root(&root) {
         Ok(e) => Ok(Rc::new(e)),
-        Err(e) => Err((e.msg, e.span.off)),
+        Err(e) => Err(ParseFailure { msg: e.msg, off: e.span.off, prev: e.prev.map(|p| p.off) }),
     }
 }
 

@@ -43,7 +43,7 @@ pub struct FsNarSource<'f>(pub &'f dyn FileSystem);
 impl NarSource for FsNarSource<'_> {
     fn kind(&self, path: &str) -> Result<FileKind, StoreError> {
         match self.0.file_type(path) {
-            Some(FileType::Regular) => Ok(FileKind::Regular { executable: false }),
+            Some(FileType::Regular) => Ok(FileKind::Regular { executable: self.0.is_executable(path) }),
             Some(FileType::Directory) => Ok(FileKind::Directory),
             Some(FileType::Symlink) => Ok(FileKind::Symlink),
             _ => Err(StoreError::BadPath(format!("path '{path}' does not exist"))),

@@ -153,7 +153,13 @@ impl<'a> Interp<'a> {
             Some(i) if name.starts_with('/') => name[..i].to_string(),
             _ => self.config.cwd.clone(),
         };
-        let root = crate::parse::parse_and_lower(text, id, &dir, scoped);
+        let root = crate::parse::parse_and_lower(text, id, &dir, scoped).map_err(|f| {
+            let msg = match f.prev {
+                Some(off) => format!("{} at {}", f.msg, self.pos_string(Span { file: id, off })),
+                None => f.msg,
+            };
+            (msg, f.off)
+        });
         self.cache.parsed.insert(
             key,
             crate::cache::Parsed { hash, file: id, root: root.clone() },

@@ -32,12 +32,29 @@ fn path_text(path: &[String]) -> String {
     path.join(".")
 }
 
+/// `attribute 'a.b' already defined at …`: `path` defined at `sp` again,
+/// first defined at `prev`.
+fn duplicate(path: &[String], sp: Span, prev: Span) -> LowerError {
+    LowerError { msg: format!("attribute '{}' already defined", path_text(path)), span: sp, prev: Some(prev) }
+}
+
 impl<'a> Lowerer<'a> {
     fn static_name(&mut self, a: &ast::Attr) -> LResult<Option<Sym>> {
         Ok(match self.lower_attr(a)? {
             AttrName::Static(s) => Some(s),
             AttrName::Dynamic(_) => None,
         })
+    }
+
+    /// `prefix` followed by the names of `rest`, for messages.
+    fn full_path(&mut self, mut prefix: Vec<String>, rest: &[ast::Attr]) -> LResult<Vec<String>> {
+        for a in rest {
+            prefix.push(match self.static_name(a)? {
+                Some(name) => name.to_string(),
+                None => "\"${…}\"".into(),
+            });
+        }
+        Ok(prefix)
     }
 
     fn collect_entries(
@@ -70,10 +87,10 @@ impl<'a> Lowerer<'a> {
                         let Some(name) = self.static_name(&a)? else {
                             return self.err(a.syntax(), "dynamic attributes not allowed in inherit".into());
                         };
-                        if into.statics.iter().any(|s| s.0 == name) {
+                        if let Some(prev) = into.statics.iter().find(|s| s.0 == name) {
                             let mut p = prefix.to_vec();
                             p.push(name.to_string());
-                            return Err(LowerError { msg: format!("attribute '{}' already defined", path_text(&p)), span: sp });
+                            return Err(duplicate(&p, sp, prev.2));
                         }
                         let v = match (&select_from, from) {
                             (Some(e), _) => PVal::InheritSelect(e.clone(), sp),
@@ -146,12 +163,7 @@ impl<'a> Lowerer<'a> {
                                             }
                                             r?;
                                         }
-                                        _ => {
-                                            return Err(LowerError {
-                                                msg: format!("attribute '{}' already defined", path_text(&prefix)),
-                                                span: sp,
-                                            })
-                                        }
+                                        _ => return Err(duplicate(&prefix, sp, into.statics[i].2)),
                                     }
                                 } else {
                                     let mut tmp = std::mem::take(nested);
@@ -163,10 +175,8 @@ impl<'a> Lowerer<'a> {
                                 }
                             }
                             _ => {
-                                return Err(LowerError {
-                                    msg: format!("attribute '{}' already defined", path_text(&prefix)),
-                                    span: sp,
-                                })
+                                let full = self.full_path(prefix, &attrs[1..])?;
+                                return Err(duplicate(&full, sp, into.statics[i].2));
                             }
                         }
                     }
@@ -195,7 +205,7 @@ impl<'a> Lowerer<'a> {
         p.statics.sort_by(|a, b| a.0.cmp(&b.0));
         if is_let {
             if let Some(d) = p.dynamics.first() {
-                return Err(LowerError { msg: "dynamic attributes not allowed in let".into(), span: d.2 });
+                return Err(LowerError::new("dynamic attributes not allowed in let".into(), d.2));
             }
         }
         let needs_env = rec || !froms.is_empty();

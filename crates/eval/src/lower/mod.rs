@@ -20,6 +20,16 @@ pub struct LowerError {
     pub msg: String,
     /// Where.
     pub span: Span,
+    /// For a duplicate attribute: where it was first defined (the message
+    /// then ends with ` at FILE:LINE:COLUMN` of that place, as Nix's does).
+    pub prev: Option<Span>,
+}
+
+impl LowerError {
+    /// An error at `span`.
+    pub fn new(msg: String, span: Span) -> LowerError {
+        LowerError { msg, span, prev: None }
+    }
 }
 
 type LResult<T> = Result<T, LowerError>;
@@ -51,7 +61,7 @@ impl<'a> Lowerer<'a> {
     pub fn lower_root(&mut self, root: &ast::Root) -> LResult<Expr> {
         match root.expr() {
             Some(e) => self.lower(&e),
-            None => Err(LowerError { msg: "syntax error, unexpected end of file".into(), span: self.span_at(0) }),
+            None => Err(LowerError::new("syntax error, unexpected end of file".into(), self.span_at(0))),
         }
     }
 
@@ -74,7 +84,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn err<T>(&self, node: &rnix::SyntaxNode, msg: String) -> LResult<T> {
-        Err(LowerError { msg, span: self.span(node) })
+        Err(LowerError::new(msg, self.span(node)))
     }
 
     fn ident_text(&self, id: &ast::Ident) -> String {
@@ -272,7 +282,7 @@ impl<'a> Lowerer<'a> {
         }
         match global {
             Some(g) => Ok(Expr::Global(g, sp)),
-            None => Err(LowerError { msg: format!("undefined variable '{name}'"), span: sp }),
+            None => Err(LowerError::new(format!("undefined variable '{name}'"), sp)),
         }
     }
 
@@ -292,10 +302,10 @@ impl<'a> Lowerer<'a> {
         Ok(match parts.len() {
             0 => Expr::Str(Rc::from("")),
             _ if parts.iter().any(|p| matches!(p, StrPart::Lit(t) if t.contains('\0'))) => {
-                return Err(LowerError {
-                    msg: "input string cannot be represented as Nix string because it contains null bytes".into(),
-                    span: sp,
-                })
+                return Err(LowerError::new(
+                    "input string cannot be represented as Nix string because it contains null bytes".into(),
+                    sp,
+                ))
             }
             1 if matches!(parts[0], StrPart::Lit(_)) => match parts.pop() {
                 Some(StrPart::Lit(t)) => Expr::Str(t),
