@@ -1,0 +1,1 @@
+let s = { b = 2; a = 1; c = 3; }; in { names = builtins.attrNames s; values = builtins.attrValues s; removed = builtins.removeAttrs s [ "a" "zz" ]; inter = builtins.intersectAttrs { a = 0; c = 0; q = 0; } s; has = builtins.hasAttr "b" s; get = builtins.getAttr "c" s; cat = builtins.catAttrs "a" [ { a = 1; } { } { a = 2; } ]; }

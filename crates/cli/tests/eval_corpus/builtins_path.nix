@@ -1,0 +1,1 @@
+[ (builtins.path { path = ./fixtures; name = "renamed"; }) (builtins.path { path = ./fixtures; filter = p: t: t != "symlink" && builtins.baseNameOf p != "exec.sh"; }) (builtins.filterSource (p: t: t == "directory" || builtins.baseNameOf p == "a.conf") ./fixtures) ]

@@ -1,0 +1,1 @@
+let d = derivation { name = "ctx"; system = "x86_64-linux"; builder = "/bin/sh"; }; s = "${d}/bin"; in { has = builtins.hasContext s; no = builtins.hasContext "x"; ctx = builtins.getContext s; plain = builtins.unsafeDiscardStringContext s; len = builtins.stringLength s; }

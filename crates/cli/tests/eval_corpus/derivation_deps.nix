@@ -1,0 +1,1 @@
+let a = derivation { name = "a"; system = "x86_64-linux"; builder = "/bin/sh"; }; b = derivation { name = "b"; system = "x86_64-linux"; builder = "/bin/sh"; dep = a; src = ./fixtures/data.txt; script = "${a}/bin/x"; }; in [ b.drvPath b.outPath ]

@@ -1,0 +1,1 @@
+let d = derivation { name = "fixed"; system = "x86_64-linux"; builder = "/bin/sh"; outputHashMode = "flat"; outputHashAlgo = "sha256"; outputHash = "0000000000000000000000000000000000000000000000000000"; }; in [ d.drvPath d.outPath ]

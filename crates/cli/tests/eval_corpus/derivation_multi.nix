@@ -1,0 +1,1 @@
+let d = derivation { name = "multi"; system = "x86_64-linux"; builder = "/bin/sh"; outputs = [ "out" "dev" "lib" ]; }; in { inherit (d) drvPath outPath outputName; dev = d.dev.outPath; lib = d.lib.outPath; outputs = d.outputs; }

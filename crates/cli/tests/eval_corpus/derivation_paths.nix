@@ -1,0 +1,1 @@
+let d = derivation { name = "demo"; system = "x86_64-linux"; builder = "/bin/sh"; args = [ "-c" "echo > $out" ]; flag = true; num = 3; nothing = null; list = [ 1 "a" ]; }; in { inherit (d) drvPath outPath name; isDrv = d.type == "derivation"; }

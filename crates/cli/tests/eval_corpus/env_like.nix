@@ -1,0 +1,1 @@
+let mkKV = n: v: "${n}=${if builtins.isBool v then (if v then "yes" else "no") else toString v}"; in builtins.concatStringsSep "\n" (builtins.attrValues (builtins.mapAttrs mkKV { Restart = "on-failure"; DynamicUser = true; Nice = 5; }))

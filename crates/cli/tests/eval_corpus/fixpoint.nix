@@ -1,0 +1,1 @@
+let fix = f: let x = f x; in x; extends = g: f: self: let super = f self; in super // g self super; base = self: { a = 1; b = self.a + 1; }; ext = self: super: { a = 10; c = super.b * 2; }; in fix (extends ext base)

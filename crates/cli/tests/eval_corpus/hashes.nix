@@ -1,0 +1,1 @@
+map (a: builtins.hashString a "hello nixpen") [ "md5" "sha1" "sha256" "sha512" ]

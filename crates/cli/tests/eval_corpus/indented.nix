@@ -1,0 +1,6 @@
+let x = "X"; in ''
+    line one ${x}
+      nested
+    ''${not interpolated} '''quotes'''
+    tab''\t end
+  ''

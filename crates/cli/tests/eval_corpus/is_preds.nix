@@ -1,0 +1,1 @@
+let v = [ 1 1.0 "s" true null [ ] { } (x: x) ./. ]; in map (x: [ (builtins.isInt x) (builtins.isFloat x) (builtins.isString x) (builtins.isBool x) (builtins.isNull x) (builtins.isList x) (builtins.isAttrs x) (builtins.isFunction x) (builtins.isPath x) ]) v

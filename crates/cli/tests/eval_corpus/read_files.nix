@@ -1,0 +1,1 @@
+{ text = builtins.readFile ./fixtures/data.txt; exists = [ (builtins.pathExists ./fixtures/dir) (builtins.pathExists ./fixtures/nope) ]; dir = builtins.readDir ./fixtures/dir; imported = import ./fixtures/dir/sub/value.nix; hash = builtins.hashFile "sha256" ./fixtures/data.txt; }

@@ -1,0 +1,1 @@
+{ m1 = builtins.match "([a-z]+)-([0-9]+)" "abc-123"; m2 = builtins.match "a(b)?c" "ac"; m3 = builtins.match "x" "y"; s1 = builtins.split "(,)" "a,b,c"; s2 = builtins.split "," "a,,b"; s3 = builtins.split "([ab])" "xaybz"; }

@@ -1,0 +1,1 @@
+[ "${./fixtures/data.txt}" "${./fixtures/exec.sh}" "${./fixtures/dir}" ]

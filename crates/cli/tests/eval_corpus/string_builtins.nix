@@ -1,0 +1,1 @@
+{ len = builtins.stringLength "hello"; sub = builtins.substring 1 3 "hello"; subEnd = builtins.substring 3 100 "hello"; rep = builtins.replaceStrings [ "a" "bb" "" ] [ "A" "B" "-" ] "abba"; sep = builtins.concatStringsSep ", " [ "a" "b" "c" ]; ts = [ (toString 1) (toString true) (toString false) (toString null) (toString [ 1 "a" [ 2 ] ]) (toString 1.5) ]; }

@@ -1,0 +1,3 @@
+[ "tab\there" "quote \" and \\ backslash" "dollar \${x} brace" "newline\nend" ''indented
+    more
+  ''  ]

@@ -1,0 +1,1 @@
+[ (builtins.toFile "greeting" "hello") (builtins.toFile "script.sh" "echo ${./fixtures/data.txt}") ]

@@ -1,0 +1,1 @@
+{ cmp = [ (builtins.compareVersions "1.2.3" "1.2.10") (builtins.compareVersions "2.0" "2.0") (builtins.compareVersions "1.0pre1" "1.0") (builtins.compareVersions "1.0a" "1.0") ]; split = builtins.splitVersion "1.2.3pre4"; drv = builtins.parseDrvName "nginx-1.25.3"; drv2 = builtins.parseDrvName "hello"; }
