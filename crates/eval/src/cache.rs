@@ -14,6 +14,9 @@ pub struct Parsed {
     pub file: u32,
     /// The lowered root (or the error message and position).
     pub root: Result<Rc<Expr>, (String, u32)>,
+    /// Warnings of the parse (byte offset, text), repeated whenever the
+    /// file is loaded again from the cache.
+    pub warnings: Vec<(u32, String)>,
 }
 
 /// What survives between evaluations.

@@ -158,3 +158,27 @@ pub fn render(e: &Error, files: &Files, show_trace: bool) -> String {
     }
     out
 }
+
+/// Renders a warning that carries a position and trace frames (innermost
+/// first) as Nix prints it: like an error, but headed `warning:` and indented
+/// two more columns.
+pub fn render_warning(msg: &str, span: Option<Span>, frames: Vec<(Option<Span>, String)>, files: &Files) -> String {
+    let e = Error { kind: ErrKind::Throw, msg: msg.to_string(), span, frames, hint: None };
+    let text = render(&e, files, true);
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i == 0 {
+            out.push_str(&line.replacen("error:", "warning:", 1));
+        } else {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str("  ");
+                match line.strip_prefix("       error: ") {
+                    Some(rest) => out.push_str(&format!("       warning: {rest}")),
+                    None => out.push_str(line),
+                }
+            }
+        }
+    }
+    out
+}

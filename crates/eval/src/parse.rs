@@ -48,8 +48,11 @@ impl From<(String, u32)> for ParseFailure {
     }
 }
 
+/// A lowered file and the warnings its parse gave (byte offset, text).
+pub type Lowered = (Rc<Expr>, Vec<(u32, String)>);
+
 /// Parses and lowers `text` of file `file` whose directory is `dir`.
-pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Rc<Expr>, ParseFailure> {
+pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Lowered, ParseFailure> {
     // Nix reads `\r\n` as a line break; rnix does not. Same length keeps offsets.
     let normalised;
     let text = if text.contains('\r') {
@@ -98,7 +101,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     let mut l = Lowerer::new(file, dir, globals());
     l.set_scoped(scoped);
     match l.lower_root(&root) {
-        Ok(e) => Ok(Rc::new(e)),
+        Ok(e) => Ok((Rc::new(e), std::mem::take(&mut l.warnings))),
         Err(e) => Err(ParseFailure { msg: e.msg, off: e.span.off, prev: e.prev.map(|p| p.off) }),
     }
 }

@@ -29,6 +29,10 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     r.frame(None, move || drv_frame().replace("{NAME}", &nm))
 }
 
+/// Attributes that `__structuredAttrs` replaces by `outputChecks`.
+const LEGACY_CHECKS: &[&str] =
+    &["allowedReferences", "allowedRequisites", "disallowedReferences", "disallowedRequisites", "maxClosureSize", "maxSize"];
+
 fn strict_inner(it: &mut Interp, attrs: &Attrs, name: &str, sp: Span) -> R<Value> {
     let name = name.to_string();
     let ignore_nulls = match attrs.get("__ignoreNulls") {
@@ -56,6 +60,14 @@ fn strict_inner(it: &mut Interp, attrs: &Attrs, name: &str, sp: Span) -> R<Value
         }
         if matches!(key, "__contentAddressed" | "__impure") {
             it.force_bool(val.clone(), sp)?;
+        }
+        if structured && LEGACY_CHECKS.contains(&key) {
+            let msg = format!(
+                "'structuredAttrs' disables the effect of the derivation attribute '{key}'; use 'outputChecks.<output>.{key}' instead"
+            );
+            let frames = vec![(None, format!("while evaluating derivation '{name}'"))];
+            let text = crate::error::render_warning(&msg, Some(apos), frames, &it.cache.files);
+            it.message(text);
         }
         let frame = || format!("while evaluating attribute '{key}' of derivation '{name}'");
         let sp_attr = apos;

@@ -142,9 +142,11 @@ impl<'a> Interp<'a> {
         let (id, same, hash) = self.cache.file_id(&key, name, text);
         if same {
             let p = &self.cache.parsed[&key];
-            return match &p.root {
-                Ok(e) => Ok((e.clone(), id)),
-                Err((m, off)) => err_at(Span { file: id, off: *off }, m.clone()),
+            let (root, warnings) = (p.root.clone(), p.warnings.clone());
+            self.parse_warnings(id, &warnings);
+            return match root {
+                Ok(e) => Ok((e, id)),
+                Err((m, off)) => err_at(Span { file: id, off }, m),
             };
         }
         self.cache.parse_count += 1;
@@ -160,13 +162,23 @@ impl<'a> Interp<'a> {
             };
             (msg, f.off)
         });
-        self.cache.parsed.insert(
-            key,
-            crate::cache::Parsed { hash, file: id, root: root.clone() },
-        );
+        let (root, warnings) = match root {
+            Ok((e, w)) => (Ok(e), w),
+            Err(e) => (Err(e), Vec::new()),
+        };
+        self.parse_warnings(id, &warnings);
+        self.cache.parsed.insert(key, crate::cache::Parsed { hash, file: id, root: root.clone(), warnings });
         match root {
             Ok(e) => Ok((e, id)),
             Err((m, off)) => err_at(Span { file: id, off }, m),
+        }
+    }
+
+    /// Emits the warnings of parsing file `id` (`warning: at FILE:L:C: …`).
+    fn parse_warnings(&mut self, id: u32, warnings: &[(u32, String)]) {
+        for (off, text) in warnings {
+            let pos = self.pos_string(Span { file: id, off: *off });
+            self.message(format!("warning: at {pos}: {text}"));
         }
     }
 

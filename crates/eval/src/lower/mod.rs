@@ -1,6 +1,7 @@
 //! Lowering: rnix syntax tree → [`Expr`](crate::expr::Expr) with resolved scopes.
 
 mod attrs;
+mod cursed_or;
 mod scope;
 
 use std::collections::HashMap;
@@ -44,12 +45,14 @@ pub struct Lowerer<'a> {
     names: HashMap<String, Sym>,
     /// `scopedImport`: unbound names (globals included) are looked up in the root `with` first.
     scoped: bool,
+    /// Parse-time warnings: byte offset and text.
+    pub warnings: Vec<(u32, String)>,
 }
 
 impl<'a> Lowerer<'a> {
     /// A lowerer for file `file` in directory `dir`.
     pub fn new(file: u32, dir: &str, globals: &'a HashMap<&'static str, u32>) -> Lowerer<'a> {
-        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashMap::new(), scoped: false }
+        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashMap::new(), scoped: false, warnings: Vec::new() }
     }
 
     /// Lowers for `scopedImport` (see the `scoped` field).
@@ -165,6 +168,7 @@ impl<'a> Lowerer<'a> {
                 Expr::HasAttr(Box::new(inner), path, sp)
             }
             E::Apply(a) => {
+                self.check_cursed_or(a);
                 let f = self.lower_opt(a.lambda(), node)?;
                 let arg = Rc::new(self.lower_opt(a.argument(), node)?);
                 match f {
