@@ -25,7 +25,8 @@ fn cppnix(file: &Path, json: bool) -> Output {
     let store = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("eval-differential-store");
     std::fs::create_dir_all(&store).unwrap();
     let mut cmd = Command::new("nix-instantiate");
-    cmd.arg("--store").arg(&store).args(["--eval", "--strict"]);
+    // Read-write, so that reading a `.drv` or a copied file finds it.
+    cmd.arg("--store").arg(&store).args(["--eval", "--strict", "--read-write-mode"]);
     if json {
         cmd.arg("--json");
     }

@@ -9,6 +9,7 @@ use crate::expr::Span;
 use crate::fs::{resolve_symlinks, FileType};
 use crate::symbol::Sym;
 use crate::value::*;
+use nixpen_store::StoreObject;
 
 fn path_arg(it: &mut Interp, v: Value, sp: Span) -> R<String> {
     match it.force(v)? {
@@ -23,10 +24,34 @@ fn path_arg(it: &mut Interp, v: Value, sp: Span) -> R<String> {
     }
 }
 
+/// The contents of a file inside a store path this evaluation added: a
+/// `.drv` (its ATerm text), a `toFile` text, or a file of a copied source.
+/// `None` when `path` is not inside such a store path.
+fn read_store_file(it: &Interp, path: &str) -> Option<Result<Vec<u8>, String>> {
+    let dir = it.store.store_dir().as_str().to_string();
+    let rest = path.strip_prefix(&dir)?.strip_prefix('/')?;
+    let (base, sub) = match rest.split_once('/') {
+        Some((b, s)) => (b, Some(s)),
+        None => (rest, None),
+    };
+    let object = it.store.object(&format!("{dir}/{base}"))?;
+    Some(match (object, sub) {
+        (StoreObject::Derivation(drv), None) => Ok(drv.to_aterm().into_bytes()),
+        (StoreObject::Text(text), None) => Ok(text.to_vec()),
+        (StoreObject::Source(origin), None) => it.config.fs.read(origin),
+        (StoreObject::Source(origin), Some(sub)) => it.config.fs.read(&format!("{origin}/{sub}")),
+        (_, Some(_)) => Err(format!("opening file '{path}': Not a directory")),
+    })
+}
+
 fn read_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let p = path_arg(it, a[0].clone(), sp).arg(0)?;
     let fs = it.config.fs.clone();
-    match fs.read(&p) {
+    let read = match read_store_file(it, &p) {
+        Some(r) => r,
+        None => fs.read(&p),
+    };
+    match read {
         Ok(bytes) => {
             it.alloc(bytes.len())?;
             Ok(Value::string(String::from_utf8_lossy(&bytes).into_owned(), None))
