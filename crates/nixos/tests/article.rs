@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::{eval, Json};
+use common::{eval, parse_json, Json, JsonExt};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -81,7 +81,7 @@ fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
         "{}.config.system.build.nixpen",
         container(name, modules)
     ))?;
-    let value = Json::parse(&json);
+    let value = parse_json(&json);
     let strings = |v: &Json| -> BTreeMap<String, String> {
         v.object()
             .iter()
@@ -89,20 +89,20 @@ fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
             .collect()
     };
     Ok(Rendered {
-        units: strings(value.get("units")),
-        nginx: match value.get("nginx") {
+        units: strings(value.at("units")),
+        nginx: match value.at("nginx") {
             Json::Null => None,
             v => Some(v.string().to_string()),
         },
-        etc: strings(value.get("etc")),
+        etc: strings(value.at("etc")),
         tcp_ports: value
-            .get("firewall")
-            .get("allowedTCPPorts")
+            .at("firewall")
+            .at("allowedTCPPorts")
             .array()
             .iter()
-            .map(Json::number)
+            .map(JsonExt::number)
             .collect(),
-        scripts: strings(value.get("scripts")),
+        scripts: strings(value.at("scripts")),
     })
 }
 
@@ -179,7 +179,7 @@ fn step0_gohello_has_a_package_and_no_nixos_configuration() {
     }
     let f = flake("0-gohello");
     let name = eval(&format!("{f}.packages.x86_64-linux.default.name")).unwrap();
-    let name = Json::parse(&name);
+    let name = parse_json(&name);
     assert!(
         name.string().starts_with("web-server-"),
         "{}",
@@ -188,13 +188,13 @@ fn step0_gohello_has_a_package_and_no_nixos_configuration() {
     let kind = eval(&format!("{f}.packages.x86_64-linux.default.type")).unwrap();
     assert_eq!(kind.trim(), "\"derivation\"");
     let out_path =
-        Json::parse(&eval(&format!("{f}.packages.x86_64-linux.default.outPath")).unwrap());
+        parse_json(&eval(&format!("{f}.packages.x86_64-linux.default.outPath")).unwrap());
     assert!(
         out_path.string().starts_with("/nix/store/") && out_path.string().contains("-web-server-")
     );
-    let app = Json::parse(&eval(&format!("{f}.apps.x86_64-linux.default")).unwrap());
-    assert_eq!(app.get("type").string(), "app");
-    assert!(app.get("program").string().ends_with("/bin/web-server"));
+    let app = parse_json(&eval(&format!("{f}.apps.x86_64-linux.default")).unwrap());
+    assert_eq!(app.at("type").string(), "app");
+    assert!(app.at("program").string().ends_with("/bin/web-server"));
     let systems = eval(&format!("builtins.attrNames {f}.packages")).unwrap();
     assert_eq!(
         systems.trim(),
@@ -350,7 +350,7 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
     );
 
     // The options form's list has the port, with its type, default and value.
-    let form = Json::parse(
+    let form = parse_json(
         &eval(&format!(
             "(import <nixpkgs/lib>).nixpen.optionsToData {}.options",
             container("6-exercise-port", None)
@@ -360,14 +360,14 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
     let port = form
         .array()
         .iter()
-        .find(|o| o.get("name").string() == "xeserv.services.gohello.port")
+        .find(|o| o.at("name").string() == "xeserv.services.gohello.port")
         .expect("port in the form");
     assert_eq!(
-        port.get("type").string(),
+        port.at("type").string(),
         "16 bit unsigned integer; between 0 and 65535 (both inclusive)"
     );
-    assert_eq!(port.get("default").get("text").string(), "3031");
-    assert_eq!(port.get("value").number(), 3031.0);
+    assert_eq!(port.at("default").at("text").string(), "3031");
+    assert_eq!(port.at("value").number(), 3031.0);
 
     let r = render("6-exercise-port", None).unwrap();
     let unit = &r.units["xeserv.gohello.service"];

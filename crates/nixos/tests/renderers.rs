@@ -8,14 +8,14 @@
 
 mod common;
 
-use common::{eval, Json};
+use common::{eval, parse_json, Json, JsonExt};
 
 /// Renders a NixOS module (Nix source) and returns `system.build.nixpen`.
 fn render(module: &str) -> Json {
     let expr = format!(
         "(import <nixpkgs/nixos> {{ configuration = {module}; }}).config.system.build.nixpen"
     );
-    Json::parse(&eval(&expr).unwrap_or_else(|e| panic!("{e}")))
+    parse_json(&eval(&expr).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// `text` with every store path's hash replaced by `HASH`.
@@ -78,8 +78,8 @@ fn service_with_script_and_start_at() {
           };
         }"#,
     );
-    let units = out.get("units");
-    let service = mask(units.get("backup.service").string());
+    let units = out.at("units");
+    let service = mask(units.at("backup.service").string());
     let expected = format!(
         "[Unit]\nAfter=network.target\nDescription=Nightly backup\n\n[Service]\n\
          Environment=\"GREETING=say \\\"hello\\\"\\n\"\n{LOCALE}Environment=\"PATH={}\"\n{TZDIR}\
@@ -90,13 +90,13 @@ fn service_with_script_and_start_at() {
     );
     assert_eq!(service, expected);
 
-    let timer = units.get("backup.timer").string();
+    let timer = units.at("backup.timer").string();
     assert_eq!(
         timer,
         "[Unit]\n\n[Timer]\nOnCalendar=daily\n\n\n[Install]\nWantedBy=timers.target\n"
     );
 
-    let scripts = out.get("scripts").object();
+    let scripts = out.at("scripts").object();
     let (path, text) = scripts
         .iter()
         .find(|(p, _)| p.ends_with("/bin/backup-start"))
@@ -131,16 +131,16 @@ fn socket_target_and_stop_if_changed() {
           systemd.services.off = { enable = false; script = "true"; };
         }"#,
     );
-    let units = out.get("units");
+    let units = out.at("units");
     assert_eq!(
-        units.get("foo.socket").string(),
+        units.at("foo.socket").string(),
         "[Unit]\n\n[Socket]\nSocketMode=0660\n\nListenStream=/run/foo.sock\n\n\n[Install]\nWantedBy=sockets.target\n"
     );
     assert_eq!(
-        units.get("mine.target").string(),
+        units.at("mine.target").string(),
         "[Unit]\nDescription=Mine\nWants=a.service b.service\n\n"
     );
-    let service = mask(units.get("foo.service").string());
+    let service = mask(units.at("foo.service").string());
     assert_eq!(
         service,
         format!(
@@ -174,7 +174,7 @@ fn nginx_forced_tls_with_acme_and_recommended_proxy() {
           };
         }"#,
     );
-    let conf = mask(out.get("nginx").string());
+    let conf = mask(out.at("nginx").string());
     let expected = "\tproxy_redirect          off;
 \tproxy_connect_timeout   60s;
 \tproxy_send_timeout      60s;

@@ -2,7 +2,6 @@
 //! an expression with our nixpkgs on the search path, and reading its JSON.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -51,158 +50,43 @@ pub fn eval(expr: &str) -> Result<String, String> {
     }
 }
 
-/// A JSON value, enough to read what `nix-instantiate --json` prints.
-#[derive(Debug, PartialEq)]
-pub enum Json {
-    Null,
-    Bool(bool),
-    Number(f64),
-    String(String),
-    Array(Vec<Json>),
-    Object(BTreeMap<String, Json>),
+/// What `nix-instantiate --json` prints, parsed.
+pub type Json = serde_json::Value;
+
+/// Parses one JSON document (panics on malformed input: a test failure).
+pub fn parse_json(text: &str) -> Json {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("bad JSON ({e}): {text}"))
 }
 
-impl Json {
-    /// Parses one JSON document (panics on malformed input: a test failure).
-    pub fn parse(text: &str) -> Json {
-        let mut chars = text.trim().chars().peekable();
-        let value = Self::value(&mut chars);
-        assert!(chars.next().is_none(), "trailing text after JSON value");
-        value
-    }
+/// Accessors that fail the test, naming what was expected, instead of
+/// returning `Option`s.
+pub trait JsonExt {
+    /// The value under `key` of an object.
+    fn at(&self, key: &str) -> &Json;
+    /// The entries of an object.
+    fn object(&self) -> &serde_json::Map<String, Json>;
+    /// The items of an array.
+    fn array(&self) -> &[Json];
+    /// A string.
+    fn string(&self) -> &str;
+    /// A number.
+    fn number(&self) -> f64;
+}
 
-    fn value(it: &mut std::iter::Peekable<std::str::Chars>) -> Json {
-        while it.peek().is_some_and(|c| c.is_whitespace()) {
-            it.next();
-        }
-        match it.peek().copied() {
-            Some('{') => {
-                it.next();
-                let mut map = BTreeMap::new();
-                loop {
-                    Self::skip_ws(it);
-                    match it.next() {
-                        Some('}') => break,
-                        Some(',') => continue,
-                        Some('"') => {
-                            let key = Self::string_body(it);
-                            Self::skip_ws(it);
-                            assert_eq!(it.next(), Some(':'));
-                            map.insert(key, Self::value(it));
-                        }
-                        other => panic!("unexpected {other:?} in object"),
-                    }
-                }
-                Json::Object(map)
-            }
-            Some('[') => {
-                it.next();
-                let mut items = Vec::new();
-                loop {
-                    Self::skip_ws(it);
-                    match it.peek() {
-                        Some(']') => {
-                            it.next();
-                            break;
-                        }
-                        Some(',') => {
-                            it.next();
-                        }
-                        _ => items.push(Self::value(it)),
-                    }
-                }
-                Json::Array(items)
-            }
-            Some('"') => {
-                it.next();
-                Json::String(Self::string_body(it))
-            }
-            Some(_) => {
-                let mut word = String::new();
-                while let Some(&c) = it.peek() {
-                    if c == ',' || c == ']' || c == '}' || c.is_whitespace() {
-                        break;
-                    }
-                    word.push(c);
-                    it.next();
-                }
-                match word.as_str() {
-                    "null" => Json::Null,
-                    "true" => Json::Bool(true),
-                    "false" => Json::Bool(false),
-                    number => Json::Number(
-                        number
-                            .parse()
-                            .unwrap_or_else(|_| panic!("bad JSON word {number}")),
-                    ),
-                }
-            }
-            None => panic!("unexpected end of JSON"),
-        }
+impl JsonExt for Json {
+    fn at(&self, key: &str) -> &Json {
+        self.get(key).unwrap_or_else(|| panic!("no key {key} in {self}"))
     }
-
-    fn skip_ws(it: &mut std::iter::Peekable<std::str::Chars>) {
-        while it.peek().is_some_and(|c| c.is_whitespace()) {
-            it.next();
-        }
+    fn object(&self) -> &serde_json::Map<String, Json> {
+        self.as_object().unwrap_or_else(|| panic!("not an object: {self}"))
     }
-
-    /// The rest of a string literal whose opening quote was read.
-    fn string_body(it: &mut std::iter::Peekable<std::str::Chars>) -> String {
-        let mut s = String::new();
-        loop {
-            match it.next().expect("unterminated JSON string") {
-                '"' => return s,
-                '\\' => match it.next().expect("bad escape") {
-                    'n' => s.push('\n'),
-                    't' => s.push('\t'),
-                    'r' => s.push('\r'),
-                    'b' => s.push('\u{8}'),
-                    'f' => s.push('\u{c}'),
-                    'u' => {
-                        let hex: String = (0..4).map(|_| it.next().unwrap()).collect();
-                        let code = u32::from_str_radix(&hex, 16).unwrap();
-                        s.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                    }
-                    other => s.push(other),
-                },
-                c => s.push(c),
-            }
-        }
+    fn array(&self) -> &[Json] {
+        self.as_array().unwrap_or_else(|| panic!("not an array: {self}"))
     }
-
-    pub fn get(&self, key: &str) -> &Json {
-        match self {
-            Json::Object(map) => map.get(key).unwrap_or_else(|| panic!("no key {key}")),
-            other => panic!("not an object: {other:?}"),
-        }
+    fn string(&self) -> &str {
+        self.as_str().unwrap_or_else(|| panic!("not a string: {self}"))
     }
-
-    pub fn object(&self) -> &BTreeMap<String, Json> {
-        match self {
-            Json::Object(map) => map,
-            other => panic!("not an object: {other:?}"),
-        }
-    }
-
-    pub fn array(&self) -> &[Json] {
-        match self {
-            Json::Array(items) => items,
-            other => panic!("not an array: {other:?}"),
-        }
-    }
-
-    pub fn string(&self) -> &str {
-        match self {
-            Json::String(s) => s,
-            other => panic!("not a string: {other:?}"),
-        }
-    }
-
-    pub fn number(&self) -> f64 {
-        match self {
-            Json::Number(n) => *n,
-            other => panic!("not a number: {other:?}"),
-        }
+    fn number(&self) -> f64 {
+        self.as_f64().unwrap_or_else(|| panic!("not a number: {self}"))
     }
 }
