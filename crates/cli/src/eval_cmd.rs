@@ -49,7 +49,12 @@ pub fn run(args: &[String]) -> ExitCode {
                 eprintln!("{message}");
             }
             match outcome.result {
-                Ok(text) => println!("{text}"),
+                Ok(text) => {
+                    // Raw (non-UTF-8) bytes of Nix strings go out as bytes, as Nix writes them.
+                    let mut bytes = nixpen_eval::bytes::encode(&text);
+                    bytes.push(b'\n');
+                    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes);
+                }
                 Err(err) => {
                     eprintln!("{}", err.rendered.trim_end());
                     return ExitCode::from(1);

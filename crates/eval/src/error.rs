@@ -105,7 +105,14 @@ fn code_frame(out: &mut String, files: &Files, span: Span, indent: &str) {
     let (skip, col_shown) = if col > 120 { (col as usize - 60, 61) } else { (0, col as usize) };
     let show = |out: &mut String, n: usize| {
         if n >= 1 && n <= lines.len() {
-            let text: String = lines[n - 1].trim_end_matches('\r').chars().skip(skip).take(160).collect();
+            // Raw (non-UTF-8) bytes show as U+FFFD, as a terminal shows them.
+            let text: String = lines[n - 1]
+                .trim_end_matches('\r')
+                .chars()
+                .skip(skip)
+                .take(160)
+                .map(|c| if crate::bytes::raw_byte(c).is_some() { '\u{fffd}' } else { c })
+                .collect();
             if text.is_empty() {
                 out.push_str(&format!("{:>13}|\n", n));
             } else {

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod api;
+pub mod bytes;
 mod builtins;
 mod cache;
 mod driver;

@@ -54,7 +54,7 @@ fn read_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     match read {
         Ok(bytes) => {
             it.alloc(bytes.len())?;
-            Ok(Value::string(String::from_utf8_lossy(&bytes).into_owned(), None))
+            Ok(Value::string(crate::bytes::decode(&bytes), None))
         }
         Err(m) => err_at(sp, m),
     }

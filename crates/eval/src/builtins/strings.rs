@@ -19,7 +19,7 @@ fn to_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn string_length(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.coerce_to_string(a[0].clone(), CoerceMode::Interp { copy: true }, sp).arg(0)?;
-    Ok(Value::Int(s.s.len() as i64))
+    Ok(Value::Int(crate::bytes::byte_len(&s.s) as i64))
 }
 
 fn substring(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -29,10 +29,16 @@ fn substring(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     if start < 0 {
         return err_at(sp, "negative start position in 'substring'");
     }
-    let bytes = s.s.as_bytes();
+    let raw;
+    let bytes = if crate::bytes::has_raw(&s.s) {
+        raw = crate::bytes::encode(&s.s);
+        &raw[..]
+    } else {
+        s.s.as_bytes()
+    };
     let start = (start as usize).min(bytes.len());
     let end = if len < 0 { bytes.len() } else { start.saturating_add(len as usize).min(bytes.len()) };
-    let sub = String::from_utf8_lossy(&bytes[start..end]).into_owned();
+    let sub = crate::bytes::decode(&bytes[start..end]);
     Ok(Value::string(sub, s.ctx.as_deref().cloned()))
 }
 
@@ -122,7 +128,7 @@ fn hash_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         }
     };
     let s = it.force_str(a[1].clone(), sp).arg(1)?;
-    Ok(Value::str(&Hash::of(algo, s.s.as_bytes()).to_base16()))
+    Ok(Value::str(&Hash::of(algo, &crate::bytes::as_bytes(&s.s)).to_base16()))
 }
 
 fn discard_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {

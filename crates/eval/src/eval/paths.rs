@@ -127,7 +127,7 @@ impl<'a> Interp<'a> {
                 }
             }
         };
-        let text = String::from_utf8_lossy(&text).into_owned();
+        let text = crate::bytes::decode(&text);
         self.parse_source_ex(&path, &text, scoped)
     }
 

@@ -61,6 +61,14 @@ fn write_json_nested(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, s
             if let Some(c) = &s.ctx {
                 ctx.extend(c.iter().cloned());
             }
+            if let Some((index, byte)) = crate::bytes::first_raw_byte(&s.s) {
+                return err_at(
+                    sp,
+                    format!(
+                        "JSON serialization error: [json.exception.type_error.316] invalid UTF-8 byte at index {index}: 0x{byte:02X}"
+                    ),
+                );
+            }
             json_str(&s.s, out)
         }
         Value::Path(p) => {
