@@ -265,8 +265,10 @@ fn run_in(it: &mut Interp, request: &Request) -> R<String> {
             crate::print::json::to_json(it, v, true, &mut ctx, Span::default())
         }
         OutputFormat::Xml { location } => {
-            it.deep_force(v.clone())?;
-            let s = crate::print::xml::to_xml(it, v, location)?;
+            if request.strict {
+                it.deep_force(v.clone())?;
+            }
+            let s = crate::print::xml::to_xml(it, v, location, request.strict)?;
             Ok(s.trim_end_matches('\n').to_string())
         }
     }

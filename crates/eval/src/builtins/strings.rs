@@ -269,7 +269,7 @@ fn from_json(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn to_xml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let _ = sp;
-    let s = crate::print::xml::to_xml(it, a[0].clone(), false)?;
+    let s = crate::print::xml::to_xml(it, a[0].clone(), false, true)?;
     Ok(Value::str(&s))
 }
 

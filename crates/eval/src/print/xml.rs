@@ -2,7 +2,7 @@
 
 use crate::error::*;
 use crate::eval::Interp;
-use crate::expr::Param;
+use crate::expr::{Param, Span};
 use crate::value::*;
 
 fn esc(s: &str) -> String {
@@ -23,16 +23,46 @@ fn esc(s: &str) -> String {
 }
 
 /// Prints a value as Nix's XML (forcing it deeply).
-pub fn to_xml(it: &mut Interp, v: Value, location: bool) -> R<String> {
+pub fn to_xml(it: &mut Interp, v: Value, location: bool, strict: bool) -> R<String> {
     let mut out = String::from("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
-    write(it, v, 1, &mut out, location)?;
+    let v = it.force(v)?;
+    let opts = Opts { location, strict };
+    write(it, v, 1, &mut out, opts)?;
     out.push_str("</expr>\n");
     Ok(out)
 }
 
-fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, location: bool) -> R<()> {
+/// How to print: with source positions (`nix-instantiate --xml` without
+/// `--no-location`), and forcing what is not yet evaluated (`--strict`).
+#[derive(Clone, Copy)]
+struct Opts {
+    location: bool,
+    strict: bool,
+}
+
+/// ` column="C" line="L" path="P"` of a position, as Nix writes it (no path
+/// for an expression given on the command line).
+fn pos_attrs(it: &Interp, sp: Span) -> String {
+    match it.cache.files.get(sp.file) {
+        Some(f) => {
+            let (line, col) = f.line_col(sp.off);
+            let path = if f.path.starts_with('/') { format!(" path=\"{}\"", esc(&f.path)) } else { String::new() };
+            format!(" column=\"{col}\" line=\"{line}\"{path}")
+        }
+        None => String::new(),
+    }
+}
+
+fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: Opts) -> R<()> {
     it.check_stack()?;
-    let v = it.force(v)?;
+    let location = opts.location;
+    let v = match v {
+        Value::Thunk(id) if !opts.strict => match it.peek_thunk(id) {
+            Some(v) => v,
+            None => Value::Thunk(id),
+        },
+        v => it.force(v)?,
+    };
     let pad = "  ".repeat(ind);
     match &v {
         Value::Null => out.push_str(&format!("{pad}<null />\n")),
@@ -47,7 +77,7 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, location: bool
             } else {
                 out.push_str(&format!("{pad}<list>\n"));
                 for x in l.iter() {
-                    write(it, x.clone(), ind + 1, out, location)?;
+                    write(it, x.clone(), ind + 1, out, opts)?;
                 }
                 out.push_str(&format!("{pad}</list>\n"));
             }
@@ -63,15 +93,22 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, location: bool
                 return Ok(());
             }
             out.push_str(&format!("{pad}<attrs>\n"));
-            for (k, x, _) in a.entries.iter() {
-                out.push_str(&format!("{pad}  <attr name=\"{}\">\n", esc(k.as_str())));
-                write(it, x.clone(), ind + 2, out, location)?;
+            for (k, x, sp) in a.entries.iter() {
+                let pos = if location { pos_attrs(it, *sp) } else { String::new() };
+                // Nix writes XML attributes in name order: column, line, name, path.
+                let (before, path) = match pos.find(" path=") {
+                    Some(i) => (pos[..i].to_string(), pos[i..].to_string()),
+                    None => (pos, String::new()),
+                };
+                out.push_str(&format!("{pad}  <attr{before} name=\"{}\"{path}>\n", esc(k.as_str())));
+                write(it, x.clone(), ind + 2, out, opts)?;
                 out.push_str(&format!("{pad}  </attr>\n"));
             }
             out.push_str(&format!("{pad}</attrs>\n"));
         }
         Value::Lambda(c) => {
-            out.push_str(&format!("{pad}<function>\n"));
+            let pos = if location { pos_attrs(it, c.def.span) } else { String::new() };
+            out.push_str(&format!("{pad}<function{pos}>\n"));
             match &c.def.param {
                 Param::Ident(n) => out.push_str(&format!("{pad}  <varpat name=\"{}\" />\n", esc(n.as_str()))),
                 Param::Formals { formals, ellipsis, at } => {
