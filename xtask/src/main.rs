@@ -5,6 +5,8 @@
 //! - `test`: install what is missing, then run every test: the Rust tests
 //!   (unit, conformance, differential) and the browser tests in Chromium.
 //! - `bench`: run the benchmarks against real Nix on the same inputs.
+//! - `bench-web`: build the release site (unless `--no-build`) and run the
+//!   browser benchmark (`web/bench/run.mjs`) on it in headless Chromium.
 
 use std::{
     env,
@@ -86,14 +88,42 @@ fn bench(rest: &[String]) -> ExitCode {
     if step("bench", "cargo", &args) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
+/// `cargo xtask bench-web [--no-build] [--dist DIR] [ARGS…]`: ARGS go to
+/// `web/bench/run.mjs` (such as `--runs 7 --keys 25 --only load,keys`).
+fn bench_web(rest: &[String]) -> ExitCode {
+    let mut build = true;
+    let mut dist = "dist".to_owned();
+    let mut passed: Vec<String> = Vec::new();
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--no-build" => build = false,
+            "--dist" => dist = args.next().cloned().unwrap_or(dist),
+            _ => passed.push(arg.clone()),
+        }
+    }
+    if build {
+        if !step("tools", "bash", &["scripts/tools.sh", "all"]) {
+            return ExitCode::FAILURE;
+        }
+        if !step("web build", "trunk", &["build", "--release", "--offline", "--dist", &dist]) {
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut args = vec!["web/bench/run.mjs", "--dist", dist.as_str()];
+    args.extend(passed.iter().map(String::as_str));
+    if step("browser bench", "node", &args) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
+        Some("bench-web") => bench_web(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask (serve | test | bench [NAME…])");
+            eprintln!("usage: cargo xtask (serve | test | bench [NAME…] | bench-web [--no-build] [--dist DIR] [ARGS…])");
             ExitCode::from(2)
         }
     }
