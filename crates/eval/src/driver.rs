@@ -227,7 +227,7 @@ fn select_attr_path(it: &mut Interp, mut v: Value, path: &str) -> R<Value> {
             other => {
                 return crate::error::err(format!(
                     "the expression selected by the selection path '{path}' should be a set but is {}",
-                    other.type_of()
+                    other.type_desc()
                 ))
             }
         }
