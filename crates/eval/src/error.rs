@@ -138,7 +138,9 @@ pub fn render(e: &Error, files: &Files, show_trace: bool) -> String {
         if let Some(h) = &e.hint {
             out.push_str(&format!("       {h}\n"));
         }
-        if let Some(sp) = e.span {
+        // Without the trace, the position is the error's own or, when a
+        // builtin's error was moved to its call frame, the innermost frame's.
+        if let Some(sp) = e.span.or_else(|| e.frames.iter().find_map(|f| f.0)) {
             code_frame(&mut out, files, sp, "       ");
         }
     } else {
