@@ -14,6 +14,11 @@ mod system_cmd;
 
 use std::process::ExitCode;
 
+/// The evaluator allocates and frees many small objects (thunks, envs,
+/// sets); mimalloc does that several times faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage: nixpen <command> [args]
 

@@ -42,9 +42,36 @@ impl Ord for Sym {
         if Rc::ptr_eq(&self.0, &other.0) {
             Ordering::Equal
         } else {
-            self.0.as_bytes().cmp(other.0.as_bytes())
+            name_cmp(self.0.as_bytes(), other.0.as_bytes())
         }
     }
+}
+
+/// The first eight bytes of a name as a big-endian number (zero-padded):
+/// comparing these orders most names without a call to `memcmp`.
+#[inline(always)]
+fn prefix8(s: &[u8]) -> u64 {
+    if s.len() >= 8 {
+        u64::from_be_bytes(s[..8].try_into().unwrap())
+    } else {
+        let mut b = [0u8; 8];
+        b[..s.len()].copy_from_slice(s);
+        u64::from_be_bytes(b)
+    }
+}
+
+/// Byte-wise (lexicographic) order of two names, as `<[u8]>::cmp`.
+#[inline]
+pub fn name_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    let (x, y) = (prefix8(a), prefix8(b));
+    if x != y {
+        return x.cmp(&y);
+    }
+    // Equal first eight bytes (zero padding included): only the rest decides.
+    if a.len() <= 8 && b.len() <= 8 {
+        return a.len().cmp(&b.len());
+    }
+    a.cmp(b)
 }
 
 impl std::hash::Hash for Sym {
@@ -68,5 +95,20 @@ impl fmt::Display for Sym {
 impl From<&str> for Sym {
     fn from(s: &str) -> Sym {
         Sym::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_cmp;
+
+    #[test]
+    fn name_order_is_byte_order() {
+        let names = ["", "a", "ab", "ab\0", "ab\0\0", "abcdefgh", "abcdefg", "abcdefgh\0", "abcdefghi", "abcdefgz", "b", "\u{e9}", "key1", "key10", "key2"];
+        for x in names {
+            for y in names {
+                assert_eq!(name_cmp(x.as_bytes(), y.as_bytes()), x.as_bytes().cmp(y.as_bytes()), "{x:?} {y:?}");
+            }
+        }
     }
 }

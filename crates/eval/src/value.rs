@@ -51,7 +51,7 @@ impl Attrs {
         if e.len() < 8 {
             return e.iter().position(|x| x.0.as_str() == name);
         }
-        e.binary_search_by(|x| x.0.as_str().as_bytes().cmp(name.as_bytes())).ok()
+        e.binary_search_by(|x| crate::symbol::name_cmp(x.0.as_str().as_bytes(), name.as_bytes())).ok()
     }
 
     /// Builds a set from unsorted entries; later duplicates win.
@@ -128,12 +128,12 @@ pub enum Value {
     Float(f64),
     /// String.
     Str(Rc<NixStr>),
-    /// Path (absolute, normalised).
-    Path(Rc<str>),
+    /// Path (absolute, normalised). A thin pointer keeps `Value` at 16 bytes.
+    Path(Rc<Box<str>>),
     /// Attribute set.
     Attrs(Rc<Attrs>),
     /// List.
-    List(Rc<[Value]>),
+    List(Rc<Vec<Value>>),
     /// Lambda closure.
     Lambda(Rc<Closure>),
     /// Builtin (possibly partially applied).
@@ -154,9 +154,14 @@ impl Value {
         Value::Str(Rc::new(NixStr { s: s.into_boxed_str(), ctx }))
     }
 
+    /// A path value (the text must be absolute and normalised).
+    pub fn path(p: &str) -> Value {
+        Value::Path(Rc::new(p.into()))
+    }
+
     /// A list value.
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::from(v))
+        Value::List(Rc::new(v))
     }
 
     /// An attribute set from sorted entries.
@@ -247,5 +252,16 @@ impl Env {
         } else {
             self.rest.borrow_mut()[i - 1] = v;
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn values_stay_small() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert!(std::mem::size_of::<crate::eval::Thunk>() <= 24);
     }
 }

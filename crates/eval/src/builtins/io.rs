@@ -1,7 +1,5 @@
 //! File-system builtins and path helpers.
 
-use std::rc::Rc;
-
 use crate::error::*;
 use crate::eval::coerce::CoerceMode;
 use crate::eval::Interp;
@@ -129,7 +127,7 @@ fn dir_of(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         None => ".".to_string(),
     };
     if is_path {
-        Ok(Value::Path(Rc::from(dir.as_str())))
+        Ok(Value::path(dir.as_str()))
     } else {
         Ok(Value::string(dir, s.ctx.as_deref().cloned()))
     }
@@ -166,12 +164,12 @@ fn find_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         if let Some(rest) = rest {
             let cand = if rest.is_empty() { path.clone() } else { crate::fs::join(&path, &rest) };
             if it.config.fs.file_type(&cand).is_some() {
-                return Ok(Value::Path(Rc::from(cand.as_str())));
+                return Ok(Value::path(cand.as_str()));
             }
         }
     }
     if &*name.s == "nix/fetchurl.nix" {
-        return Ok(Value::Path(Rc::from("/__nix_builtin/nix/fetchurl.nix")));
+        return Ok(Value::path("/__nix_builtin/nix/fetchurl.nix"));
     }
     err_kind(
         ErrKind::Throw,

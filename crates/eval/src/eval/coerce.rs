@@ -94,7 +94,7 @@ impl<'a> Interp<'a> {
                     ctx.insert(ContextElem::Opaque(sp2.clone()));
                     Ok(Rc::new(NixStr { s: sp2.into(), ctx: Some(Box::new(ctx)) }))
                 } else {
-                    Ok(Rc::new(NixStr { s: (*p).into(), ctx: None }))
+                    Ok(Rc::new(NixStr { s: (**p).into(), ctx: None }))
                 }
             }
             Value::Attrs(a) => {

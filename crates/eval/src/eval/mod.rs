@@ -86,7 +86,7 @@ pub struct Interp<'a> {
     pub regex_cache: std::collections::HashMap<String, regex::Regex>,
 }
 
-#[inline(never)]
+#[inline(always)]
 fn stack_addr() -> usize {
     let x = 0u8;
     std::hint::black_box(&x) as *const u8 as usize
@@ -132,10 +132,20 @@ impl<'a> Interp<'a> {
         self.stack_base = stack_addr();
     }
 
-    /// Checks step, stack and memory budgets.
-    #[inline]
+    /// Checks step, stack and memory budgets: a counter on the fast path,
+    /// the stack and memory every 64 steps.
+    #[inline(always)]
     fn step(&mut self) -> R<()> {
         self.steps += 1;
+        if self.steps & 0x3f == 0 || self.steps > self.config.limits.max_steps {
+            return self.step_slow();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn step_slow(&mut self) -> R<()> {
         if self.steps > self.config.limits.max_steps {
             return err_kind(
                 ErrKind::Limit,
@@ -143,16 +153,14 @@ impl<'a> Interp<'a> {
                 format!("evaluation exceeded the step budget ({} steps)", self.config.limits.max_steps),
             );
         }
-        if self.steps & 0x3f == 0 {
-            self.check_stack()?;
-            let mem = self.mem + self.thunks.len() * std::mem::size_of::<Thunk>();
-            if mem > self.config.limits.max_memory_bytes {
-                return err_kind(
-                    ErrKind::Limit,
-                    None,
-                    format!("evaluation exceeded the memory budget ({} bytes)", self.config.limits.max_memory_bytes),
-                );
-            }
+        self.check_stack()?;
+        let mem = self.mem + self.thunks.len() * std::mem::size_of::<Thunk>();
+        if mem > self.config.limits.max_memory_bytes {
+            return err_kind(
+                ErrKind::Limit,
+                None,
+                format!("evaluation exceeded the memory budget ({} bytes)", self.config.limits.max_memory_bytes),
+            );
         }
         Ok(())
     }
@@ -439,7 +447,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Forces and returns a list.
-    pub fn force_list(&mut self, v: Value, sp: Span) -> R<Rc<[Value]>> {
+    pub fn force_list(&mut self, v: Value, sp: Span) -> R<Rc<Vec<Value>>> {
         match self.force(v)? {
             Value::List(l) => Ok(l),
             v => err_at(sp, format!("expected a list but found {}", self.show_short(&v))),
@@ -534,19 +542,7 @@ fn cheap_int(e: &Expr, env: &Rc<Env>, budget: u32) -> Option<Value> {
             let (Value::Int(x), Value::Int(y)) = (cheap_int(l, env, budget - 1)?, cheap_int(r, env, budget - 1)?) else {
                 return None;
             };
-            Some(match op {
-                BinOp::Add => Value::Int(x.checked_add(y)?),
-                BinOp::Sub => Value::Int(x.checked_sub(y)?),
-                BinOp::Mul => Value::Int(x.checked_mul(y)?),
-                BinOp::Div if y != 0 => Value::Int(x.checked_div(y)?),
-                BinOp::Lt => Value::Bool(x < y),
-                BinOp::Le => Value::Bool(x <= y),
-                BinOp::Gt => Value::Bool(x > y),
-                BinOp::Ge => Value::Bool(x >= y),
-                BinOp::Eq => Value::Bool(x == y),
-                BinOp::Neq => Value::Bool(x != y),
-                _ => return None,
-            })
+            ops::int_op(*op, x, y)
         }
         _ => None,
     }

@@ -49,6 +49,11 @@ impl<'a> Interp<'a> {
             _ => {
                 let a = self.eval(l, env).frame(Some(sp), || format!("in the left operand of the {} operator", op_name(op)))?;
                 let b = self.eval(r, env).frame(Some(sp), || format!("in the right operand of the {} operator", op_name(op)))?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    if let Some(v) = int_op(op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
                 self.binop_values(op, a, b, sp)
             }
         }
@@ -149,7 +154,7 @@ impl<'a> Interp<'a> {
                 }
                 let joined = format!("{}{}", p, s.s);
                 self.alloc(joined.len())?;
-                Ok(Value::Path(Rc::from(crate::fs::canon(&joined).as_str())))
+                Ok(Value::path(crate::fs::canon(&joined).as_str()))
             }
             (Value::Str(s), _) => {
                 let t = self.coerce_to_string(b, CoerceMode::Interp { copy: true }, sp)?;
@@ -348,6 +353,25 @@ impl<'a> Interp<'a> {
             }
         })
     }
+}
+
+/// An operator on two integers when it cannot fail (overflow and division
+/// by zero take the general path, which words the error).
+#[inline]
+pub(super) fn int_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(match op {
+        BinOp::Add => Value::Int(x.checked_add(y)?),
+        BinOp::Sub => Value::Int(x.checked_sub(y)?),
+        BinOp::Mul => Value::Int(x.checked_mul(y)?),
+        BinOp::Div if y != 0 => Value::Int(x.checked_div(y)?),
+        BinOp::Eq => Value::Bool(x == y),
+        BinOp::Neq => Value::Bool(x != y),
+        BinOp::Lt => Value::Bool(x < y),
+        BinOp::Le => Value::Bool(x <= y),
+        BinOp::Gt => Value::Bool(x > y),
+        BinOp::Ge => Value::Bool(x >= y),
+        _ => return None,
+    })
 }
 
 fn type_word(v: &Value) -> &'static str {

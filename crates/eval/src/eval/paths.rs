@@ -55,13 +55,13 @@ impl<'a> Interp<'a> {
                 }
             }
         }
-        Ok(Value::Path(Rc::from(canon(&out).as_str())))
+        Ok(Value::path(canon(&out).as_str()))
     }
 
     /// Resolves `<name/rest>` against the search path.
     pub fn find_search_path(&mut self, name: &str, sp: Span) -> R<Value> {
         match self.resolve_search_path(name) {
-            Some(p) => Ok(Value::Path(Rc::from(p.as_str()))),
+            Some(p) => Ok(Value::path(p.as_str())),
             None => err_at(
                 sp,
                 format!("file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)"),
