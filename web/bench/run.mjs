@@ -8,8 +8,10 @@
 //
 //   node web/bench/run.mjs --dist dist [--runs 7] [--keys 25] [--small 1000]
 //                          [--flake 50] [--only load,keys,memory] [--json FILE]
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/server.mjs';
 import { timeToOutputs, transfer } from './load.mjs';
@@ -18,6 +20,13 @@ import { finalFlake, smallExpression } from './reevaluate.mjs';
 import { growth, median, ms, percentile, size } from './stats.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const APP_RS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'crates', 'app', 'src', 'app.rs');
+
+/** The app's debounce after a keystroke (`DEBOUNCE_MS` in crates/app/src/app.rs). */
+async function debounceMs() {
+  const m = /const DEBOUNCE_MS: u32 = ([0-9_]+);/.exec(await readFile(APP_RS, 'utf8'));
+  return m ? Number(m[1].replaceAll('_', '')) : NaN;
+}
 
 function parseArgs(argv) {
   const opts = { dist: 'dist', runs: 7, keys: 25, small: 1000, flake: 50, only: null, json: null };
@@ -38,10 +47,12 @@ function flat(start, end) {
 function memoryRows(what, run) {
   const first = run.trace[0];
   const last = run.trace[run.trace.length - 1];
+  const mid = run.trace[run.trace.length >> 1];
   const rows = [];
   for (const [key, label] of [['jsHeap', 'page JS heap'], ['pageWasm', 'page wasm memory'], ['workerWasm', 'worker wasm memory']]) {
     rows.push([`${what}: ${label} (start → end)`, 'flat',
-      `${size(first[key])} → ${size(last[key])} (${growth(last[key] - first[key])})`, flat(first[key], last[key])]);
+      `${size(first[key])} → ${size(last[key])} (${growth(last[key] - first[key])}; ${growth(last[key] - mid[key])} after round ${mid.round})`,
+      flat(first[key], last[key])]);
   }
   rows.push([`${what}: DOM nodes (start → end)`, 'flat', `${first.nodes} → ${last.nodes}`, last.nodes <= first.nodes + 50]);
   return rows;
@@ -89,6 +100,7 @@ async function main() {
     rows.push([`keystroke → new \`server_name\` painted in nginx.conf, median of ${keys.length}`, '< 50 ms', ms(median(latency)), median(latency) < 50]);
     rows.push(['keystroke → nginx.conf, p90', '–', ms(percentile(latency, 90)), null]);
     const worker = keys.map((k) => k.worker);
+    rows.push([`… of which the app's debounce (\`DEBOUNCE_MS\`, crates/app/src/app.rs)`, '–', ms(await debounceMs()), null]);
     rows.push(['… of which the worker\'s evaluate + render (median)', '–', ms(median(worker)), null]);
   }
   if (opts.only.includes('memory')) {
