@@ -77,9 +77,25 @@ impl Target {
         }
     }
 
+    /// [`Target::configuration_expr`] extended with the module files
+    /// `modules` (`extendModules { modules = [ … ]; }`, as the playground's
+    /// options form applies its overrides); no modules: the configuration itself.
+    pub fn extended_expr(&self, modules: &[String]) -> String {
+        if modules.is_empty() {
+            return self.configuration_expr();
+        }
+        let list: Vec<String> = modules.iter().map(|m| nix_path(m)).collect();
+        format!("({}.extendModules {{ modules = [ {} ]; }})", self.configuration_expr(), list.join(" "))
+    }
+
     /// The expression of what a view shows: `config.system.build.nixpen`.
     pub fn render_expr(&self) -> String {
-        format!("{}.config.system.build.nixpen", self.configuration_expr())
+        self.render_expr_with(&[])
+    }
+
+    /// [`Target::render_expr`] of the configuration extended with `modules`.
+    pub fn render_expr_with(&self, modules: &[String]) -> String {
+        format!("{}.config.system.build.nixpen", self.extended_expr(modules))
     }
 
     /// The expression of the options the user's own files declare, as data
@@ -88,12 +104,24 @@ impl Target {
     /// configuration extended with them, so a module is listed as soon as it
     /// is written (tutorial step 2).
     pub fn options_expr(&self, all: bool) -> String {
+        self.options_query(all, true, &[])
+    }
+
+    /// The options an input form offers: those the user's own files
+    /// declare, read from the configuration extended with `modules` (so
+    /// their values include the form's overrides), without walking into
+    /// submodule entries (which would evaluate every unit and virtual host).
+    pub fn form_options_expr(&self, modules: &[String]) -> String {
+        self.options_query(false, false, modules)
+    }
+
+    fn options_query(&self, all: bool, submodules: bool, modules: &[String]) -> String {
         let dir = self.user_dir();
         let extend = match self {
             Target::Flake { dir, .. } => format!(
                 "(let f = import <nixpkgs/flake> {{ src = {}; }}; \
                  ms = (if f ? nixosModules then builtins.attrValues f.nixosModules else [ ]) ++ (if f ? nixosModule then [ f.nixosModule ] else [ ]); \
-                 in if ownCount c.options > 0 || ms == [ ] then c else c.extendModules {{ modules = ms; }})",
+                 in if builtins.any own (toData c.options) || ms == [ ] then c else c.extendModules {{ modules = ms; }})",
                 nix_path(dir)
             ),
             Target::Module { .. } => "c".into(),
@@ -101,11 +129,11 @@ impl Target {
         let keep = if all { "_: true".to_string() } else { "own".to_string() };
         format!(
             "let c = {config}; lib = import <nixpkgs/lib>; \
+             toData = lib.nixpen.optionsToDataWith {{ submodules = {submodules}; }}; \
              own = o: builtins.any (d: lib.hasPrefix \"{dir}/\" (toString (d.file or d))) o.declarations; \
-             ownCount = opts: builtins.length (builtins.filter own (lib.nixpen.optionsToData opts)); \
              e = {extend}; \
-             in builtins.filter ({keep}) (lib.nixpen.optionsToData e.options)",
-            config = self.configuration_expr(),
+             in builtins.filter ({keep}) (toData e.options)",
+            config = self.extended_expr(modules),
         )
     }
 }

@@ -99,13 +99,46 @@ rec {
       (lib.generators.withRecursion { depthLimit = 8; throwOnDepthLimit = false; } v));
     in if r.success then r.value else "<error>";
 
+  /** The input a form offers for values of an option type, JSON-safe:
+      `{ kind; }` with `kind` one of `"bool"`, `"enum"` (with `values`: each
+      `{ label, value }`, `value` as `toData` gives it), `"str"`, `"int"`
+      (with `min` and `max`, null when unbounded), `"list"`, `"attrs"`,
+      `"nullOr"` (each with `elem`, the form of the element type) or
+      `"other"` (no input: the value is shown, not edited).
+      Example: `typeForm lib.types.port` => `{ kind = "int"; min = 0; max = 65535; }` */
+  typeForm = type:
+    let
+      name = orElse "" (type.name or "");
+      description = orElse "" (type.description or "");
+      bounds = builtins.match ".*between (-?[0-9]+) and (-?[0-9]+) [(]both inclusive[)]" description;
+      int = min: max: { kind = "int"; inherit min max; };
+      nested = kind: { inherit kind; elem = typeForm (type.nestedTypes.elemType or null); };
+      strings = [ "str" "nonEmptyStr" "singleLineStr" "separatedString" ];
+      value = v: { label = if isString v then v else toText v; value = toData 2 v; };
+    in
+    if !(isAttrs type) then { kind = "other"; }
+    else if name == "bool" then { kind = "bool"; }
+    else if name == "enum" then
+      { kind = "enum"; values = orElse [ ] (map value (type.functor.payload.values or [ ])); }
+    else if builtins.elem name strings || lib.hasPrefix "strMatching" name then { kind = "str"; }
+    else if name == "int" then int null null
+    else if name == "unsignedInt" then int 0 null
+    else if name == "positiveInt" then int 1 null
+    else if (name == "intBetween" || lib.hasPrefix "unsignedInt" name || lib.hasPrefix "signedInt" name) && bounds != null
+    then int (builtins.fromJSON (head bounds)) (builtins.fromJSON (elemAt bounds 1))
+    else if name == "listOf" then nested "list"
+    else if name == "attrsOf" || name == "lazyAttrsOf" then nested "attrs"
+    else if name == "nullOr" then nested "nullOr"
+    else { kind = "other"; };
+
   /** Everything known about one evaluated option, JSON-safe:
       `name`, `loc`, `type` (description), `typeName`, `description`,
       `default` / `example` (`{ kind, text }` or null), `declarations`
       (`[{ file, line, column }]`), `definitions` (each piece as written:
       `{ file, line, column, priority, order, value, text, active, won }`),
       `isDefined`, `highestPrio`, `value` / `valueText` (merged; null with
-      `error` set when it fails), `readOnly`, `internal`, `visible`.
+      `error` set when it fails), `readOnly`, `internal`, `visible`, and
+      `form` (`typeForm` of its type).
       Example: `optionData (lib.evalModules { … }).options.services.foo.enable` */
   optionData = opt:
     let
@@ -158,6 +191,7 @@ rec {
       loc = opt.loc;
       type = orElse "unspecified" (opt.type.description or "unspecified");
       typeName = orElse "unspecified" (opt.type.name or "unspecified");
+      form = typeForm (opt.type or null);
       description = orElse null (opt.description or null);
       default = if opt ? defaultText then doc opt.defaultText else if hasDefault then doc opt.default else null;
       example = if opt ? example then doc opt.example else null;
