@@ -12,6 +12,8 @@ use crate::components::outputs::{Outputs, Results};
 use crate::components::share_panel::SharePanel;
 use crate::components::topbar::TopBar;
 use crate::examples;
+use crate::option_data::Data;
+use crate::overrides;
 use crate::page;
 use crate::protocol::{playground_path, EvalRequest};
 use crate::runner::{Runner, RunnerEvent, RunnerSignal, BUDGET_MS};
@@ -51,6 +53,14 @@ pub enum Msg {
     Copy(String),
     /// Cycle the theme.
     ToggleTheme,
+    /// The options form forces option `loc` to a value.
+    SetOverride(Vec<String>, Data),
+    /// The options form drops the override of option `loc`.
+    ResetOverride(Vec<String>),
+    /// The options form drops every override.
+    ResetOverrides,
+    /// Open the generated `overrides.nix` in the editor.
+    ShowOverrides,
 }
 
 /// Where the evaluator stands, as the status line tells it.
@@ -74,6 +84,8 @@ pub struct App {
     results: Results,
     theme: Theme,
     share_open: bool,
+    /// Whether the editor shows the generated `overrides.nix` (read-only).
+    viewing_overrides: bool,
     /// A message about the workspace (example loaded, link opened…) and
     /// whether "Restore" applies to it.
     banner: Option<(String, bool)>,
@@ -99,6 +111,7 @@ impl Component for App {
             results: Results::default(),
             theme,
             share_open: false,
+            viewing_overrides: false,
             banner,
         };
         app.save();
@@ -109,7 +122,7 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
         match msg {
             Msg::Edit(text) => {
-                if self.workspace.active_file().text == text {
+                if self.showing_overrides() || self.workspace.active_file().text == text {
                     return false;
                 }
                 self.workspace.set_active_text(text);
@@ -125,9 +138,10 @@ impl Component for App {
                 self.on_runner_event(event);
             }
             Msg::SelectFile(index) => {
-                if index >= self.workspace.files.len() || index == self.workspace.active {
+                if index >= self.workspace.files.len() || (index == self.workspace.active && !self.viewing_overrides) {
                     return false;
                 }
+                self.viewing_overrides = false;
                 self.workspace.active = index;
                 self.save();
             }
@@ -169,6 +183,25 @@ impl Component for App {
                 self.theme = self.theme.next();
                 self.theme.apply(true);
             }
+            Msg::SetOverride(loc, value) => {
+                if overrides::get(&self.workspace.overrides, &loc) == Some(&value) {
+                    return false;
+                }
+                overrides::set(&mut self.workspace.overrides, &loc, value);
+                self.save();
+                self.schedule(ctx);
+            }
+            Msg::ResetOverride(loc) => {
+                self.workspace.overrides.retain(|o| o.loc != loc);
+                self.save();
+                self.evaluate();
+            }
+            Msg::ResetOverrides => {
+                self.workspace.overrides.clear();
+                self.save();
+                self.evaluate();
+            }
+            Msg::ShowOverrides => self.viewing_overrides = true,
         }
         true
     }
@@ -176,7 +209,13 @@ impl Component for App {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let file = self.workspace.active_file();
-        let path = playground_path(&file.name);
+        let generated = self.showing_overrides();
+        let (name, text) = if generated {
+            (overrides::FILE_NAME.to_owned(), overrides::module_text(&self.workspace.overrides))
+        } else {
+            (file.name.clone(), file.text.clone())
+        };
+        let path = if generated { overrides::MODULE_PATH.to_owned() } else { playground_path(&file.name) };
         let error_here = self.results.error.clone().filter(|e| e.pos.as_ref().is_some_and(|p| p.file == path));
         let share_fragment = share::encode(&self.workspace).unwrap_or_default();
         let share_link = format!("{}#{share_fragment}", page::base_url());
@@ -220,16 +259,27 @@ impl Component for App {
                             on_select={link.callback(Msg::SelectFile)}
                             on_add={link.callback(|_| Msg::AddFile)}
                             on_remove={link.callback(Msg::RemoveFile)}
+                            generated={(!self.workspace.overrides.is_empty()).then_some(AttrValue::from(overrides::FILE_NAME))}
+                            generated_active={generated}
+                            on_generated={link.callback(|_| Msg::ShowOverrides)}
                         />
                         <Editor
-                            text={file.text.clone()}
-                            name={file.name.clone()}
+                            text={text}
+                            name={name}
                             on_input={link.callback(Msg::Edit)}
                             error={error_here}
+                            editable={!generated}
                         />
                     </section>
                     <section class="pane output-pane" aria-label="Outputs">
-                        <Outputs results={self.results.clone()} on_copy={link.callback(Msg::Copy)} />
+                        <Outputs
+                            results={self.results.clone()}
+                            on_copy={link.callback(Msg::Copy)}
+                            overrides={self.workspace.overrides.clone()}
+                            on_set={link.callback(|(loc, value)| Msg::SetOverride(loc, value))}
+                            on_reset={link.callback(Msg::ResetOverride)}
+                            on_reset_all={link.callback(|_| Msg::ResetOverrides)}
+                        />
                     </section>
                 </main>
             </div>
@@ -257,7 +307,13 @@ impl App {
             id: self.next_id,
             files: self.workspace.files.clone(),
             entry: self.workspace.entry.clone(),
+            overrides: (!self.workspace.overrides.is_empty()).then(|| overrides::module_text(&self.workspace.overrides)),
         });
+    }
+
+    /// Whether the editor shows the generated `overrides.nix`.
+    fn showing_overrides(&self) -> bool {
+        self.viewing_overrides && !self.workspace.overrides.is_empty()
     }
 
     /// Swaps in new files, keeping the old ones for "Restore".
@@ -278,6 +334,9 @@ impl App {
                 self.results.notice = None;
                 self.results.millis = Some(response.millis);
                 self.results.messages = response.messages;
+                if let Some(options) = response.options {
+                    self.results.options = options;
+                }
                 match response.result {
                     Ok(outputs) => {
                         self.results.outputs = Some(outputs);

@@ -7,14 +7,22 @@
 //!   of its `nixosConfigurations`, rendered;
 //! - a NixOS module: the system it configures, rendered;
 //! - anything else: its value, as `nix-instantiate --eval --strict` prints it.
+//!
+//! The configuration's expressions come from [`Target`] (as for the CLI's
+//! `render` and `options`); when the options form changed something, the
+//! configuration is extended with its override module. The options the
+//! user's own modules declare are read after the rendering, for the form.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use nixpen_eval::{EvalConfig, EvalError, Evaluator, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
+use nixpen_nixos::Target;
 use serde::Deserialize;
 
+use crate::option_data::OptionInfo;
+use crate::overrides::{self, MODULE_PATH};
 use crate::protocol::{
     playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
     SystemView, PLAYGROUND_DIR,
@@ -31,12 +39,19 @@ pub struct Engine {
     evaluator: Evaluator,
     playground: Arc<MemoryFs>,
     files: Vec<File>,
+    overrides: Option<String>,
 }
 
 impl Default for Engine {
     fn default() -> Self {
         Engine::new()
     }
+}
+
+/// What one request produced besides its messages.
+struct Produced {
+    result: Result<Outputs, ErrorReport>,
+    options: Option<Vec<OptionInfo>>,
 }
 
 impl Engine {
@@ -59,53 +74,78 @@ impl Engine {
         config.search_path.push(SearchPathEntry { prefix: "nixpkgs".into(), path: NIXPKGS_MOUNT.into() });
         config.cwd = PLAYGROUND_DIR.into();
         config.limits.max_memory_bytes = MAX_MEMORY_BYTES;
-        Engine { evaluator: Evaluator::new(config), playground, files: Vec::new() }
+        Engine { evaluator: Evaluator::new(config), playground, files: Vec::new(), overrides: None }
     }
 
     /// Evaluates `request.entry` among `request.files`.
     pub fn eval(&mut self, request: &EvalRequest) -> EvalResponse {
         let started = js_sys::Date::now();
         self.sync_files(&request.files);
+        self.sync_overrides(request.overrides.as_deref());
         let kind = EntryKind::of(&request.entry);
         let mut messages = Vec::new();
-        let result = match kind {
-            EntryKind::Expression => self
-                .run(Input::File(playground_path(&request.entry)), OutputFormat::Nix, &mut messages)
-                .map(|value| Outputs { value: Some(value), system: None }),
+        let produced = match kind {
+            EntryKind::Expression => Produced {
+                result: self
+                    .run(Input::File(playground_path(&request.entry)), OutputFormat::Nix, &mut messages)
+                    .map(|value| Outputs { value: Some(value), system: None }),
+                options: Some(Vec::new()),
+            },
             EntryKind::Flake => self.flake(&mut messages),
-            EntryKind::Module => self.module(&request.entry, &mut messages),
+            EntryKind::Module => {
+                let target = Target::Module { path: playground_path(&request.entry) };
+                self.system(&target, request.entry.clone(), None, &mut messages)
+            }
         };
-        EvalResponse { id: request.id, kind, result, messages, millis: js_sys::Date::now() - started }
+        EvalResponse {
+            id: request.id,
+            kind,
+            result: produced.result,
+            messages,
+            options: produced.options,
+            millis: js_sys::Date::now() - started,
+        }
     }
 
-    fn flake(&mut self, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
+    /// A flake: its outputs' summary, and its first NixOS configuration.
+    fn flake(&mut self, messages: &mut Vec<String>) -> Produced {
         let flake = format!("(import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }})");
-        let value = self.expr(&format!("import {APP_MOUNT}/flake-show.nix {flake}.outputs"), OutputFormat::Nix, messages)?;
-        let system = self.expr(
-            &format!(
-                "let configs = {flake}.outputs.nixosConfigurations or {{ }}; names = builtins.attrNames configs; in \
-                 if names == [ ] then null else {{ name = builtins.head names; result = {}; }}",
-                render("configs.${builtins.head names}.config.system.build.nixpen")
-            ),
-            OutputFormat::Json,
-            messages,
-        )?;
-        Ok(Outputs { value: Some(value), system: parse_system(&system)? })
+        let shown = self.expr(&format!("import {APP_MOUNT}/flake-show.nix {flake}.outputs"), OutputFormat::Nix, messages);
+        let names = shown.and_then(|value| {
+            let names = self.expr(
+                &format!("builtins.attrNames ({flake}.outputs.nixosConfigurations or {{ }})"),
+                OutputFormat::Json,
+                &mut Vec::new(),
+            )?;
+            Ok((value, names))
+        });
+        let (value, names) = match names {
+            Ok(found) => found,
+            Err(error) => return Produced { result: Err(error), options: None },
+        };
+        let first = js_sys::JSON::parse(&names).ok().and_then(|v| serde_wasm_bindgen::from_value::<Vec<String>>(v).ok());
+        match first.and_then(|names| names.into_iter().next()) {
+            None => Produced { result: Ok(Outputs { value: Some(value), system: None }), options: Some(Vec::new()) },
+            Some(name) => {
+                let attr = format!("nixosConfigurations.{}", overrides::attr_name(&name));
+                let target = Target::Flake { dir: PLAYGROUND_DIR.into(), attr: Some(attr) };
+                self.system(&target, name, Some(value), messages)
+            }
+        }
     }
 
-    fn module(&mut self, entry: &str, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
-        let system = self.expr(
-            &format!(
-                "{{ name = \"{entry}\"; result = {}; }}",
-                render(&format!(
-                    "(import <nixpkgs/nixos> {{ configuration = {}; }}).config.system.build.nixpen",
-                    playground_path(entry)
-                ))
-            ),
-            OutputFormat::Json,
-            messages,
-        )?;
-        Ok(Outputs { value: None, system: parse_system(&system)? })
+    /// A configuration: what NixOS would produce, and the user's options.
+    fn system(&mut self, target: &Target, name: String, value: Option<String>, messages: &mut Vec<String>) -> Produced {
+        let modules: Vec<String> = self.overrides.iter().map(|_| MODULE_PATH.to_owned()).collect();
+        let rendered = self
+            .expr(&render(&target.render_expr_with(&modules)), OutputFormat::Json, messages)
+            .and_then(|json| parse_system(&json, name));
+        // The options' own warnings repeat the rendering's: not shown twice.
+        let options = self
+            .expr(&target.form_options_expr(&modules), OutputFormat::Json, &mut Vec::new())
+            .ok()
+            .and_then(|json| parse_options(&json));
+        Produced { result: rendered.map(|system| Outputs { value, system: Some(system) }), options }
     }
 
     fn expr(&mut self, text: &str, format: OutputFormat, messages: &mut Vec<String>) -> Result<String, ErrorReport> {
@@ -136,11 +176,29 @@ impl Engine {
         }
         self.files = files.to_vec();
     }
+
+    /// Writes (or removes) the options form's override module.
+    fn sync_overrides(&mut self, text: Option<&str>) {
+        if self.overrides.as_deref() == text {
+            return;
+        }
+        match text {
+            Some(text) => self.playground.add_file(MODULE_PATH, text.as_bytes().to_vec()),
+            None => self.playground.remove(MODULE_PATH),
+        }
+        self.overrides = text.map(str::to_owned);
+    }
 }
 
 /// The fields of `system.build.nixpen` the views show (not `scripts`).
 fn render(result: &str) -> String {
     format!("let r = {result}; in {{ inherit (r) units nginx etc firewall warnings; }}")
+}
+
+/// Decodes the JSON of the form's options (`None` if it has an unexpected shape).
+fn parse_options(json: &str) -> Option<Vec<OptionInfo>> {
+    let value = js_sys::JSON::parse(json).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 fn report(error: EvalError) -> ErrorReport {
@@ -149,12 +207,6 @@ fn report(error: EvalError) -> ErrorReport {
         pos: error.pos.map(|pos| ErrorPos { file: pos.file, line: pos.line, column: pos.column }),
         rendered: error.rendered,
     }
-}
-
-#[derive(Deserialize)]
-struct Rendered {
-    name: String,
-    result: RawSystem,
 }
 
 #[derive(Deserialize)]
@@ -202,22 +254,18 @@ impl From<RawPorts> for Ports {
     }
 }
 
-/// Decodes the JSON of a rendered system (`null`: there is none).
-fn parse_system(json: &str) -> Result<Option<SystemView>, ErrorReport> {
+/// Decodes the JSON of the system rendered for configuration `name`.
+fn parse_system(json: &str, name: String) -> Result<SystemView, ErrorReport> {
     let internal = |what: String| ErrorReport {
         message: what.clone(),
         pos: None,
         rendered: format!("error: (Nixpen) {what}"),
     };
     let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
-    if value.is_null() {
-        return Ok(None);
-    }
-    let rendered: Rendered = serde_wasm_bindgen::from_value(value)
+    let raw: RawSystem = serde_wasm_bindgen::from_value(value)
         .map_err(|e| internal(format!("the rendered system has an unexpected shape: {e}")))?;
-    let raw = rendered.result;
-    Ok(Some(SystemView {
-        name: rendered.name,
+    Ok(SystemView {
+        name,
         units: raw.units.into_iter().collect(),
         nginx: raw.nginx,
         etc: raw.etc.into_iter().collect(),
@@ -227,5 +275,5 @@ fn parse_system(json: &str) -> Result<Option<SystemView>, ErrorReport> {
             interfaces: raw.firewall.interfaces.into_iter().map(|(name, ports)| (name, ports.into())).collect(),
         },
         warnings: raw.warnings,
-    }))
+    })
 }

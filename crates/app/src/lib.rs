@@ -3,6 +3,8 @@
 //! worker and shows what comes back.
 
 pub mod protocol;
+pub mod option_data;
+pub mod overrides;
 pub mod engine;
 pub mod worker;
 

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::option_data::OptionInfo;
+
 /// Folder under which the user's files live in the evaluator's file system.
 pub const PLAYGROUND_DIR: &str = "/playground";
 
@@ -24,6 +26,9 @@ pub struct EvalRequest {
     pub files: Vec<File>,
     /// Name of the file to evaluate.
     pub entry: String,
+    /// The options form's override module (`overrides::module_text`), if
+    /// the form changed anything: the configuration is extended with it.
+    pub overrides: Option<String>,
 }
 
 /// Where an error points.
@@ -153,6 +158,10 @@ pub struct EvalResponse {
     pub result: Result<Outputs, ErrorReport>,
     /// `trace:` and `warning:` lines, in order.
     pub messages: Vec<String>,
+    /// The options the user's own modules declare (for the form); empty
+    /// when the entry is no configuration; `None` when they could not be
+    /// read (the page then keeps the ones it has).
+    pub options: Option<Vec<OptionInfo>>,
     /// Time spent in the worker, in milliseconds.
     pub millis: f64,
 }

@@ -1,12 +1,13 @@
-//! The user's work: the files of the playground and which one is open.
-//! Plain data, saved to `localStorage` on every edit and restored on load.
+//! The user's work: the files of the playground, which one is open, and
+//! what the options form overrides. Plain data, saved to `localStorage` on every edit and restored on load.
 
 use serde::{Deserialize, Serialize};
 
+use crate::overrides::Override;
 use crate::protocol::File;
 
 /// The files of one playground.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     /// The files, in tab order; never empty.
     pub files: Vec<File>,
@@ -14,6 +15,9 @@ pub struct Workspace {
     pub active: usize,
     /// Name of the file that is evaluated.
     pub entry: String,
+    /// The values the options form set (older saves and links have none).
+    #[serde(default)]
+    pub overrides: Vec<Override>,
 }
 
 impl Workspace {
@@ -23,6 +27,7 @@ impl Workspace {
             files: vec![File { name: name.to_owned(), text: text.to_owned() }],
             active: 0,
             entry: name.to_owned(),
+            overrides: Vec::new(),
         }
     }
 

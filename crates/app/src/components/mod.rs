@@ -4,6 +4,9 @@
 pub mod editor;
 pub mod file_list;
 pub mod file_tabs;
+pub mod option_field;
+pub mod options_form;
 pub mod outputs;
 pub mod share_panel;
 pub mod topbar;
+pub mod value_input;

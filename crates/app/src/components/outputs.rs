@@ -1,12 +1,15 @@
 //! The output pane: notices, the error (with its position), trace and
 //! warning messages, then the outputs of the last good evaluation in tabs
 //! (value; systemd units, nginx.conf, /etc, firewall, NixOS warnings),
-//! marked stale while the source has an error. Everything is rendered as
-//! text, never as HTML.
+//! marked stale while the source has an error, and the options form.
+//! Everything is rendered as text, never as HTML.
 
 use yew::prelude::*;
 
 use crate::components::file_list::FileList;
+use crate::components::options_form::OptionsForm;
+use crate::option_data::{Data, OptionInfo};
+use crate::overrides::Override;
 use crate::protocol::{ErrorReport, Firewall, Outputs as Produced, Ports, SystemView};
 
 /// What the last evaluations produced, as the output pane shows it.
@@ -24,6 +27,8 @@ pub struct Results {
     pub millis: Option<f64>,
     /// Whether an evaluation of newer source is under way or waiting.
     pub pending: bool,
+    /// The options the user's modules declare, as last read.
+    pub options: Vec<OptionInfo>,
 }
 
 impl Results {
@@ -41,6 +46,14 @@ pub struct OutputsProps {
     pub results: Results,
     /// Copy this text to the clipboard.
     pub on_copy: Callback<String>,
+    /// What the options form overrides.
+    pub overrides: Vec<Override>,
+    /// The form forces option `loc` to a value.
+    pub on_set: Callback<(Vec<String>, Data)>,
+    /// The form drops the override of option `loc`.
+    pub on_reset: Callback<Vec<String>>,
+    /// The form drops every override.
+    pub on_reset_all: Callback<()>,
 }
 
 /// The output tabs that exist for some outputs.
@@ -52,6 +65,7 @@ enum Tab {
     Etc,
     Firewall,
     Warnings,
+    Options,
 }
 
 impl Tab {
@@ -64,6 +78,7 @@ impl Tab {
             Tab::Etc => format!("/etc{}", count(system.map_or(0, |s| s.etc.len()))),
             Tab::Firewall => "Firewall".into(),
             Tab::Warnings => format!("Warnings{}", count(system.map_or(0, |s| s.warnings.len()))),
+            Tab::Options => "Options".into(),
         }
     }
 
@@ -75,13 +90,14 @@ impl Tab {
             Tab::Etc => "etc",
             Tab::Firewall => "firewall",
             Tab::Warnings => "warnings",
+            Tab::Options => "options",
         }
     }
 }
 
-fn tabs_for(outputs: &Produced) -> Vec<Tab> {
+fn tabs_for(outputs: Option<&Produced>, form: bool) -> Vec<Tab> {
     let mut tabs = Vec::new();
-    if let Some(system) = &outputs.system {
+    if let Some(system) = outputs.and_then(|o| o.system.as_ref()) {
         tabs.push(Tab::Units);
         if system.nginx.is_some() {
             tabs.push(Tab::Nginx);
@@ -91,8 +107,11 @@ fn tabs_for(outputs: &Produced) -> Vec<Tab> {
             tabs.push(Tab::Warnings);
         }
     }
-    if outputs.value.is_some() {
+    if outputs.is_some_and(|o| o.value.is_some()) {
         tabs.push(Tab::Value);
+    }
+    if form {
+        tabs.push(Tab::Options);
     }
     tabs
 }
@@ -103,10 +122,12 @@ pub fn outputs(props: &OutputsProps) -> Html {
     let chosen = use_state(|| None::<Tab>);
     let results = &props.results;
     let stale = results.is_stale() && results.outputs.is_some();
-    let body = results.outputs.as_ref().map(|outputs| {
-        let tabs = tabs_for(outputs);
+    let form = !results.options.is_empty() || !props.overrides.is_empty();
+    let body = (results.outputs.is_some() || form).then(|| {
+        let outputs = results.outputs.as_ref();
+        let tabs = tabs_for(outputs, form);
         let current = (*chosen).filter(|tab| tabs.contains(tab)).or(tabs.first().copied());
-        let system = outputs.system.as_ref();
+        let system = outputs.and_then(|o| o.system.as_ref());
         let strip = tabs.iter().map(|&tab| {
             let selected = Some(tab) == current;
             let chosen = chosen.clone();
@@ -118,7 +139,14 @@ pub fn outputs(props: &OutputsProps) -> Html {
             }
         });
         let panel = match (current, system) {
-            (Some(Tab::Value), _) => text_panel("value", outputs.value.clone().unwrap_or_default(), &props.on_copy),
+            (Some(Tab::Options), _) => html! {
+                <OptionsForm options={results.options.clone()} overrides={props.overrides.clone()}
+                             error={results.error.clone()} on_set={props.on_set.clone()}
+                             on_reset={props.on_reset.clone()} on_reset_all={props.on_reset_all.clone()} />
+            },
+            (Some(Tab::Value), _) => {
+                text_panel("value", outputs.and_then(|o| o.value.clone()).unwrap_or_default(), &props.on_copy)
+            }
             (Some(Tab::Units), Some(system)) => html! {
                 <FileList files={system.units.clone()} label="units" on_copy={props.on_copy.clone()}
                           empty="This configuration enables no systemd units." />
@@ -144,12 +172,14 @@ pub fn outputs(props: &OutputsProps) -> Html {
                         <span class="system-name" data-testid="system-name">{ system.name.clone() }</span>
                     }
                 </div>
-                if stale {
+                if stale && current != Some(Tab::Options) {
                     <p class="stale-label" data-testid="stale">
                         {"These outputs are from the last good evaluation; the source has changed since."}
                     </p>
                 }
-                <div class={classes!("output-body", stale.then_some("stale"))} role="tabpanel">{ panel }</div>
+                <div class={classes!("output-body", (stale && current != Some(Tab::Options)).then_some("stale"))} role="tabpanel">
+                    { panel }
+                </div>
             </>
         }
     });
