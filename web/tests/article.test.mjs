@@ -1,0 +1,150 @@
+// The tutorial's flakes in the playground (issue 6): the default example's
+// unit and virtual host, and the options form that changes them through a
+// generated override module.
+import { assert, assertNoConsoleErrors, openPlayground, waitForEvaluated } from './helpers.mjs';
+
+const GOHELLO = 'xeserv.services.gohello';
+const VHOST = 'gohello.local.cetacean.club';
+
+/** The names listed in the systemd units tab. */
+async function unitNames(page) {
+  await page.click('[data-testid=tab-units]');
+  return page.locator('[data-testid=units] .file-item').allTextContents();
+}
+
+/** The text of nginx.conf, or null when there is no nginx.conf tab. */
+async function nginxConf(page) {
+  const tab = page.locator('[data-testid=tab-nginx]');
+  if (!(await tab.count())) return null;
+  await tab.click();
+  return page.locator('[data-testid=nginx]').textContent();
+}
+
+/** Opens the Options tab and returns the field of option `name`. */
+async function optionField(page, name) {
+  await page.click('[data-testid=tab-options]');
+  const field = page.locator(`[data-testid="option-${name}"]`);
+  await field.waitFor();
+  return field;
+}
+
+/** Waits until the page has evaluated again after an input (a status change). */
+async function settle(page) {
+  await page.waitForTimeout(200); // the form's debounce
+  await waitForEvaluated(page);
+}
+
+/** Loads a tutorial step through the examples menu. */
+async function loadStep(page, id) {
+  await page.selectOption('[data-testid=examples]', id);
+  await page.waitForFunction(() => /^Loaded/.test(document.querySelector('[data-testid=banner]')?.textContent ?? ''));
+  await waitForEvaluated(page);
+}
+
+export const tests = [
+  {
+    name: 'the default example shows the gohello unit and virtual host',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page);
+      const units = await unitNames(page);
+      assert(units.includes('xeserv.gohello.service'), `units: ${units.join(', ')}`);
+      const conf = await nginxConf(page);
+      assert(conf && conf.includes(`server_name ${VHOST} ;`), `nginx.conf:\n${conf}`);
+      assertNoConsoleErrors(ctx);
+    },
+  },
+  {
+    name: 'switching enable off in the form removes the unit and the virtual host, on brings them back',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page);
+      const field = await optionField(page, `${GOHELLO}.enable`);
+      const toggle = field.getByRole('switch');
+      assert(await toggle.isChecked(), 'enable is not shown as on (the flake sets it to true)');
+      await toggle.click();
+      await settle(page);
+      const units = await unitNames(page);
+      assert(!units.includes('xeserv.gohello.service'), `the unit is still there: ${units.join(', ')}`);
+      const conf = await nginxConf(page);
+      assert(conf !== null && !conf.includes(VHOST), `the virtual host is still there:\n${conf}`);
+
+      // The override is a module of its own, shown read-only.
+      await page.click('[data-testid=overrides-tab]');
+      const module = await page.locator('[data-testid=editor]').inputValue();
+      assert(module.includes(`${GOHELLO}.enable = lib.mkForce false;`), `overrides.nix reads:\n${module}`);
+      assert(await page.locator('[data-testid=editor]').getAttribute('readonly') !== null, 'overrides.nix is editable');
+
+      await (await optionField(page, `${GOHELLO}.enable`)).getByRole('switch').click();
+      await settle(page);
+      assert((await unitNames(page)).includes('xeserv.gohello.service'), 'the unit did not come back');
+      assert((await nginxConf(page)).includes(`server_name ${VHOST} ;`), 'the virtual host did not come back');
+      assertNoConsoleErrors(ctx);
+    },
+  },
+  {
+    name: 'editing domain in the form changes server_name; reset returns to the default',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page);
+      const field = await optionField(page, `${GOHELLO}.domain`);
+      assert((await field.locator('[data-testid=option-type]').textContent()) === 'string', 'domain is not a string');
+      await field.getByRole('textbox').fill('hello.example.org');
+      await settle(page);
+      const conf = await nginxConf(page);
+      assert(conf.includes('server_name hello.example.org ;'), `nginx.conf:\n${conf}`);
+      assert(!conf.includes(VHOST), 'the old virtual host is still there');
+
+      // The override survives a reload, then "Reset all" removes it.
+      await page.reload();
+      await waitForEvaluated(page);
+      assert((await nginxConf(page)).includes('server_name hello.example.org ;'), 'the override was lost on reload');
+      await page.click('[data-testid=tab-options]');
+      await page.click('[data-testid=reset-options]');
+      await settle(page);
+      assert((await nginxConf(page)).includes(`server_name ${VHOST} ;`), 'reset did not bring the default back');
+      assert((await page.locator('[data-testid=overrides-tab]').count()) === 0, 'overrides.nix is still shown');
+      assertNoConsoleErrors(ctx);
+    },
+  },
+  {
+    name: "a port of 70000 in the exercise step shows NixOS's type error",
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page);
+      await loadStep(page, '6-exercise-port');
+      const field = await optionField(page, `${GOHELLO}.port`);
+      const input = field.getByRole('spinbutton');
+      assert((await input.getAttribute('max')) === '65535', 'the number input does not carry the type\'s bound');
+      await input.fill('70000');
+      const error = page.locator('[data-testid=error]');
+      await error.waitFor();
+      const text = await error.textContent();
+      const expected = `A definition for option \`${GOHELLO}.port' is not of type \`16 bit unsigned integer; between 0 and 65535 (both inclusive)'`;
+      assert(text.includes(expected), `the error reads:\n${text}`);
+      assert(text.includes('70000'), 'the error does not show the value');
+      assert((await field.locator('.option-error').count()) === 1, 'the field does not show the error');
+      await input.fill('8080');
+      await error.waitFor({ state: 'detached' });
+      const conf = await nginxConf(page);
+      assert(conf.includes('proxy_pass http://127.0.0.1:8080;'), `nginx.conf:\n${conf}`);
+      assertNoConsoleErrors(ctx);
+    },
+  },
+  {
+    name: 'the form lists the option the module template declares',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page);
+      await loadStep(page, '2-module-template');
+      const field = await optionField(page, `${GOHELLO}.enable`);
+      assert((await field.locator('[data-testid=option-type]').textContent()) === 'boolean', 'enable is not a boolean');
+      assert((await field.locator('[data-testid=option-default]').textContent()) === 'false', 'its default is not false');
+      assert(!(await field.getByRole('switch').isChecked()), 'enable is shown as on');
+      const label = await page.locator(`label[for="${await field.getByRole('switch').getAttribute('id')}"]`).textContent();
+      assert(label === `${GOHELLO}.enable`, `the switch is labelled ${JSON.stringify(label)}`);
+      assert((await page.locator('[data-testid^="option-"][data-testid$="port"]').count()) === 0, 'a port option appears');
+      assertNoConsoleErrors(ctx);
+    },
+  },
+];
