@@ -334,15 +334,17 @@ impl App {
                 self.results.notice = None;
                 self.results.millis = Some(response.millis);
                 self.results.messages = response.messages;
-                if let Some(options) = response.options {
-                    self.results.options = options;
-                }
                 match response.result {
                     Ok(outputs) => {
                         self.results.outputs = Some(outputs);
                         self.results.error = None;
                     }
                     Err(error) => self.results.error = Some(error),
+                }
+            }
+            RunnerEvent::Options(response) => {
+                if let Some(options) = response.options {
+                    self.results.options = options;
                 }
             }
             RunnerEvent::Stopped => {

@@ -11,7 +11,8 @@
 //! The configuration's expressions come from [`Target`] (as for the CLI's
 //! `render` and `options`); when the options form changed something, the
 //! configuration is extended with its override module. The options the
-//! user's own modules declare are read after the rendering, for the form.
+//! user's own modules declare are read afterwards ([`Engine::options`]), for
+//! the form.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -40,18 +41,24 @@ pub struct Engine {
     playground: Arc<MemoryFs>,
     files: Vec<File>,
     overrides: Option<String>,
+    /// Whose options [`Engine::options`] reads: the last request's.
+    form: FormQuery,
+}
+
+/// What the last request leaves for [`Engine::options`].
+enum FormQuery {
+    /// No configuration: no options.
+    Nothing,
+    /// The request failed before a configuration was found.
+    Unknown,
+    /// The configuration's target and the modules it was extended with.
+    Target(Target, Vec<String>),
 }
 
 impl Default for Engine {
     fn default() -> Self {
         Engine::new()
     }
-}
-
-/// What one request produced besides its messages.
-struct Produced {
-    result: Result<Outputs, ErrorReport>,
-    options: Option<Vec<OptionInfo>>,
 }
 
 impl Engine {
@@ -74,7 +81,7 @@ impl Engine {
         config.search_path.push(SearchPathEntry { prefix: "nixpkgs".into(), path: NIXPKGS_MOUNT.into() });
         config.cwd = PLAYGROUND_DIR.into();
         config.limits.max_memory_bytes = MAX_MEMORY_BYTES;
-        Engine { evaluator: Evaluator::new(config), playground, files: Vec::new(), overrides: None }
+        Engine { evaluator: Evaluator::new(config), playground, files: Vec::new(), overrides: None, form: FormQuery::Nothing }
     }
 
     /// Evaluates `request.entry` among `request.files`.
@@ -84,31 +91,36 @@ impl Engine {
         self.sync_overrides(request.overrides.as_deref());
         let kind = EntryKind::of(&request.entry);
         let mut messages = Vec::new();
-        let produced = match kind {
-            EntryKind::Expression => Produced {
-                result: self
-                    .run(Input::File(playground_path(&request.entry)), OutputFormat::Nix, &mut messages)
-                    .map(|value| Outputs { value: Some(value), system: None }),
-                options: Some(Vec::new()),
-            },
+        self.form = FormQuery::Nothing;
+        let result = match kind {
+            EntryKind::Expression => self
+                .run(Input::File(playground_path(&request.entry)), OutputFormat::Nix, &mut messages)
+                .map(|value| Outputs { value: Some(value), system: None }),
             EntryKind::Flake => self.flake(&mut messages),
             EntryKind::Module => {
                 let target = Target::Module { path: playground_path(&request.entry) };
-                self.system(&target, request.entry.clone(), None, &mut messages)
+                self.system(target, request.entry.clone(), None, &mut messages)
             }
         };
-        EvalResponse {
-            id: request.id,
-            kind,
-            result: produced.result,
-            messages,
-            options: produced.options,
-            millis: js_sys::Date::now() - started,
-        }
+        EvalResponse { id: request.id, kind, result, messages, millis: js_sys::Date::now() - started }
+    }
+
+    /// The options the last request's configuration declares in the user's
+    /// own files (extended with the same override module): empty when it
+    /// had no configuration, `None` when they cannot be read.
+    pub fn options(&mut self) -> Option<Vec<OptionInfo>> {
+        let expr = match &self.form {
+            FormQuery::Nothing => return Some(Vec::new()),
+            FormQuery::Unknown => return None,
+            FormQuery::Target(target, modules) => target.form_options_expr(modules),
+        };
+        // Its warnings repeat the rendering's: not shown twice.
+        let json = self.expr(&expr, OutputFormat::Json, &mut Vec::new()).ok()?;
+        parse_options(&json)
     }
 
     /// A flake: its outputs' summary, and its first NixOS configuration.
-    fn flake(&mut self, messages: &mut Vec<String>) -> Produced {
+    fn flake(&mut self, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
         let flake = format!("(import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }})");
         let shown = self.expr(&format!("import {APP_MOUNT}/flake-show.nix {flake}.outputs"), OutputFormat::Nix, messages);
         let names = shown.and_then(|value| {
@@ -121,31 +133,37 @@ impl Engine {
         });
         let (value, names) = match names {
             Ok(found) => found,
-            Err(error) => return Produced { result: Err(error), options: None },
+            Err(error) => {
+                self.form = FormQuery::Unknown;
+                return Err(error);
+            }
         };
         let first = js_sys::JSON::parse(&names).ok().and_then(|v| serde_wasm_bindgen::from_value::<Vec<String>>(v).ok());
         match first.and_then(|names| names.into_iter().next()) {
-            None => Produced { result: Ok(Outputs { value: Some(value), system: None }), options: Some(Vec::new()) },
+            None => Ok(Outputs { value: Some(value), system: None }),
             Some(name) => {
                 let attr = format!("nixosConfigurations.{}", overrides::attr_name(&name));
                 let target = Target::Flake { dir: PLAYGROUND_DIR.into(), attr: Some(attr) };
-                self.system(&target, name, Some(value), messages)
+                self.system(target, name, Some(value), messages)
             }
         }
     }
 
-    /// A configuration: what NixOS would produce, and the user's options.
-    fn system(&mut self, target: &Target, name: String, value: Option<String>, messages: &mut Vec<String>) -> Produced {
+    /// A configuration: what NixOS would produce (its options are read
+    /// afterwards, by [`Engine::options`]).
+    fn system(
+        &mut self,
+        target: Target,
+        name: String,
+        value: Option<String>,
+        messages: &mut Vec<String>,
+    ) -> Result<Outputs, ErrorReport> {
         let modules: Vec<String> = self.overrides.iter().map(|_| MODULE_PATH.to_owned()).collect();
         let rendered = self
             .expr(&render(&target.render_expr_with(&modules)), OutputFormat::Json, messages)
             .and_then(|json| parse_system(&json, name));
-        // The options' own warnings repeat the rendering's: not shown twice.
-        let options = self
-            .expr(&target.form_options_expr(&modules), OutputFormat::Json, &mut Vec::new())
-            .ok()
-            .and_then(|json| parse_options(&json));
-        Produced { result: rendered.map(|system| Outputs { value, system: Some(system) }), options }
+        self.form = FormQuery::Target(target, modules);
+        rendered.map(|system| Outputs { value, system: Some(system) })
     }
 
     fn expr(&mut self, text: &str, format: OutputFormat, messages: &mut Vec<String>) -> Result<String, ErrorReport> {

@@ -60,6 +60,19 @@ pub enum WorkerMessage {
     Ready,
     /// The answer to request `id`.
     Done(EvalResponse),
+    /// The options form's options for request `id`, read after its answer
+    /// was sent (so the outputs show without waiting for them).
+    Options(OptionsResponse),
+}
+
+/// The options the user's own modules declare, for the form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OptionsResponse {
+    /// The request's `id`.
+    pub id: u32,
+    /// The options; empty when the entry is no configuration; `None` when
+    /// they could not be read (the page then keeps the ones it has).
+    pub options: Option<Vec<OptionInfo>>,
 }
 
 /// How the entry file is read.
@@ -158,10 +171,6 @@ pub struct EvalResponse {
     pub result: Result<Outputs, ErrorReport>,
     /// `trace:` and `warning:` lines, in order.
     pub messages: Vec<String>,
-    /// The options the user's own modules declare (for the form); empty
-    /// when the entry is no configuration; `None` when they could not be
-    /// read (the page then keeps the ones it has).
-    pub options: Option<Vec<OptionInfo>>,
     /// Time spent in the worker, in milliseconds.
     pub millis: f64,
 }

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{EvalRequest, EvalResponse, WorkerMessage};
+use crate::protocol::{EvalRequest, EvalResponse, OptionsResponse, WorkerMessage};
 
 /// The longest an evaluation may run before its worker is terminated.
 pub const BUDGET_MS: u32 = 2_000;
@@ -22,6 +22,8 @@ pub enum RunnerEvent {
     Ready,
     /// An evaluation finished.
     Done(EvalResponse),
+    /// The options form's options of a finished evaluation.
+    Options(OptionsResponse),
     /// The running evaluation overran [`BUDGET_MS`]; its worker was replaced.
     Stopped,
     /// The worker crashed (or failed to load); it was replaced.
@@ -110,6 +112,7 @@ impl Runner {
                 self.pump();
                 Some(RunnerEvent::Done(response))
             }
+            RunnerSignal::Worker { event: RunnerEvent::Options(options), .. } => Some(RunnerEvent::Options(options)),
             RunnerSignal::Worker { event, .. } => {
                 // A crash: start over with a fresh worker, unless this one
                 // never loaded (then a fresh one would fail the same way).
@@ -168,6 +171,7 @@ impl Runner {
             let event = match serde_wasm_bindgen::from_value::<WorkerMessage>(event.data()) {
                 Ok(WorkerMessage::Ready) => RunnerEvent::Ready,
                 Ok(WorkerMessage::Done(response)) => RunnerEvent::Done(response),
+                Ok(WorkerMessage::Options(options)) => RunnerEvent::Options(options),
                 Err(_) => return,
             };
             signal.emit(RunnerSignal::Worker { generation, event });

@@ -1,6 +1,6 @@
 //! The worker side: receives [`EvalRequest`]s, evaluates them with one
 //! long-lived [`Engine`] (so its parse cache survives between edits) and
-//! posts back [`WorkerMessage::Done`].
+//! posts back [`WorkerMessage::Done`], then [`WorkerMessage::Options`].
 
 use std::cell::RefCell;
 
@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::engine::Engine;
-use crate::protocol::{EvalRequest, WorkerMessage};
+use crate::protocol::{EvalRequest, OptionsResponse, WorkerMessage};
 
 /// Installs the message handler on the worker's global scope and tells the
 /// page that the worker is ready. Called once by the worker binary.
@@ -23,6 +23,8 @@ pub fn run() {
         };
         let response = engine.borrow_mut().eval(&request);
         post(&reply_scope, &WorkerMessage::Done(response));
+        let options = engine.borrow_mut().options();
+        post(&reply_scope, &WorkerMessage::Options(OptionsResponse { id: request.id, options }));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the worker
