@@ -28,6 +28,12 @@ pub struct Cache {
     pub parsed: HashMap<String, Parsed>,
     /// How many files were parsed (for tests of the cache).
     pub parse_count: usize,
+    /// Compiled regular expressions by pattern. Shared (not cloned: a cloned
+    /// `Regex` starts with empty match caches, which are costly to build).
+    pub regexes: HashMap<String, Rc<regex::Regex>>,
+    /// How many thunks the last evaluation made: the next one reserves that
+    /// much room up front instead of growing (and copying) its arena.
+    pub arena_hint: usize,
 }
 
 /// FNV-1a 64-bit hash of the text.

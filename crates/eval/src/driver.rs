@@ -123,6 +123,7 @@ fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> Outcome {
     it.set_stack_base();
     let r = run_in(&mut it, request);
     let messages = std::mem::take(&mut it.messages);
+    it.record_arena_size();
     let result = match r {
         Ok(s) => Ok(s),
         Err(e) => Err(to_public(&it, &e)),

@@ -62,9 +62,13 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
         text
     };
     // Bracket nesting pre-check, so the recursive-descent parser never runs deep.
+    // Every opening token (`(`, `[`, `{`, `${`) holds one of these bytes, so a
+    // file with few of them cannot nest deeply and needs no tokenizing here.
+    let openings = text.bytes().filter(|b| matches!(b, b'(' | b'[' | b'{')).count();
     let mut depth = 0usize;
     let mut off = 0u32;
-    for tok in rnix::tokenize(text) {
+    let tokens = if openings > MAX_NESTING { Some(rnix::tokenize(text)) } else { None };
+    for tok in tokens.into_iter().flatten() {
         use SyntaxKind::*;
         match tok.0 {
             TOKEN_L_PAREN | TOKEN_L_BRACK | TOKEN_L_BRACE | TOKEN_INTERPOL_START => {

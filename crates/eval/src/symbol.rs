@@ -54,9 +54,12 @@ fn prefix8(s: &[u8]) -> u64 {
     if s.len() >= 8 {
         u64::from_be_bytes(s[..8].try_into().unwrap())
     } else {
-        let mut b = [0u8; 8];
-        b[..s.len()].copy_from_slice(s);
-        u64::from_be_bytes(b)
+        // A loop, not `copy_from_slice`: that would call `memcpy`.
+        let mut x = 0u64;
+        for (i, b) in s.iter().enumerate() {
+            x |= (*b as u64) << (56 - 8 * i);
+        }
+        x
     }
 }
 

@@ -205,7 +205,8 @@ impl Value {
 }
 
 /// A runtime environment frame. Slot 0 is stored inline so one-argument
-/// calls need a single allocation.
+/// calls need a single allocation; `rest[i]` holds slot `i` for `i > 0`
+/// (`rest[0]` is unused, so building a frame from a vector moves nothing).
 #[derive(Debug)]
 pub struct Env {
     first: RefCell<Value>,
@@ -219,7 +220,10 @@ pub struct Env {
 impl Env {
     /// A new frame.
     pub fn new(mut slots: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
-        let first = if slots.is_empty() { Value::Null } else { slots.remove(0) };
+        let first = match slots.first_mut() {
+            Some(v) => std::mem::replace(v, Value::Null),
+            None => Value::Null,
+        };
         Rc::new(Env { first: RefCell::new(first), rest: RefCell::new(slots), parent, with: None })
     }
 
@@ -240,7 +244,7 @@ impl Env {
         if i == 0 {
             self.first.borrow().clone()
         } else {
-            self.rest.borrow()[i - 1].clone()
+            self.rest.borrow()[i].clone()
         }
     }
 
@@ -250,7 +254,7 @@ impl Env {
         if i == 0 {
             *self.first.borrow_mut() = v;
         } else {
-            self.rest.borrow_mut()[i - 1] = v;
+            self.rest.borrow_mut()[i] = v;
         }
     }
 }

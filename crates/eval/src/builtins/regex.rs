@@ -1,6 +1,8 @@
 //! `builtins.match` and `builtins.split` (POSIX extended regular expressions,
 //! translated to the `regex` crate's syntax).
 
+use std::rc::Rc;
+
 use crate::error::*;
 use crate::eval::Interp;
 use crate::expr::Span;
@@ -84,9 +86,12 @@ pub fn translate(re: &str) -> String {
     out
 }
 
-fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<regex::Regex> {
+/// Most patterns a long-lived evaluator keeps compiled.
+const MAX_CACHED_REGEXES: usize = 2000;
+
+fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex::Regex>> {
     let key = format!("{}{}", if anchored { "A" } else { "U" }, re);
-    if let Some(r) = it.regex_cache.get(&key) {
+    if let Some(r) = it.cache.regexes.get(&key) {
         return Ok(r.clone());
     }
     let t = translate(re);
@@ -94,7 +99,11 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<regex::Rege
     let pat = if anchored { format!("(?s)^(?:{t})$") } else { format!("(?s){t}") };
     match regex::RegexBuilder::new(&pat).size_limit(1 << 22).build() {
         Ok(r) => {
-            it.regex_cache.insert(key, r.clone());
+            let r = Rc::new(r);
+            if it.cache.regexes.len() >= MAX_CACHED_REGEXES {
+                it.cache.regexes.clear();
+            }
+            it.cache.regexes.insert(key, r.clone());
             Ok(r)
         }
         Err(_) => err_at(sp, format!("invalid regular expression '{re}'")),

@@ -114,9 +114,9 @@ impl<'a> Interp<'a> {
     }
 
     /// Evaluates an attribute name in a path.
-    pub(super) fn attr_name(&mut self, n: &AttrName, env: &Rc<Env>) -> R<NameRef> {
+    pub(super) fn attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
         match n {
-            AttrName::Static(s) => Ok(NameRef::Sym(s.clone())),
+            AttrName::Static(s) => Ok(NameRef::Sym(s)),
             AttrName::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 match v {
@@ -213,14 +213,14 @@ impl<'a> Interp<'a> {
 }
 
 /// An attribute name without allocating a new symbol.
-pub enum NameRef {
-    /// A static name.
-    Sym(Sym),
+pub enum NameRef<'e> {
+    /// A static name (borrowed from the expression).
+    Sym(&'e Sym),
     /// A computed string.
     Str(Rc<NixStr>),
 }
 
-impl NameRef {
+impl NameRef<'_> {
     /// The text.
     pub fn as_str(&self) -> &str {
         match self {
@@ -230,7 +230,7 @@ impl NameRef {
     }
 }
 
-impl std::fmt::Display for NameRef {
+impl std::fmt::Display for NameRef<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -82,9 +82,10 @@ pub struct Interp<'a> {
     pub store_copies: std::collections::HashMap<String, String>,
     /// Imported files of this evaluation (path → thunk).
     pub imports: std::collections::HashMap<String, Value>,
-    /// Compiled regular expressions of this evaluation.
-    pub regex_cache: std::collections::HashMap<String, regex::Regex>,
 }
+
+/// The largest arena (in thunks) reserved up front (about 50 MB).
+const MAX_ARENA_HINT: usize = 1 << 21;
 
 #[inline(always)]
 fn stack_addr() -> usize {
@@ -107,10 +108,11 @@ impl<'a> Interp<'a> {
             line: Sym::new("line"),
             column: Sym::new("column"),
         };
+        let arena_hint = cache.arena_hint;
         let mut it = Interp {
             cache,
             config,
-            thunks: Vec::new(),
+            thunks: Vec::with_capacity(arena_hint),
             globals: Vec::new(),
             messages: Vec::new(),
             steps: 0,
@@ -121,10 +123,14 @@ impl<'a> Interp<'a> {
             mem: 0,
             store_copies: Default::default(),
             imports: Default::default(),
-            regex_cache: Default::default(),
         };
         it.globals = crate::builtins::make_globals(&mut it);
         it
+    }
+
+    /// Remembers how big this evaluation's arena grew, for the next one.
+    pub fn record_arena_size(&mut self) {
+        self.cache.arena_hint = self.thunks.len().min(MAX_ARENA_HINT);
     }
 
     /// Resets the stack base to the current position (call at the entry point).
@@ -252,7 +258,13 @@ impl<'a> Interp<'a> {
     #[inline]
     pub fn force(&mut self, v: Value) -> R<Value> {
         match v {
-            Value::Thunk(id) => self.force_thunk(id),
+            Value::Thunk(id) => {
+                // Already evaluated: no call, no blackholing.
+                if let Thunk::Done(v) = &self.thunks[id.0 as usize] {
+                    return Ok(v.clone());
+                }
+                self.force_thunk(id)
+            }
             v => Ok(v),
         }
     }
