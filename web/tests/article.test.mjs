@@ -1,7 +1,7 @@
 // The tutorial's flakes in the playground (issue 6): the default example's
 // unit and virtual host, and the options form that changes them through a
 // generated override module.
-import { assert, assertNoConsoleErrors, openPlayground, waitForEvaluated } from './helpers.mjs';
+import { assert, assertNoConsoleErrors, openPlayground, shareFragment, waitForEvaluated } from './helpers.mjs';
 
 const GOHELLO = 'xeserv.services.gohello';
 const VHOST = 'gohello.local.cetacean.club';
@@ -33,6 +33,26 @@ async function settle(page) {
   await page.waitForTimeout(200); // the form's debounce
   await waitForEvaluated(page);
 }
+
+/** The text of the /etc file `name`. */
+async function etcFile(page, name) {
+  await page.click('[data-testid=tab-etc]');
+  await page.locator('[data-testid=etc] .file-item', { hasText: `/etc/${name}` }).click();
+  return page.locator('[data-testid=etc] .file-text').textContent();
+}
+
+/** A module declaring options of several types, and an /etc file showing their values. */
+const DEMO = `{ config, lib, ... }:
+{
+  options.demo = {
+    names = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ "a" ]; description = "Names."; };
+    ports = lib.mkOption { type = lib.types.attrsOf lib.types.port; default = { }; description = "Ports by name."; };
+    level = lib.mkOption { type = lib.types.enum [ "low" "high" ]; default = "low"; description = "A level."; };
+    limit = lib.mkOption { type = lib.types.nullOr lib.types.int; default = null; description = "A limit."; };
+  };
+  config.environment.etc."demo.json".text = builtins.toJSON config.demo;
+}
+`;
 
 /** Loads a tutorial step through the examples menu. */
 async function loadStep(page, id) {
@@ -83,7 +103,7 @@ export const tests = [
     },
   },
   {
-    name: 'editing domain in the form changes server_name; reset returns to the default',
+    name: 'editing domain in the form changes server_name; the override is shared and kept, and reset removes it',
     async run(ctx) {
       const page = await ctx.newPage();
       await openPlayground(ctx, page);
@@ -95,7 +115,16 @@ export const tests = [
       assert(conf.includes('server_name hello.example.org ;'), `nginx.conf:\n${conf}`);
       assert(!conf.includes(VHOST), 'the old virtual host is still there');
 
-      // The override survives a reload, then "Reset all" removes it.
+      // The override travels in a share link…
+      await page.click('[data-testid=share]');
+      const link = await page.locator('[data-testid=share-link]').inputValue();
+      const fresh = await ctx.newPage();
+      await fresh.goto(link);
+      await waitForEvaluated(fresh);
+      assert((await nginxConf(fresh)).includes('server_name hello.example.org ;'), 'the shared link lost the override');
+      assert((await fresh.locator('[data-testid=overrides-tab]').count()) === 1, 'the shared page shows no overrides.nix');
+
+      // …survives a reload, and "Reset all" removes it.
       await page.reload();
       await waitForEvaluated(page);
       assert((await nginxConf(page)).includes('server_name hello.example.org ;'), 'the override was lost on reload');
@@ -144,6 +173,37 @@ export const tests = [
       const label = await page.locator(`label[for="${await field.getByRole('switch').getAttribute('id')}"]`).textContent();
       assert(label === `${GOHELLO}.enable`, `the switch is labelled ${JSON.stringify(label)}`);
       assert((await page.locator('[data-testid^="option-"][data-testid$="port"]').count()) === 0, 'a port option appears');
+      assertNoConsoleErrors(ctx);
+    },
+  },
+  {
+    name: 'the form edits lists, attribute sets, enums and nullable values',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page, '#' + await shareFragment([['configuration.nix', DEMO]]));
+      await page.locator('[data-testid=tab-options]').waitFor();
+      assert((await etcFile(page, 'demo.json')) === '{"level":"low","limit":null,"names":["a"],"ports":{}}', 'unexpected start');
+      const names = await optionField(page, 'demo.names');
+      await names.getByRole('button', { name: 'Add an element' }).click();
+      await names.getByRole('textbox', { name: 'demo.names, element 2' }).fill('b');
+      const ports = page.locator('[data-testid="option-demo.ports"]');
+      await ports.getByRole('button', { name: 'Add an attribute' }).click();
+      await ports.getByRole('textbox', { name: 'demo.ports, name of attribute 1' }).fill('web');
+      await ports.getByRole('textbox', { name: 'demo.ports, name of attribute 1' }).press('Tab');
+      await ports.getByRole('spinbutton', { name: 'demo.ports, value of web' }).fill('8080');
+      await page.locator('[data-testid="option-demo.level"] select').selectOption('high');
+      const limit = page.locator('[data-testid="option-demo.limit"]');
+      await limit.getByRole('button', { name: 'Set demo.limit to a value' }).click();
+      await limit.getByRole('spinbutton').fill('5');
+      await settle(page);
+      const json = await etcFile(page, 'demo.json');
+      assert(json === '{"level":"high","limit":5,"names":["a","b"],"ports":{"web":8080}}', `demo.json reads ${json}`);
+      await page.click('[data-testid=overrides-tab]');
+      const module = await page.locator('[data-testid=editor]').inputValue();
+      assert(module.includes('demo.ports = lib.mkForce {\n    web = 8080;\n  };'), `overrides.nix reads:\n${module}`);
+      await (await optionField(page, 'demo.limit')).getByRole('button', { name: 'Clear demo.limit (set it to null)' }).click();
+      await settle(page);
+      assert((await etcFile(page, 'demo.json')).includes('"limit":null'), 'clearing did not give null');
       assertNoConsoleErrors(ctx);
     },
   },

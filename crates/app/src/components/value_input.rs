@@ -186,7 +186,8 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
         return html! {
             <span class="null-input">
                 <code>{"null"}</code>{" "}
-                <button type="button" class="small" id={id.to_owned()} onclick={set}>{"Set a value"}</button>
+                <button type="button" class="small" id={id.to_owned()} onclick={set}
+                        aria-label={format!("Set {label} to a value")}>{"Set a value"}</button>
             </span>
         };
     }
