@@ -64,7 +64,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     // Bracket nesting pre-check, so the recursive-descent parser never runs deep.
     // Every opening token (`(`, `[`, `{`, `${`) holds one of these bytes, so a
     // file with few of them cannot nest deeply and needs no tokenizing here.
-    let openings = text.bytes().filter(|b| matches!(b, b'(' | b'[' | b'{')).count();
+    let openings: usize = text.bytes().map(|b| usize::from(b == b'(') + usize::from(b == b'[') + usize::from(b == b'{')).sum();
     let mut depth = 0usize;
     let mut off = 0u32;
     let tokens = if openings > MAX_NESTING { Some(rnix::tokenize(text)) } else { None };
@@ -90,17 +90,8 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     }
     let root = parse.tree();
     // Syntax-tree depth check (iterative), e.g. for `1+1+1+…`.
-    let mut d = 0usize;
-    for ev in rowan::ast::AstNode::syntax(&root).preorder() {
-        match ev {
-            rnix::WalkEvent::Enter(n) => {
-                d += 1;
-                if d > MAX_NESTING {
-                    return Err(("expression nested too deeply (more than 3000 levels)".to_string(), u32::from(n.text_range().start())).into());
-                }
-            }
-            rnix::WalkEvent::Leave(_) => d -= 1,
-        }
+    if let Some(off) = too_deep(rowan::ast::AstNode::syntax(&root).green()) {
+        return Err(("expression nested too deeply (more than 3000 levels)".to_string(), off).into());
     }
     let mut l = Lowerer::new(file, dir, globals());
     l.set_scoped(scoped);
@@ -108,6 +99,32 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
         Ok(e) => Ok((Rc::new(e), std::mem::take(&mut l.warnings))),
         Err(e) => Err(ParseFailure { msg: e.msg, off: e.span.off, prev: e.prev.map(|p| p.off) }),
     }
+}
+
+/// The start of the first node (in document order) nested more than
+/// [`MAX_NESTING`] levels deep, walking the green tree (no cursor nodes are
+/// allocated) with an explicit stack.
+fn too_deep(root: &rowan::GreenNodeData) -> Option<u32> {
+    // Each entry: the children still to visit and the offset of the next one.
+    let mut stack: Vec<(rowan::Children<'_>, u32)> = vec![(root.children(), 0)];
+    while let Some((children, off)) = stack.last_mut() {
+        match children.next() {
+            Some(rowan::NodeOrToken::Node(n)) => {
+                let start = *off;
+                *off += u32::from(n.text_len());
+                // The root is level 1, so this node is level `stack.len() + 1`.
+                if stack.len() + 1 > MAX_NESTING {
+                    return Some(start);
+                }
+                stack.push((n.children(), start));
+            }
+            Some(rowan::NodeOrToken::Token(t)) => *off += u32::from(t.text_len()),
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    None
 }
 
 fn range_text(text: &str, r: &TextRange) -> String {

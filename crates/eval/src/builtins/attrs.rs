@@ -1,7 +1,6 @@
 //! Attribute-set builtins.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use crate::error::*;
 use crate::eval::Interp;
@@ -75,22 +74,13 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let mut entries = Vec::with_capacity(s.len());
     for (k, v, _) in s.entries.iter() {
-        let partial = Value::Prim(Rc::new(PrimApp { op: &APPLY2, args: vec![f.clone(), Value::str(k.as_str())] }));
-        let r = it.lazy_apply(partial, v.clone(), sp);
+        let r = it.lazy_apply2(f.clone(), Value::str(k.as_str()), v.clone(), sp);
         // New attributes have no source position (as in Nix).
         entries.push((k.clone(), r, Span::default()));
     }
     it.alloc(entries.len() * 40)?;
     Ok(Value::attrs(Attrs { entries }))
 }
-
-/// `f a b` as a primop of arity 3 (used for lazy two-argument calls).
-fn apply2(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.call2(a[0].clone(), a[1].clone(), a[2].clone(), sp)
-}
-
-/// A helper primop: `apply2 f x y = f x y`.
-pub static APPLY2: PrimOp = PrimOp { name: "__apply2", arity: 3, f: apply2 };
 
 fn intersect_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let x = it.force_attrs(a[0].clone(), sp).arg(0)?;
@@ -124,8 +114,7 @@ fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }
     let mut entries = Vec::with_capacity(groups.len());
     for (k, (vs, p)) in groups {
-        let partial = Value::Prim(Rc::new(PrimApp { op: &APPLY2, args: vec![f.clone(), Value::str(k.as_str())] }));
-        let r = it.lazy_apply(partial, Value::list(vs), sp);
+        let r = it.lazy_apply2(f.clone(), Value::str(k.as_str()), Value::list(vs), sp);
         entries.push((k, r, p));
     }
     Ok(Value::attrs(Attrs { entries }))

@@ -23,6 +23,8 @@ pub enum Thunk {
     Pending(Rc<Expr>, Rc<Env>),
     /// `f arg`.
     Apply(Box<(Value, Value, Span)>),
+    /// `f a b` (the lazy calls of `mapAttrs` and `zipAttrsWith`).
+    Apply2(Box<(Value, Value, Value, Span)>),
     /// `from.name` (for `inherit (from) name`).
     Select(Box<(Value, Sym, Span)>),
     /// Being evaluated right now.
@@ -224,6 +226,11 @@ impl<'a> Interp<'a> {
         self.new_thunk(Thunk::Apply(Box::new((f, arg, span))))
     }
 
+    /// A lazy `f a b`.
+    pub fn lazy_apply2(&mut self, f: Value, a: Value, b: Value, span: Span) -> Value {
+        self.new_thunk(Thunk::Apply2(Box::new((f, a, b, span))))
+    }
+
     /// A value for `e` in `env` without evaluating it (literals and
     /// variables need no thunk).
     #[inline]
@@ -290,6 +297,10 @@ impl<'a> Interp<'a> {
             Thunk::Apply(b) => {
                 let (f, a, sp) = (b.0.clone(), b.1.clone(), b.2);
                 self.call(f, a, sp)
+            }
+            Thunk::Apply2(b) => {
+                let (f, x, y, sp) = (b.0.clone(), b.1.clone(), b.2.clone(), b.3);
+                self.call2(f, x, y, sp)
             }
             Thunk::Select(b) => {
                 let (from, name, sp) = (b.0.clone(), b.1.clone(), b.2);

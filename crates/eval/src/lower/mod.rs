@@ -91,7 +91,11 @@ impl<'a> Lowerer<'a> {
     }
 
     fn ident_text(&self, id: &ast::Ident) -> String {
-        id.syntax().text().to_string()
+        // The identifier token's text directly: `SyntaxText` walks the tree.
+        match id.ident_token() {
+            Some(t) if t.text_range() == id.syntax().text_range() => t.text().to_string(),
+            _ => id.syntax().text().to_string(),
+        }
     }
 
     /// Lowers an expression in the current scope.
@@ -374,7 +378,7 @@ impl<'a> Lowerer<'a> {
 
     fn lower_attr(&mut self, a: &ast::Attr) -> LResult<AttrName> {
         match a {
-            ast::Attr::Ident(id) => Ok(AttrName::Static(self.sym(&id.syntax().text().to_string()))),
+            ast::Attr::Ident(id) => Ok(AttrName::Static(self.sym(&self.ident_text(id)))),
             ast::Attr::Str(s) => match self.lower_str(s)? {
                 Expr::Str(t) => Ok(AttrName::Static(self.sym(&t))),
                 e => Ok(AttrName::Dynamic(e)),
