@@ -100,7 +100,7 @@ async function main() {
     rows.push([`keystroke → new \`server_name\` painted in nginx.conf, median of ${keys.length}`, '< 50 ms', ms(median(latency)), median(latency) < 50]);
     rows.push(['keystroke → nginx.conf, p90', '–', ms(percentile(latency, 90)), null]);
     const worker = keys.map((k) => k.worker);
-    rows.push([`… of which the app's debounce (\`DEBOUNCE_MS\`, crates/app/src/app.rs)`, '–', ms(await debounceMs()), null]);
+    rows.push([`… of which the debounce in the source tree (\`DEBOUNCE_MS\`, crates/app/src/app.rs)`, '–', ms(await debounceMs()), null]);
     rows.push(['… of which the worker\'s evaluate + render (median)', '–', ms(median(worker)), null]);
   }
   if (opts.only.includes('memory')) {
