@@ -1,6 +1,7 @@
 // The tutorial's flakes in the playground (issue 6): the default example's
 // unit and virtual host, and the options form that changes them through a
 // generated override module.
+import { execFileSync } from 'node:child_process';
 import { assert, assertNoConsoleErrors, openPlayground, shareFragment, waitForEvaluated } from './helpers.mjs';
 
 const GOHELLO = 'xeserv.services.gohello';
@@ -54,6 +55,13 @@ const DEMO = `{ config, lib, ... }:
 }
 `;
 
+/** Opens the playground (on the tutorial's final flake unless `path` says
+ *  otherwise) and waits until the form's options have arrived too. */
+async function open(ctx, page, path = '') {
+  await openPlayground(ctx, page, path);
+  await page.locator('[data-testid=tab-options]').waitFor();
+}
+
 /** Loads a tutorial step through the examples menu. */
 async function loadStep(page, id) {
   await page.selectOption('[data-testid=examples]', id);
@@ -63,14 +71,25 @@ async function loadStep(page, id) {
 
 export const tests = [
   {
-    name: 'the default example shows the gohello unit and virtual host',
+    name: 'the default example shows the gohello unit and virtual host, and downloads all rendered files',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await open(ctx, page);
       const units = await unitNames(page);
       assert(units.includes('xeserv.gohello.service'), `units: ${units.join(', ')}`);
       const conf = await nginxConf(page);
       assert(conf && conf.includes(`server_name ${VHOST} ;`), `nginx.conf:\n${conf}`);
+
+      // "Download all" saves the rendered files as a tar archive.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-all]')]);
+      assert(download.suggestedFilename() === 'container-rendered.tar', `file name ${download.suggestedFilename()}`);
+      const listing = execFileSync('tar', ['-tf', await download.path()], { encoding: 'utf8' }).split('\n');
+      for (const want of ['container/etc/systemd/system/xeserv.gohello.service', 'container/etc/nginx/nginx.conf']) {
+        assert(listing.includes(want), `the archive lacks ${want}: ${listing.join(', ')}`);
+      }
+      const unit = execFileSync('tar', ['-xOf', await download.path(), 'container/etc/systemd/system/xeserv.gohello.service'],
+        { encoding: 'utf8' });
+      assert(unit.includes('DynamicUser=yes'), `the unit in the archive reads:\n${unit}`);
       assertNoConsoleErrors(ctx);
     },
   },
@@ -78,7 +97,7 @@ export const tests = [
     name: 'switching enable off in the form removes the unit and the virtual host, on brings them back',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await open(ctx, page);
       const field = await optionField(page, `${GOHELLO}.enable`);
       const toggle = field.getByRole('switch');
       assert(await toggle.isChecked(), 'enable is not shown as on (the flake sets it to true)');
@@ -106,7 +125,7 @@ export const tests = [
     name: 'editing domain in the form changes server_name; the override is shared and kept, and reset removes it',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await open(ctx, page);
       const field = await optionField(page, `${GOHELLO}.domain`);
       assert((await field.locator('[data-testid=option-type]').textContent()) === 'string', 'domain is not a string');
       await field.getByRole('textbox').fill('hello.example.org');
@@ -140,7 +159,7 @@ export const tests = [
     name: "a port of 70000 in the exercise step shows NixOS's type error",
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await open(ctx, page);
       await loadStep(page, '6-exercise-port');
       const field = await optionField(page, `${GOHELLO}.port`);
       const input = field.getByRole('spinbutton');
@@ -164,7 +183,7 @@ export const tests = [
     name: 'the form lists the option the module template declares',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page);
+      await open(ctx, page);
       await loadStep(page, '2-module-template');
       const field = await optionField(page, `${GOHELLO}.enable`);
       assert((await field.locator('[data-testid=option-type]').textContent()) === 'boolean', 'enable is not a boolean');
@@ -180,8 +199,7 @@ export const tests = [
     name: 'the form edits lists, attribute sets, enums and nullable values',
     async run(ctx) {
       const page = await ctx.newPage();
-      await openPlayground(ctx, page, '#' + await shareFragment([['configuration.nix', DEMO]]));
-      await page.locator('[data-testid=tab-options]').waitFor();
+      await open(ctx, page, '#' + await shareFragment([['configuration.nix', DEMO]]));
       assert((await etcFile(page, 'demo.json')) === '{"level":"low","limit":null,"names":["a"],"ports":{}}', 'unexpected start');
       const names = await optionField(page, 'demo.names');
       await names.getByRole('button', { name: 'Add an element' }).click();

@@ -15,6 +15,8 @@ pub mod share;
 pub mod theme;
 pub mod highlight;
 pub mod components;
+pub mod download;
+pub mod tar;
 pub mod runner;
 pub mod storage;
 pub mod workspace;

@@ -170,6 +170,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
                     { for strip }
                     if let Some(system) = system {
                         <span class="system-name" data-testid="system-name">{ system.name.clone() }</span>
+                        { download_button(system) }
                     }
                 </div>
                 if stale && current != Some(Tab::Options) {
@@ -203,6 +204,18 @@ pub fn outputs(props: &OutputsProps) -> Html {
             }
             { body.unwrap_or_default() }
         </div>
+    }
+}
+
+/// "Download all": the rendered files as one tar archive.
+fn download_button(system: &SystemView) -> Html {
+    let system = system.clone();
+    let onclick = Callback::from(move |_: MouseEvent| crate::download::download(&system));
+    html! {
+        <button type="button" class="small download" data-testid="download-all" {onclick}
+                title="Download every rendered file (units, /etc, nginx.conf) as a tar archive">
+            {"Download all"}
+        </button>
     }
 }
 
