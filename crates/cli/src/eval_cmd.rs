@@ -62,6 +62,8 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         }
     }
+    // The process ends here: its parsed files need not be freed one by one.
+    std::mem::forget(evaluator);
     ExitCode::SUCCESS
 }
 

@@ -18,7 +18,8 @@ pub type Context = BTreeSet<ContextElem>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct NixStr {
     /// The text (Nix strings are bytes; we keep UTF-8, lossily for binary data).
-    pub s: Box<str>,
+    /// Shared, so an attribute name becomes a string without a copy.
+    pub s: Rc<str>,
     /// The context, if any.
     pub ctx: Option<Box<Context>>,
 }
@@ -151,12 +152,22 @@ impl Value {
     /// A string value from an owned string with an optional context.
     pub fn string(s: String, ctx: Option<Context>) -> Value {
         let ctx = ctx.filter(|c| !c.is_empty()).map(Box::new);
-        Value::Str(Rc::new(NixStr { s: s.into_boxed_str(), ctx }))
+        Value::Str(Rc::new(NixStr { s: Rc::from(s), ctx }))
     }
 
     /// A path value (the text must be absolute and normalised).
     pub fn path(p: &str) -> Value {
         Value::Path(Rc::new(p.into()))
+    }
+
+    /// A string value sharing `s` (string literals are not copied).
+    pub fn shared_str(s: &Rc<str>) -> Value {
+        Value::Str(Rc::new(NixStr { s: s.clone(), ctx: None }))
+    }
+
+    /// A name as a string value (shares the name's text).
+    pub fn name(n: &Sym) -> Value {
+        Value::Str(Rc::new(NixStr { s: n.0.clone(), ctx: None }))
     }
 
     /// A list value.
