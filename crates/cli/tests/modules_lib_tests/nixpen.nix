@@ -60,6 +60,36 @@ in
     expr = lib.nixpen.resolveProperties 4 { a = lib.mkIf false (throw "never"); b = lib.mkForce (lib.mkIf true 1); c = lib.mkMerge [ 1 2 ]; };
     expected = { a = "<mkIf false>"; b = 1; c = [ 1 2 ]; };
   };
+  # The input a form offers for each kind of type.
+  testTypeForms = {
+    expr = map lib.nixpen.typeForm [
+      t.bool t.port (t.ints.between (-3) 7) t.str (t.enum [ "a" 1 ]) (t.listOf t.str) (t.attrsOf t.int)
+      (t.nullOr t.port) t.package t.ints.unsigned t.lines
+    ];
+    expected = [
+      { kind = "bool"; }
+      { kind = "int"; min = 0; max = 65535; }
+      { kind = "int"; min = -3; max = 7; }
+      { kind = "str"; }
+      { kind = "enum"; values = [ { label = "a"; value = "a"; } { label = "1"; value = 1; } ]; }
+      { kind = "list"; elem = { kind = "str"; }; }
+      { kind = "attrs"; elem = { kind = "int"; min = null; max = null; }; }
+      { kind = "nullOr"; elem = { kind = "int"; min = 0; max = 65535; }; }
+      { kind = "other"; }
+      { kind = "int"; min = 0; max = null; }
+      { kind = "str"; }
+    ];
+  };
+  testPortForm = { expr = port.form; expected = { kind = "int"; min = 0; max = 65535; }; };
+  # A default or example that throws does not hide the option (or the others).
+  testThrowingDefault = {
+    expr =
+      let
+        e = lib.evalModules { modules = [ { options.b = lib.mkOption { type = t.str; default = throw "no"; example = throw "no"; }; } ]; };
+        o = builtins.head (lib.nixpen.optionsToData e.options);
+      in [ o.default.text o.example.text o.error o.form.kind ];
+    expected = [ "<error>" "<error>" true "str" ];
+  };
   testInternalSkipped = {
     expr = map (r: r.name) (lib.nixpen.optionsToData (lib.evalModules { modules = [ { options.i = lib.mkOption { internal = true; default = 1; }; options.v = lib.mkOption { default = 2; }; } ]; }).options);
     expected = [ "v" ];

@@ -143,8 +143,10 @@ rec {
   optionData = opt:
     let
       name = showOption opt.loc;
+      # A default or example that throws is shown as "<error>" (the rest of
+      # the option, and every other option, stays readable).
       doc = v:
-        if isAttrs v && v ? _type && v ? text then { kind = v._type; text = orElse "<error>" v.text; }
+        if orElse false (isAttrs v && v ? _type && v ? text) then { kind = v._type; text = orElse "<error>" v.text; }
         else { kind = "value"; text = toText v; };
       declarations = orElse [ ] (map (p: position (p.file or "<unknown-file>") p) (opt.declarationPositions or
         (map (f: { file = f; line = null; column = null; }) (opt.declarations or [ ]))));
