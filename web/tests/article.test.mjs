@@ -225,4 +225,41 @@ export const tests = [
       assertNoConsoleErrors(ctx);
     },
   },
+  {
+    name: 'the config tab shows the whole config as a tree, opened one level at a time, errors as text',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      const module = `{ lib, ... }: {
+  options.demo.broken = lib.mkOption { type = lib.types.str; default = throw "nobody set demo.broken"; };
+  config.services.nginx.enable = true;
+}
+`;
+      await open(ctx, page, '#' + await shareFragment([['configuration.nix', module]]));
+      await page.click('[data-testid=tab-config]');
+      const tree = page.locator('[data-testid=config-tree]');
+      const node = (path) => tree.locator(`li[data-path="${path}"]`);
+      const toggle = (path) => node(path).locator(':scope > .tree-toggle');
+      for (const path of ['services', 'services.nginx']) {
+        await toggle(path).click();
+        assert((await toggle(path).getAttribute('aria-expanded')) === 'true', `${path} did not open`);
+      }
+      const enable = await node('services.nginx.enable').locator('.tree-value').textContent();
+      assert(enable === 'true', `services.nginx.enable reads ${enable}`);
+      await toggle('demo').click();
+      const broken = node('demo.broken');
+      await broken.waitFor();
+      assert((await broken.getAttribute('class'))?.includes('tree-error'), 'the failing value is not marked');
+      assert((await broken.textContent()).includes('error'), `demo.broken reads ${await broken.textContent()}`);
+      assert((await page.locator('[data-testid=error]').count()) === 0, 'the failing value broke the evaluation');
+
+      // Opened levels are read again from the new configuration after an edit.
+      const field = await optionField(page, 'demo.broken');
+      await field.getByRole('textbox').fill('fixed');
+      await settle(page);
+      await page.click('[data-testid=tab-config]');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-path="demo.broken"] .tree-value')?.textContent === '"fixed"');
+      assertNoConsoleErrors(ctx);
+    },
+  },
 ];

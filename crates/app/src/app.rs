@@ -6,6 +6,7 @@
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::components::config_tree::{Path, TreeState};
 use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
 use crate::components::outputs::{Outputs, Results};
@@ -15,7 +16,7 @@ use crate::examples;
 use crate::option_data::Data;
 use crate::overrides;
 use crate::page;
-use crate::protocol::{playground_path, EvalRequest};
+use crate::protocol::{playground_path, EvalRequest, TreeRequest};
 use crate::runner::{Runner, RunnerEvent, RunnerSignal, BUDGET_MS};
 use crate::share;
 use crate::storage;
@@ -61,6 +62,10 @@ pub enum Msg {
     ResetOverrides,
     /// Open the generated `overrides.nix` in the editor.
     ShowOverrides,
+    /// Open or close a node of the `config` tree.
+    TreeToggle(Path),
+    /// Read these levels of the `config` tree.
+    TreeLoad(Vec<Path>),
 }
 
 /// Where the evaluator stands, as the status line tells it.
@@ -86,6 +91,8 @@ pub struct App {
     share_open: bool,
     /// Whether the editor shows the generated `overrides.nix` (read-only).
     viewing_overrides: bool,
+    /// What is known of the `config` tree.
+    tree: TreeState,
     /// A message about the workspace (example loaded, link opened…) and
     /// whether "Restore" applies to it.
     banner: Option<(String, bool)>,
@@ -112,6 +119,7 @@ impl Component for App {
             theme,
             share_open: false,
             viewing_overrides: false,
+            tree: TreeState::default(),
             banner,
         };
         app.save();
@@ -202,6 +210,20 @@ impl Component for App {
                 self.evaluate();
             }
             Msg::ShowOverrides => self.viewing_overrides = true,
+            Msg::TreeToggle(path) => {
+                if !self.tree.expanded.remove(&path) {
+                    self.tree.expanded.insert(path);
+                }
+            }
+            Msg::TreeLoad(paths) => {
+                for path in paths {
+                    if self.tree.pending.insert(path.clone()) {
+                        self.next_id = self.next_id.wrapping_add(1);
+                        self.runner.submit_tree(TreeRequest { id: self.next_id, path });
+                    }
+                }
+                return false;
+            }
         }
         true
     }
@@ -279,6 +301,9 @@ impl Component for App {
                             on_set={link.callback(|(loc, value)| Msg::SetOverride(loc, value))}
                             on_reset={link.callback(Msg::ResetOverride)}
                             on_reset_all={link.callback(|_| Msg::ResetOverrides)}
+                            tree={self.tree.clone()}
+                            on_tree_toggle={link.callback(Msg::TreeToggle)}
+                            on_tree_load={link.callback(Msg::TreeLoad)}
                         />
                     </section>
                 </main>
@@ -311,6 +336,14 @@ impl App {
         });
     }
 
+    /// Marks the `config` tree's unanswered levels as failed (a fresh
+    /// worker would meet the same trouble if they were asked for again).
+    fn abandon_tree_requests(&mut self, why: &str) {
+        for path in std::mem::take(&mut self.tree.pending) {
+            self.tree.children.insert(path, Err(format!("Could not read this value: {why}.")));
+        }
+    }
+
     /// Whether the editor shows the generated `overrides.nix`.
     fn showing_overrides(&self) -> bool {
         self.viewing_overrides && !self.workspace.overrides.is_empty()
@@ -338,8 +371,16 @@ impl App {
                     Ok(outputs) => {
                         self.results.outputs = Some(outputs);
                         self.results.error = None;
+                        // Read the opened levels again, from the new configuration.
+                        self.tree.children.clear();
+                        self.tree.pending.clear();
                     }
                     Err(error) => self.results.error = Some(error),
+                }
+            }
+            RunnerEvent::Tree(response) => {
+                if self.tree.pending.remove(&response.path) {
+                    self.tree.children.insert(response.path, response.result);
                 }
             }
             RunnerEvent::Options(response) => {
@@ -349,6 +390,7 @@ impl App {
             }
             RunnerEvent::Stopped => {
                 self.engine = Engine::Restarting;
+                self.abandon_tree_requests("it ran longer than the time budget");
                 self.results.pending = false;
                 self.results.notice = Some(format!(
                     "Stopped: the evaluation ran longer than {} s (endless recursion, or a very large value?). \
@@ -357,6 +399,7 @@ impl App {
                 ));
             }
             RunnerEvent::Crashed(message) => {
+                self.abandon_tree_requests("the evaluator stopped");
                 self.results.pending = false;
                 self.engine = if self.runner.is_alive() { Engine::Restarting } else { Engine::Failed };
                 self.results.notice = Some(format!("The evaluator stopped unexpectedly ({message}); it was restarted."));

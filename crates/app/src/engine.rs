@@ -26,7 +26,7 @@ use crate::option_data::OptionInfo;
 use crate::overrides::{self, MODULE_PATH};
 use crate::protocol::{
     playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
-    SystemView, PLAYGROUND_DIR,
+    SystemView, TreeNode, PLAYGROUND_DIR,
 };
 
 /// Where the app's own Nix helpers are mounted.
@@ -41,7 +41,8 @@ pub struct Engine {
     playground: Arc<MemoryFs>,
     files: Vec<File>,
     overrides: Option<String>,
-    /// Whose options [`Engine::options`] reads: the last request's.
+    /// The last request's configuration, whose options [`Engine::options`]
+    /// and whose `config` [`Engine::tree`] read.
     form: FormQuery,
 }
 
@@ -73,6 +74,7 @@ impl Engine {
         }
         let app = Arc::new(MemoryFs::new());
         app.add_file("/flake-show.nix", include_str!("nix/flake-show.nix"));
+        app.add_file("/config-tree.nix", include_str!("nix/config-tree.nix"));
         let fs = OverlayFs::new()
             .with_mount("/", playground.clone(), "/")
             .with_mount(NIXPKGS_MOUNT, nixpkgs, "/")
@@ -117,6 +119,23 @@ impl Engine {
         // Its warnings repeat the rendering's: not shown twice.
         let json = self.expr(&expr, OutputFormat::Json, &mut Vec::new()).ok()?;
         parse_options(&json)
+    }
+
+    /// The children of `config` at `path` in the last request's
+    /// configuration (`nix/config-tree.nix`).
+    pub fn tree(&mut self, path: &[String]) -> Result<Vec<TreeNode>, String> {
+        let FormQuery::Target(target, modules) = &self.form else {
+            return Err("there is no NixOS configuration to show".into());
+        };
+        let names: Vec<String> = path.iter().map(|name| overrides::string(name)).collect();
+        let expr = format!(
+            "import {APP_MOUNT}/config-tree.nix {{ config = {}.config; path = [ {} ]; }}",
+            target.extended_expr(modules),
+            names.join(" ")
+        );
+        let json = self.expr(&expr, OutputFormat::Json, &mut Vec::new()).map_err(|e| e.rendered)?;
+        let value = js_sys::JSON::parse(&json).map_err(|_| "the tree is not valid JSON".to_owned())?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| format!("the tree has an unexpected shape: {e}"))
     }
 
     /// A flake: its outputs' summary, and its first NixOS configuration.

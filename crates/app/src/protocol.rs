@@ -31,6 +31,64 @@ pub struct EvalRequest {
     pub overrides: Option<String>,
 }
 
+/// Page → worker: list the children of `config` at `path` in the last
+/// evaluated configuration (for the collapsible `config` tree).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TreeRequest {
+    /// Sequence number (shared with [`EvalRequest`]s); the answer carries it back.
+    pub id: u32,
+    /// Attribute names (list positions as decimal text) from `config` down.
+    pub path: Vec<String>,
+}
+
+/// What the page sends to the worker (untagged: each request keeps its own shape).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PageMessage {
+    /// Evaluate the playground.
+    Eval(EvalRequest),
+    /// List one level of the `config` tree.
+    Tree(TreeRequest),
+}
+
+/// What one node of the `config` tree holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NodeKind {
+    /// An attribute set (opened on demand).
+    Attrs,
+    /// A list (opened on demand).
+    List,
+    /// A value shown as text.
+    Leaf,
+    /// A value that cannot be evaluated.
+    Error,
+}
+
+/// One child in the `config` tree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeNode {
+    /// Its attribute name, or its position in a list.
+    pub name: String,
+    /// What it is.
+    pub kind: NodeKind,
+    /// How many children it has (sets and lists).
+    pub count: u32,
+    /// Its value as Nix text (leaves and errors).
+    pub text: String,
+}
+
+/// The answer to a [`TreeRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TreeResponse {
+    /// The request's `id`.
+    pub id: u32,
+    /// The request's `path`.
+    pub path: Vec<String>,
+    /// The children, or why they could not be listed (the evaluator's error).
+    pub result: Result<Vec<TreeNode>, String>,
+}
+
 /// Where an error points.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorPos {
@@ -63,6 +121,8 @@ pub enum WorkerMessage {
     /// The options form's options for request `id`, read after its answer
     /// was sent (so the outputs show without waiting for them).
     Options(OptionsResponse),
+    /// The answer to a [`TreeRequest`].
+    Tree(TreeResponse),
 }
 
 /// The options the user's own modules declare, for the form.

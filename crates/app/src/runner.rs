@@ -1,13 +1,16 @@
 //! The page side of evaluation: owns the web worker, sends it one request at
-//! a time (the newest edit wins), enforces the time budget and replaces a
-//! worker that overran or crashed with a fresh one.
+//! a time (the newest edit wins; `config` tree requests wait for it),
+//! enforces the time budget and replaces a worker that overran or crashed
+//! with a fresh one.
+
+use std::collections::VecDeque;
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{EvalRequest, EvalResponse, OptionsResponse, WorkerMessage};
+use crate::protocol::{EvalRequest, EvalResponse, OptionsResponse, TreeRequest, TreeResponse, WorkerMessage};
 
 /// The longest an evaluation may run before its worker is terminated.
 pub const BUDGET_MS: u32 = 2_000;
@@ -24,6 +27,8 @@ pub enum RunnerEvent {
     Done(EvalResponse),
     /// The options form's options of a finished evaluation.
     Options(OptionsResponse),
+    /// One level of the `config` tree.
+    Tree(TreeResponse),
     /// The running evaluation overran [`BUDGET_MS`]; its worker was replaced.
     Stopped,
     /// The worker crashed (or failed to load); it was replaced.
@@ -49,6 +54,7 @@ pub struct Runner {
     ready: bool,
     running: Option<(u32, Timeout)>,
     queued: Option<EvalRequest>,
+    trees: VecDeque<TreeRequest>,
 }
 
 struct LiveWorker {
@@ -69,7 +75,7 @@ impl Runner {
     /// Starts a worker; `signal` must route back to [`Runner::handle`].
     pub fn new(signal: Callback<RunnerSignal>) -> Runner {
         let mut runner =
-            Runner { signal, worker: None, generation: 0, ready: false, running: None, queued: None };
+            Runner { signal, worker: None, generation: 0, ready: false, running: None, queued: None, trees: VecDeque::new() };
         runner.spawn();
         runner
     }
@@ -95,6 +101,12 @@ impl Runner {
         self.pump();
     }
 
+    /// Asks for one level of the `config` tree, after any evaluation.
+    pub fn submit_tree(&mut self, request: TreeRequest) {
+        self.trees.push_back(request);
+        self.pump();
+    }
+
     /// Processes a signal; returns what the page should learn from it.
     pub fn handle(&mut self, signal: RunnerSignal) -> Option<RunnerEvent> {
         match signal {
@@ -113,6 +125,14 @@ impl Runner {
                 Some(RunnerEvent::Done(response))
             }
             RunnerSignal::Worker { event: RunnerEvent::Options(options), .. } => Some(RunnerEvent::Options(options)),
+            RunnerSignal::Worker { event: RunnerEvent::Tree(response), .. } => {
+                if self.running.as_ref().map(|(id, _)| *id) != Some(response.id) {
+                    return None;
+                }
+                self.running = None;
+                self.pump();
+                Some(RunnerEvent::Tree(response))
+            }
             RunnerSignal::Worker { event, .. } => {
                 // A crash: start over with a fresh worker, unless this one
                 // never loaded (then a fresh one would fail the same way).
@@ -139,13 +159,18 @@ impl Runner {
         if !self.ready || self.running.is_some() {
             return;
         }
-        let Some(request) = self.queued.take() else { return };
         let Some(live) = &self.worker else { return };
-        let Ok(value) = serde_wasm_bindgen::to_value(&request) else { return };
+        let (id, value) = if let Some(request) = self.queued.take() {
+            (request.id, serde_wasm_bindgen::to_value(&request))
+        } else if let Some(request) = self.trees.pop_front() {
+            (request.id, serde_wasm_bindgen::to_value(&request))
+        } else {
+            return;
+        };
+        let Ok(value) = value else { return };
         if live.worker.post_message(&value).is_err() {
             return;
         }
-        let id = request.id;
         let signal = self.signal.clone();
         let timer = Timeout::new(BUDGET_MS, move || signal.emit(RunnerSignal::Budget { id }));
         self.running = Some((id, timer));
@@ -172,6 +197,7 @@ impl Runner {
                 Ok(WorkerMessage::Ready) => RunnerEvent::Ready,
                 Ok(WorkerMessage::Done(response)) => RunnerEvent::Done(response),
                 Ok(WorkerMessage::Options(options)) => RunnerEvent::Options(options),
+                Ok(WorkerMessage::Tree(response)) => RunnerEvent::Tree(response),
                 Err(_) => return,
             };
             signal.emit(RunnerSignal::Worker { generation, event });

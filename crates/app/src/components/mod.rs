@@ -1,6 +1,7 @@
 //! The page's views. Each receives plain data as properties and reports user
 //! actions through callbacks; none holds application state.
 
+pub mod config_tree;
 pub mod editor;
 pub mod file_list;
 pub mod file_tabs;

@@ -1,11 +1,13 @@
 //! The output pane: notices, the error (with its position), trace and
 //! warning messages, then the outputs of the last good evaluation in tabs
 //! (value; systemd units, nginx.conf, /etc, firewall, NixOS warnings),
-//! marked stale while the source has an error, and the options form.
+//! marked stale while the source has an error, the whole `config` as a
+//! tree, and the options form.
 //! Everything is rendered as text, never as HTML.
 
 use yew::prelude::*;
 
+use crate::components::config_tree::{ConfigTree, Path, TreeState};
 use crate::components::file_list::FileList;
 use crate::components::options_form::OptionsForm;
 use crate::option_data::{Data, OptionInfo};
@@ -54,6 +56,12 @@ pub struct OutputsProps {
     pub on_reset: Callback<Vec<String>>,
     /// The form drops every override.
     pub on_reset_all: Callback<()>,
+    /// What is known of the `config` tree.
+    pub tree: TreeState,
+    /// Open or close a node of the tree.
+    pub on_tree_toggle: Callback<Path>,
+    /// Read levels of the tree.
+    pub on_tree_load: Callback<Vec<Path>>,
 }
 
 /// The output tabs that exist for some outputs.
@@ -65,6 +73,7 @@ enum Tab {
     Etc,
     Firewall,
     Warnings,
+    Config,
     Options,
 }
 
@@ -78,6 +87,7 @@ impl Tab {
             Tab::Etc => format!("/etc{}", count(system.map_or(0, |s| s.etc.len()))),
             Tab::Firewall => "Firewall".into(),
             Tab::Warnings => format!("Warnings{}", count(system.map_or(0, |s| s.warnings.len()))),
+            Tab::Config => "config".into(),
             Tab::Options => "Options".into(),
         }
     }
@@ -90,6 +100,7 @@ impl Tab {
             Tab::Etc => "etc",
             Tab::Firewall => "firewall",
             Tab::Warnings => "warnings",
+            Tab::Config => "config",
             Tab::Options => "options",
         }
     }
@@ -106,6 +117,7 @@ fn tabs_for(outputs: Option<&Produced>, form: bool) -> Vec<Tab> {
         if !system.warnings.is_empty() {
             tabs.push(Tab::Warnings);
         }
+        tabs.push(Tab::Config);
     }
     if outputs.is_some_and(|o| o.value.is_some()) {
         tabs.push(Tab::Value);
@@ -139,6 +151,10 @@ pub fn outputs(props: &OutputsProps) -> Html {
             }
         });
         let panel = match (current, system) {
+            (Some(Tab::Config), Some(_)) => html! {
+                <ConfigTree state={props.tree.clone()} on_toggle={props.on_tree_toggle.clone()}
+                            on_load={props.on_tree_load.clone()} />
+            },
             (Some(Tab::Options), _) => html! {
                 <OptionsForm options={results.options.clone()} overrides={props.overrides.clone()}
                              error={results.error.clone()} on_set={props.on_set.clone()}
