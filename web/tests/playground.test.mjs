@@ -42,6 +42,7 @@ export const tests = [
       await setSource(page, '{ more = true; }');
       assert((await page.locator('[data-testid=file-tab]').count()) === 3, 'the new file has no tab');
       await page.reload();
+      await page.waitForSelector('[data-testid=editor]'); // the app has rendered after the reload
       assert((await page.locator('[data-testid=file-tab]').count()) === 3, 'files are not kept across a reload');
       assertNoConsoleErrors(ctx);
     },
