@@ -64,7 +64,7 @@ in
   testTypeForms = {
     expr = map lib.nixpen.typeForm [
       t.bool t.port (t.ints.between (-3) 7) t.str (t.enum [ "a" 1 ]) (t.listOf t.str) (t.attrsOf t.int)
-      (t.nullOr t.port) t.package t.ints.unsigned t.lines
+      (t.nullOr t.port) t.package t.ints.unsigned t.lines t.path
     ];
     expected = [
       { kind = "bool"; }
@@ -77,6 +77,7 @@ in
       { kind = "nullOr"; elem = { kind = "int"; min = 0; max = 65535; }; }
       { kind = "other"; }
       { kind = "int"; min = 0; max = null; }
+      { kind = "str"; }
       { kind = "str"; }
     ];
   };

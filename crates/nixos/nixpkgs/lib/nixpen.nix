@@ -101,7 +101,8 @@ rec {
 
   /** The input a form offers for values of an option type, JSON-safe:
       `{ kind; }` with `kind` one of `"bool"`, `"enum"` (with `values`: each
-      `{ label, value }`, `value` as `toData` gives it), `"str"`, `"int"`
+      `{ label, value }`, `value` as `toData` gives it), `"str"` (strings
+      and paths), `"int"`
       (with `min` and `max`, null when unbounded), `"list"`, `"attrs"`,
       `"nullOr"` (each with `elem`, the form of the element type) or
       `"other"` (no input: the value is shown, not edited).
@@ -113,7 +114,8 @@ rec {
       bounds = builtins.match ".*between (-?[0-9]+) and (-?[0-9]+) [(]both inclusive[)]" description;
       int = min: max: { kind = "int"; inherit min max; };
       nested = kind: { inherit kind; elem = typeForm (type.nestedTypes.elemType or null); };
-      strings = [ "str" "nonEmptyStr" "singleLineStr" "separatedString" ];
+      # Edited as text; a path option accepts the string of an absolute path.
+      strings = [ "str" "nonEmptyStr" "singleLineStr" "separatedString" "path" ];
       value = v: { label = if isString v then v else toText v; value = toData 2 v; };
     in
     if !(isAttrs type) then { kind = "other"; }
