@@ -126,6 +126,9 @@ enum MemNode {
 #[derive(Default)]
 pub struct MemoryFs {
     nodes: RwLock<BTreeMap<String, MemNode>>,
+    /// How many symbolic links were ever added: without any, a path's real
+    /// name is its canonical form (no walk over its components).
+    links: std::sync::atomic::AtomicUsize,
 }
 
 impl MemoryFs {
@@ -171,6 +174,7 @@ impl MemoryFs {
         let mut nodes = self.nodes.write().unwrap();
         Self::mkdirs(&mut nodes, Self::parent(&path));
         nodes.insert(path, MemNode::Link(target.to_string()));
+        self.links.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Removes a file, link or directory (with everything below it).
@@ -181,8 +185,16 @@ impl MemoryFs {
         nodes.retain(|k, _| k != &path && !k.starts_with(&prefix));
     }
 
+    /// `path` with every symbolic link resolved.
+    fn real_path(&self, path: &str) -> Result<String, String> {
+        if self.links.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+            return Ok(canon(path));
+        }
+        resolve_symlinks(self, path)
+    }
+
     fn lookup(&self, path: &str) -> Result<MemNode, String> {
-        let real = resolve_symlinks(self, path)?;
+        let real = self.real_path(path)?;
         self.nodes
             .read()
             .unwrap()
@@ -201,7 +213,7 @@ impl FileSystem for MemoryFs {
     }
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
-        let real = resolve_symlinks(self, path)?;
+        let real = self.real_path(path)?;
         match self.lookup(path)? {
             MemNode::Dir => {}
             _ => return Err(format!("cannot read directory '{path}': Not a directory")),
@@ -228,7 +240,7 @@ impl FileSystem for MemoryFs {
         let path = canon(path);
         let parent = Self::parent(&path).to_string();
         let name = &path[path.rfind('/').unwrap_or(0)..];
-        let dir = if path == "/" { "/".to_string() } else { resolve_symlinks(self, &parent).ok()? };
+        let dir = if path == "/" { "/".to_string() } else { self.real_path(&parent).ok()? };
         let full = if path == "/" { "/".to_string() } else if dir == "/" { name.to_string() } else { format!("{dir}{name}") };
         match self.nodes.read().unwrap().get(&full)? {
             MemNode::File(_) => Some(FileType::Regular),
