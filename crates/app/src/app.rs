@@ -384,7 +384,7 @@ impl App {
                 }
             }
             RunnerEvent::Options(response) => {
-                if let Some(options) = response.options {
+                if let Some(options) = response.options.as_deref().and_then(crate::option_data::parse) {
                     self.results.options = options;
                 }
             }

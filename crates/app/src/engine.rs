@@ -22,7 +22,6 @@ use nixpen_nixos::embedded::NIXPKGS_MOUNT;
 use nixpen_nixos::Target;
 use serde::Deserialize;
 
-use crate::option_data::OptionInfo;
 use crate::overrides::{self, MODULE_PATH};
 use crate::protocol::{
     playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
@@ -108,17 +107,16 @@ impl Engine {
     }
 
     /// The options the last request's configuration declares in the user's
-    /// own files (extended with the same override module): empty when it
-    /// had no configuration, `None` when they cannot be read.
-    pub fn options(&mut self) -> Option<Vec<OptionInfo>> {
+    /// own files (extended with the same override module), as JSON text:
+    /// `[]` when it had no configuration, `None` when they cannot be read.
+    pub fn options(&mut self) -> Option<String> {
         let expr = match &self.form {
-            FormQuery::Nothing => return Some(Vec::new()),
+            FormQuery::Nothing => return Some("[]".to_owned()),
             FormQuery::Unknown => return None,
             FormQuery::Target(target, modules) => target.form_options_expr(modules),
         };
         // Its warnings repeat the rendering's: not shown twice.
-        let json = self.expr(&expr, OutputFormat::Json, &mut Vec::new()).ok()?;
-        parse_options(&json)
+        self.expr(&expr, OutputFormat::Json, &mut Vec::new()).ok()
     }
 
     /// The children of `config` at `path` in the last request's
@@ -230,12 +228,6 @@ impl Engine {
 /// The fields of `system.build.nixpen` the views show (not `scripts`).
 fn render(result: &str) -> String {
     format!("let r = {result}; in {{ inherit (r) units nginx etc firewall warnings; }}")
-}
-
-/// Decodes the JSON of the form's options (`None` if it has an unexpected shape).
-fn parse_options(json: &str) -> Option<Vec<OptionInfo>> {
-    let value = js_sys::JSON::parse(json).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
 }
 
 fn report(error: EvalError) -> ErrorReport {

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::option_data::OptionInfo;
 
 /// Folder under which the user's files live in the evaluator's file system.
 pub const PLAYGROUND_DIR: &str = "/playground";
@@ -130,9 +129,11 @@ pub enum WorkerMessage {
 pub struct OptionsResponse {
     /// The request's `id`.
     pub id: u32,
-    /// The options; empty when the entry is no configuration; `None` when
-    /// they could not be read (the page then keeps the ones it has).
-    pub options: Option<Vec<OptionInfo>>,
+    /// The options as the JSON text of `lib.nixpen.optionsToData` (read by
+    /// [`crate::option_data::parse`]); `[]` when the entry is no
+    /// configuration; `None` when they could not be read (the page then
+    /// keeps the ones it has).
+    pub options: Option<String>,
 }
 
 /// How the entry file is read.
