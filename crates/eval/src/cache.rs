@@ -30,7 +30,7 @@ pub struct Cache {
     pub parse_count: usize,
     /// Compiled regular expressions by pattern. Shared (not cloned: a cloned
     /// `Regex` starts with empty match caches, which are costly to build).
-    pub regexes: HashMap<String, Rc<regex::Regex>>,
+    pub regexes: HashMap<String, Rc<regex_lite::Regex>>,
     /// How many thunks the last evaluation made: the next one reserves that
     /// much room up front instead of growing (and copying) its arena.
     pub arena_hint: usize,

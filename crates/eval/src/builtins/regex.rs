@@ -1,5 +1,5 @@
 //! `builtins.match` and `builtins.split` (POSIX extended regular expressions,
-//! translated to the `regex` crate's syntax).
+//! translated to the `regex-lite` crate's syntax: small in wasm, no Unicode tables).
 
 use std::rc::Rc;
 
@@ -89,7 +89,7 @@ pub fn translate(re: &str) -> String {
 /// Most patterns a long-lived evaluator keeps compiled.
 const MAX_CACHED_REGEXES: usize = 2000;
 
-fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex::Regex>> {
+fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex_lite::Regex>> {
     let key = format!("{}{}", if anchored { "A" } else { "U" }, re);
     if let Some(r) = it.cache.regexes.get(&key) {
         return Ok(r.clone());
@@ -97,7 +97,7 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex::R
     let t = translate(re);
     // POSIX `.` matches newlines too.
     let pat = if anchored { format!("(?s)^(?:{t})$") } else { format!("(?s){t}") };
-    match regex::RegexBuilder::new(&pat).size_limit(1 << 22).build() {
+    match regex_lite::RegexBuilder::new(&pat).size_limit(1 << 22).build() {
         Ok(r) => {
             let r = Rc::new(r);
             if it.cache.regexes.len() >= MAX_CACHED_REGEXES {
