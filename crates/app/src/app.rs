@@ -380,7 +380,8 @@ impl App {
             }
             RunnerEvent::Tree(response) => {
                 if self.tree.pending.remove(&response.path) {
-                    self.tree.children.insert(response.path, response.result);
+                    let children = response.children();
+                    self.tree.children.insert(response.path, children);
                 }
             }
             RunnerEvent::Options(response) => {

@@ -25,7 +25,7 @@ use serde::Deserialize;
 use crate::overrides::{self, MODULE_PATH};
 use crate::protocol::{
     playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
-    SystemView, TreeNode, PLAYGROUND_DIR,
+    SystemView, PLAYGROUND_DIR,
 };
 
 /// Where the app's own Nix helpers are mounted.
@@ -120,8 +120,8 @@ impl Engine {
     }
 
     /// The children of `config` at `path` in the last request's
-    /// configuration (`nix/config-tree.nix`).
-    pub fn tree(&mut self, path: &[String]) -> Result<Vec<TreeNode>, String> {
+    /// configuration (`nix/config-tree.nix`), as JSON text.
+    pub fn tree(&mut self, path: &[String]) -> Result<String, String> {
         let FormQuery::Target(target, modules) = &self.form else {
             return Err("there is no NixOS configuration to show".into());
         };
@@ -131,9 +131,7 @@ impl Engine {
             target.extended_expr(modules),
             names.join(" ")
         );
-        let json = self.expr(&expr, OutputFormat::Json, &mut Vec::new()).map_err(|e| e.rendered)?;
-        let value = js_sys::JSON::parse(&json).map_err(|_| "the tree is not valid JSON".to_owned())?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| format!("the tree has an unexpected shape: {e}"))
+        self.expr(&expr, OutputFormat::Json, &mut Vec::new()).map_err(|e| e.rendered)
     }
 
     /// A flake: its outputs' summary, and its first NixOS configuration.

@@ -40,18 +40,8 @@ pub struct TreeRequest {
     pub path: Vec<String>,
 }
 
-/// What the page sends to the worker (untagged: each request keeps its own shape).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum PageMessage {
-    /// Evaluate the playground.
-    Eval(EvalRequest),
-    /// List one level of the `config` tree.
-    Tree(TreeRequest),
-}
-
 /// What one node of the `config` tree holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum NodeKind {
     /// An attribute set (opened on demand).
@@ -65,7 +55,7 @@ pub enum NodeKind {
 }
 
 /// One child in the `config` tree.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct TreeNode {
     /// Its attribute name, or its position in a list.
     pub name: String,
@@ -84,8 +74,18 @@ pub struct TreeResponse {
     pub id: u32,
     /// The request's `path`.
     pub path: Vec<String>,
-    /// The children, or why they could not be listed (the evaluator's error).
-    pub result: Result<Vec<TreeNode>, String>,
+    /// The children as the JSON text of `nix/config-tree.nix` (read by
+    /// [`TreeResponse::children`]), or why they could not be listed.
+    pub result: Result<String, String>,
+}
+
+impl TreeResponse {
+    /// The children, or why they could not be listed.
+    pub fn children(&self) -> Result<Vec<TreeNode>, String> {
+        let json = self.result.as_ref().map_err(String::clone)?;
+        let value = js_sys::JSON::parse(json).map_err(|_| "the tree is not valid JSON".to_owned())?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| format!("the tree has an unexpected shape: {e}"))
+    }
 }
 
 /// Where an error points.

@@ -1,4 +1,4 @@
-//! The worker side: receives [`EvalRequest`](crate::protocol::EvalRequest)s, evaluates them with one
+//! The worker side: receives [`EvalRequest`]s, evaluates them with one
 //! long-lived [`Engine`] (so its parse cache survives between edits) and
 //! posts back [`WorkerMessage::Done`], then [`WorkerMessage::Options`];
 //! answers [`TreeRequest`]s about the last evaluated configuration.
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::engine::Engine;
-use crate::protocol::{OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage};
+use crate::protocol::{EvalRequest, OptionsResponse, TreeRequest, TreeResponse, WorkerMessage};
 
 /// Installs the message handler on the worker's global scope and tells the
 /// page that the worker is ready. Called once by the worker binary.
@@ -18,14 +18,17 @@ pub fn run() {
     let engine = RefCell::new(Engine::new());
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = match serde_wasm_bindgen::from_value(event.data()) {
-            Ok(PageMessage::Eval(request)) => request,
-            Ok(PageMessage::Tree(TreeRequest { id, path })) => {
-                let result = engine.borrow_mut().tree(&path);
-                post(&reply_scope, &WorkerMessage::Tree(TreeResponse { id, path, result }));
+        // The page sends evaluation requests and `config` tree requests
+        // (told apart by their fields); anything else is not ours.
+        let request: EvalRequest = match serde_wasm_bindgen::from_value(event.data()) {
+            Ok(request) => request,
+            Err(_) => {
+                if let Ok(TreeRequest { id, path }) = serde_wasm_bindgen::from_value(event.data()) {
+                    let result = engine.borrow_mut().tree(&path);
+                    post(&reply_scope, &WorkerMessage::Tree(TreeResponse { id, path, result }));
+                }
                 return;
             }
-            Err(_) => return, // not ours; the page only sends requests
         };
         let response = engine.borrow_mut().eval(&request);
         post(&reply_scope, &WorkerMessage::Done(response));
