@@ -2,7 +2,7 @@
 
 use crate::error::*;
 use crate::eval::Interp;
-use crate::expr::Span;
+use crate::expr::{BinOp, Expr, Param, Span};
 use crate::value::*;
 
 fn length(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -148,9 +148,16 @@ fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let mut v: Vec<Value> = l.to_vec();
     // Stable merge sort with a fallible comparator.
     let mut error: Option<Box<Error>> = None;
+    let direct = direct_comparison(&f);
     let mut less = |x: &Value, y: &Value| -> bool {
         if error.is_some() {
             return false;
+        }
+        if let Some(swapped) = direct {
+            let (x, y) = if swapped { (y, x) } else { (x, y) };
+            if let Some(b) = compare_evaluated(it, x, y) {
+                return b;
+            }
         }
         let r = it.call2(f.clone(), x.clone(), y.clone(), sp).and_then(|b| it.force_bool(b, sp));
         match r {
@@ -166,6 +173,41 @@ fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         return Err(e);
     }
     Ok(Value::list(v))
+}
+
+/// For a comparator written `a: b: a < b` (or `b < a`, or with `>`): whether
+/// its operands are swapped relative to `a < b`, so that evaluated numbers
+/// and strings can be compared without calling it (same result, since the
+/// call would only compare the two values).
+fn direct_comparison(f: &Value) -> Option<bool> {
+    let Value::Lambda(c) = f else { return None };
+    let (Param::Ident(_), Expr::Lambda(inner)) = (&c.def.param, &c.def.body) else { return None };
+    let Param::Ident(_) = inner.param else { return None };
+    let Expr::Bin(op, l, r, _) = &inner.body else { return None };
+    // `a` is one env up (slot 0), `b` is in the innermost env (slot 0).
+    let a_then_b = matches!((&**l, &**r), (Expr::Var(1, 0, ..), Expr::Var(0, 0, ..)));
+    let b_then_a = matches!((&**l, &**r), (Expr::Var(0, 0, ..), Expr::Var(1, 0, ..)));
+    match op {
+        BinOp::Lt if a_then_b => Some(false),
+        BinOp::Lt if b_then_a => Some(true),
+        BinOp::Gt if a_then_b => Some(true),
+        BinOp::Gt if b_then_a => Some(false),
+        _ => None,
+    }
+}
+
+/// `x < y` for two already evaluated integers or strings; `None` otherwise
+/// (the comparator is then called as usual).
+fn compare_evaluated(it: &Interp, x: &Value, y: &Value) -> Option<bool> {
+    let value = |v: &Value| match v {
+        Value::Thunk(id) => it.peek_thunk(*id),
+        v => Some(v.clone()),
+    };
+    match (value(x)?, value(y)?) {
+        (Value::Int(a), Value::Int(b)) => Some(a < b),
+        (Value::Str(a), Value::Str(b)) => Some(a.s.as_bytes() < b.s.as_bytes()),
+        _ => None,
+    }
 }
 
 fn merge_sort(v: &mut Vec<Value>, less: &mut dyn FnMut(&Value, &Value) -> bool) {
