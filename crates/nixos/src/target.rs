@@ -104,35 +104,48 @@ impl Target {
     /// configuration extended with them, so a module is listed as soon as it
     /// is written (tutorial step 2).
     pub fn options_expr(&self, all: bool) -> String {
-        self.options_query(all, true, &[])
+        let keep = if all { "_: true" } else { "own" };
+        self.options_query(true, &[], &format!("builtins.filter ({keep}) (toData e.options)"))
     }
 
-    /// The options an input form offers: those the user's own files
-    /// declare, read from the configuration extended with `modules` (so
-    /// their values include the form's overrides), without walking into
-    /// submodule entries (which would evaluate every unit and virtual host).
+    /// The options an input form offers: `{ options; inConfiguration; }`,
+    /// `options` being those the user's own files declare, read from the
+    /// configuration extended with `modules` (so their values include the
+    /// form's overrides), without walking into submodule entries (which
+    /// would evaluate every unit and virtual host); `inConfiguration` is
+    /// false when they come from a flake's `nixosModule(s)` that the
+    /// configuration does not import (setting them there fails).
     pub fn form_options_expr(&self, modules: &[String]) -> String {
-        self.options_query(false, false, modules)
+        self.options_query(false, modules, "{ options = builtins.filter own (toData e.options); inConfiguration = imported; }")
     }
 
-    fn options_query(&self, all: bool, submodules: bool, modules: &[String]) -> String {
+    /// `result` in a scope with `c` (the configuration extended with
+    /// `modules`), `e` (`c`, or `c` extended with a flake's modules that it
+    /// does not import), `toData` (options as data, with or without
+    /// `submodules`), `own` (whether the user's files declare an option's
+    /// data) and `imported` (whether `c` has the user's options itself).
+    fn options_query(&self, submodules: bool, modules: &[String], result: &str) -> String {
         let dir = self.user_dir();
         let extend = match self {
             Target::Flake { dir, .. } => format!(
                 "(let f = import <nixpkgs/flake> {{ src = {}; }}; \
                  ms = (if f ? nixosModules then builtins.attrValues f.nixosModules else [ ]) ++ (if f ? nixosModule then [ f.nixosModule ] else [ ]); \
-                 in if builtins.any own (toData c.options) || ms == [ ] then c else c.extendModules {{ modules = ms; }})",
+                 in if imported || ms == [ ] then c else c.extendModules {{ modules = ms; }})",
                 nix_path(dir)
             ),
             Target::Module { .. } => "c".into(),
         };
-        let keep = if all { "_: true".to_string() } else { "own".to_string() };
+        let imported = match self {
+            Target::Flake { .. } => "builtins.any own (toData c.options)",
+            Target::Module { .. } => "true",
+        };
         format!(
             "let c = {config}; lib = import <nixpkgs/lib>; \
              toData = lib.nixpen.optionsToDataWith {{ submodules = {submodules}; }}; \
              own = o: builtins.any (d: lib.hasPrefix \"{dir}/\" (toString (d.file or d))) o.declarations; \
+             imported = {imported}; \
              e = {extend}; \
-             in builtins.filter ({keep}) (toData e.options)",
+             in {result}",
             config = self.extended_expr(modules),
         )
     }
