@@ -101,6 +101,7 @@ export const tests = [
       const field = await optionField(page, `${GOHELLO}.enable`);
       const toggle = field.getByRole('switch');
       assert(await toggle.isChecked(), 'enable is not shown as on (the flake sets it to true)');
+      assert((await page.locator('[data-testid=not-imported]').count()) === 0, 'the final flake imports its module');
       await toggle.click();
       await settle(page);
       const units = await unitNames(page);
@@ -192,6 +193,16 @@ export const tests = [
       const label = await page.locator(`label[for="${await field.getByRole('switch').getAttribute('id')}"]`).textContent();
       assert(label === `${GOHELLO}.enable`, `the switch is labelled ${JSON.stringify(label)}`);
       assert((await page.locator('[data-testid^="option-"][data-testid$="port"]').count()) === 0, 'a port option appears');
+      // The container does not import the module yet: the form says so, and
+      // setting the option gives NixOS's own error.
+      assert(await page.locator('[data-testid=not-imported]').isVisible(), 'no note that the module is not imported');
+      await field.getByRole('switch').click();
+      const error = page.locator('[data-testid=error]');
+      await error.waitFor();
+      const text = await error.textContent();
+      // (the module system names the first undeclared prefix, as NixOS does)
+      assert(text.includes("The option `xeserv' does not exist. Definition values:"), `the error reads:\n${text}`);
+      assert(text.includes("- In `/form/overrides.nix'"), `the error does not name overrides.nix:\n${text}`);
       assertNoConsoleErrors(ctx);
     },
   },

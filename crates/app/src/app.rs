@@ -385,8 +385,8 @@ impl App {
                 }
             }
             RunnerEvent::Options(response) => {
-                if let Some(options) = response.options.as_deref().and_then(crate::option_data::parse) {
-                    self.results.options = options;
+                if let Some(form) = response.options.as_deref().and_then(crate::option_data::parse) {
+                    self.results.form = form;
                 }
             }
             RunnerEvent::Stopped => {

@@ -107,11 +107,12 @@ impl Engine {
     }
 
     /// The options the last request's configuration declares in the user's
-    /// own files (extended with the same override module), as JSON text:
-    /// `[]` when it had no configuration, `None` when they cannot be read.
+    /// own files (extended with the same override module), as the JSON text
+    /// of `Target::form_options_expr` (no options when it had no
+    /// configuration); `None` when they cannot be read.
     pub fn options(&mut self) -> Option<String> {
         let expr = match &self.form {
-            FormQuery::Nothing => return Some("[]".to_owned()),
+            FormQuery::Nothing => return Some(r#"{"options":[],"inConfiguration":true}"#.to_owned()),
             FormQuery::Unknown => return None,
             FormQuery::Target(target, modules) => target.form_options_expr(modules),
         };

@@ -13,10 +13,27 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Reads the form's options from the worker's JSON text (`None` if it is
-/// not what `optionsToData` gives).
-pub fn parse(json: &str) -> Option<Vec<OptionInfo>> {
+/// not what `Target::form_options_expr` gives).
+pub fn parse(json: &str) -> Option<FormOptions> {
     let value = js_sys::JSON::parse(json).ok()?;
     serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// What the form shows: the options, and whether the configuration has them.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormOptions {
+    /// The options the user's own modules declare.
+    pub options: Vec<OptionInfo>,
+    /// False when they come from a flake's `nixosModule(s)` that its
+    /// configuration does not import: setting them there fails.
+    pub in_configuration: bool,
+}
+
+impl Default for FormOptions {
+    fn default() -> FormOptions {
+        FormOptions { options: Vec::new(), in_configuration: true }
+    }
 }
 
 /// A value as `lib.nixpen.toData` gives it: what `builtins.toJSON` would

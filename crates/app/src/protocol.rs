@@ -129,8 +129,8 @@ pub enum WorkerMessage {
 pub struct OptionsResponse {
     /// The request's `id`.
     pub id: u32,
-    /// The options as the JSON text of `lib.nixpen.optionsToData` (read by
-    /// [`crate::option_data::parse`]); `[]` when the entry is no
+    /// The options as JSON text (`{ options; inConfiguration; }`, read by
+    /// [`crate::option_data::parse`]), no options when the entry is no
     /// configuration; `None` when they could not be read (the page then
     /// keeps the ones it has).
     pub options: Option<String>,

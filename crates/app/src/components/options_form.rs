@@ -15,6 +15,8 @@ use crate::protocol::ErrorReport;
 pub struct OptionsFormProps {
     /// The options the user's modules declare.
     pub options: Vec<OptionInfo>,
+    /// False when the configuration does not import the module declaring them.
+    pub in_configuration: bool,
     /// What the form overrides.
     pub overrides: Vec<Override>,
     /// The latest evaluation's error, if any.
@@ -57,6 +59,13 @@ pub fn options_form(props: &OptionsFormProps) -> Html {
                 <button type="button" data-testid="reset-options" onclick={on_reset_all}
                         disabled={props.overrides.is_empty()}>{"Reset all"}</button>
             </div>
+            if !props.in_configuration {
+                <p class="notice" data-testid="not-imported">
+                    {"These options are declared by the flake's "}<code>{"nixosModule"}</code>
+                    {", which the NixOS configuration does not import yet: setting one fails with \u{201c}The option … does not exist\u{201d} until the configuration lists the module in its "}
+                    <code>{"modules"}</code>{"."}
+                </p>
+            }
             if props.options.is_empty() {
                 <p>{"Your modules declare no options yet. Declare one with "}<code>{"options.… = lib.mkOption { … };"}</code></p>
             }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::config_tree::{ConfigTree, Path, TreeState};
 use crate::components::file_list::FileList;
 use crate::components::options_form::OptionsForm;
-use crate::option_data::{Data, OptionInfo};
+use crate::option_data::{Data, FormOptions};
 use crate::overrides::Override;
 use crate::protocol::{ErrorReport, Firewall, Outputs as Produced, Ports, SystemView};
 
@@ -30,7 +30,7 @@ pub struct Results {
     /// Whether an evaluation of newer source is under way or waiting.
     pub pending: bool,
     /// The options the user's modules declare, as last read.
-    pub options: Vec<OptionInfo>,
+    pub form: FormOptions,
 }
 
 impl Results {
@@ -134,7 +134,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
     let chosen = use_state(|| None::<Tab>);
     let results = &props.results;
     let stale = results.is_stale() && results.outputs.is_some();
-    let form = !results.options.is_empty() || !props.overrides.is_empty();
+    let form = !results.form.options.is_empty() || !props.overrides.is_empty();
     let body = (results.outputs.is_some() || form).then(|| {
         let outputs = results.outputs.as_ref();
         let tabs = tabs_for(outputs, form);
@@ -156,7 +156,8 @@ pub fn outputs(props: &OutputsProps) -> Html {
                             on_load={props.on_tree_load.clone()} />
             },
             (Some(Tab::Options), _) => html! {
-                <OptionsForm options={results.options.clone()} overrides={props.overrides.clone()}
+                <OptionsForm options={results.form.options.clone()} in_configuration={results.form.in_configuration}
+                             overrides={props.overrides.clone()}
                              error={results.error.clone()} on_set={props.on_set.clone()}
                              on_reset={props.on_reset.clone()} on_reset_all={props.on_reset_all.clone()} />
             },
