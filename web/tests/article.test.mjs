@@ -233,6 +233,11 @@ export const tests = [
       await (await optionField(page, 'demo.limit')).getByRole('button', { name: 'Clear demo.limit (set it to null)' }).click();
       await settle(page);
       assert((await etcFile(page, 'demo.json')).includes('"limit":null'), 'clearing did not give null');
+      // "Reset" on one option drops its override only.
+      await (await optionField(page, 'demo.names')).getByRole('button', { name: 'Reset demo.names' }).click();
+      await settle(page);
+      const reset = await etcFile(page, 'demo.json');
+      assert(reset === '{"level":"high","limit":null,"names":["a"],"ports":{"web":8080}}', `after reset: ${reset}`);
       assertNoConsoleErrors(ctx);
     },
   },
