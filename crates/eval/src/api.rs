@@ -48,6 +48,10 @@ pub struct EvalConfig {
     pub store_dir: String,
     /// `builtins.currentSystem`.
     pub current_system: String,
+    /// Free each evaluation's heap when it ends (the default). A process that
+    /// exits right after evaluating (the CLI) turns this off and leaves the
+    /// memory to the OS instead of freeing millions of objects one by one.
+    pub free_heap: bool,
 }
 
 impl EvalConfig {
@@ -64,6 +68,7 @@ impl EvalConfig {
             home: None,
             store_dir: "/nix/store".to_string(),
             current_system: "x86_64-linux".to_string(),
+            free_heap: true,
         }
     }
 }

@@ -124,6 +124,9 @@ fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> Outcome {
     let r = run_in(&mut it, request);
     let messages = std::mem::take(&mut it.messages);
     it.record_arena_size();
+    if !config.free_heap {
+        it.leak_heap();
+    }
     let result = match r {
         Ok(s) => Ok(s),
         Err(e) => Err(to_public(&it, &e)),

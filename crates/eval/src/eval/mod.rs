@@ -135,6 +135,11 @@ impl<'a> Interp<'a> {
         self.cache.arena_hint = self.thunks.len().min(MAX_ARENA_HINT);
     }
 
+    /// Forgets the thunk arena without freeing it (for a process about to exit).
+    pub fn leak_heap(&mut self) {
+        std::mem::forget(std::mem::take(&mut self.thunks));
+    }
+
     /// Resets the stack base to the current position (call at the entry point).
     pub fn set_stack_base(&mut self) {
         self.stack_base = stack_addr();
