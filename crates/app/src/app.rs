@@ -13,7 +13,7 @@ use crate::components::outputs::{Outputs, Results};
 use crate::components::share_panel::SharePanel;
 use crate::components::topbar::TopBar;
 use crate::examples;
-use crate::option_data::Data;
+use crate::components::value_input::Change;
 use crate::overrides;
 use crate::page;
 use crate::protocol::{playground_path, EvalRequest, TreeRequest};
@@ -54,8 +54,9 @@ pub enum Msg {
     Copy(String),
     /// Cycle the theme.
     ToggleTheme,
-    /// The options form forces option `loc` to a value.
-    SetOverride(Vec<String>, Data),
+    /// The options form forces option `loc` to a value (evaluated after a
+    /// pause while typing, at once otherwise).
+    SetOverride(Vec<String>, Change),
     /// The options form drops the override of option `loc`.
     ResetOverride(Vec<String>),
     /// The options form drops every override.
@@ -191,13 +192,18 @@ impl Component for App {
                 self.theme = self.theme.next();
                 self.theme.apply(true);
             }
-            Msg::SetOverride(loc, value) => {
-                if overrides::get(&self.workspace.overrides, &loc) == Some(&value) {
+            Msg::SetOverride(loc, change) => {
+                if overrides::get(&self.workspace.overrides, &loc) == Some(&change.value) {
                     return false;
                 }
-                overrides::set(&mut self.workspace.overrides, &loc, value);
+                overrides::set(&mut self.workspace.overrides, &loc, change.value);
                 self.save();
-                self.schedule(ctx);
+                if change.typing {
+                    self.schedule(ctx);
+                } else {
+                    self.debounce = None;
+                    self.evaluate();
+                }
             }
             Msg::ResetOverride(loc) => {
                 self.workspace.overrides.retain(|o| o.loc != loc);

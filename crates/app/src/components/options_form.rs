@@ -6,7 +6,8 @@
 use yew::prelude::*;
 
 use crate::components::option_field::OptionField;
-use crate::option_data::{Data, OptionInfo};
+use crate::components::value_input::Change;
+use crate::option_data::OptionInfo;
 use crate::overrides::{self, Override};
 use crate::protocol::ErrorReport;
 
@@ -22,7 +23,7 @@ pub struct OptionsFormProps {
     /// The latest evaluation's error, if any.
     pub error: Option<ErrorReport>,
     /// Force option `loc` to a value.
-    pub on_set: Callback<(Vec<String>, Data)>,
+    pub on_set: Callback<(Vec<String>, Change)>,
     /// Drop the override of option `loc`.
     pub on_reset: Callback<Vec<String>>,
     /// Drop every override.

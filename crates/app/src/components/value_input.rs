@@ -1,7 +1,9 @@
 //! The input for one value of an option's type, chosen by its [`Form`]:
 //! a switch, a select, a text or number input, an editable list, key/value
 //! rows, or a value that can be cleared to `null`. Lists, attribute sets
-//! and `nullOr` nest the input of their element type.
+//! and `nullOr` nest the input of their element type. Each change says
+//! whether it comes from typing (then the page waits for a pause before
+//! evaluating) or from a discrete action (a switch, a choice, a button).
 
 use std::collections::BTreeMap;
 
@@ -10,15 +12,29 @@ use yew::prelude::*;
 
 use crate::option_data::{Data, Form};
 
+/// A new value from an input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The whole new value.
+    pub value: Data,
+    /// Whether it comes from typing in a text or number field.
+    pub typing: bool,
+}
+
+fn discrete(value: Data) -> Change {
+    Change { value, typing: false }
+}
+
 /// The input for `value`, whose type `form` describes. `id` is the element
 /// id of the main control (the field's `<label for>` points to it), `label`
 /// names nested controls for assistive technology, and `on_change` receives
 /// the whole new value.
-pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
+pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
     match form {
         Form::Bool => {
             let checked = matches!(value, Data::Bool(true));
-            let onchange = on_change.reform(|e: Event| Data::Bool(e.target_unchecked_into::<HtmlInputElement>().checked()));
+            let onchange =
+                on_change.reform(|e: Event| discrete(Data::Bool(e.target_unchecked_into::<HtmlInputElement>().checked())));
             html! {
                 <span class="switch">
                     <input type="checkbox" role="switch" id={id.to_owned()} aria-label={label.to_owned()} {checked} {onchange} />
@@ -31,7 +47,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
             let choices = values.clone();
             let onchange = on_change.reform(move |e: Event| {
                 let index: usize = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
-                choices.get(index).map_or(Data::Null, |v| v.value.clone())
+                discrete(choices.get(index).map_or(Data::Null, |v| v.value.clone()))
             });
             html! {
                 <select id={id.to_owned()} aria-label={label.to_owned()} {onchange}>
@@ -49,7 +65,10 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
                 Data::Str(s) => s.clone(),
                 _ => String::new(),
             };
-            let oninput = on_change.reform(|e: InputEvent| Data::Str(e.target_unchecked_into::<HtmlInputElement>().value()));
+            let oninput = on_change.reform(|e: InputEvent| Change {
+                value: Data::Str(e.target_unchecked_into::<HtmlInputElement>().value()),
+                typing: true,
+            });
             html! { <input type="text" id={id.to_owned()} aria-label={label.to_owned()} value={text} {oninput} spellcheck="false" /> }
         }
         Form::Int { min, max } => number_input((*min, *max), value, id, label, on_change),
@@ -63,7 +82,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
 /// A number input with the type's bounds. The bounds only guide the
 /// browser: a value outside them is still sent, so that NixOS's own type
 /// check answers.
-fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
+fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
     let (min, max) = bounds;
     let text = match value {
         Data::Int(n) => n.to_string(),
@@ -72,7 +91,7 @@ fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, labe
     let changed = on_change.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         if let Ok(n) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i64>() {
-            changed.emit(Data::Int(n));
+            changed.emit(Change { value: Data::Int(n), typing: true });
         }
     });
     html! {
@@ -82,23 +101,23 @@ fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, labe
 }
 
 /// An editable list: each element's input with a remove button, then "Add".
-fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
+fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
     let items = match value {
         Data::List(items) => items.clone(),
         _ => Vec::new(),
     };
     let rows = items.iter().enumerate().map(|(i, item)| {
         let (all, changed) = (items.clone(), on_change.clone());
-        let on_item = Callback::from(move |new: Data| {
+        let on_item = Callback::from(move |new: Change| {
             let mut next = all.clone();
-            next[i] = new;
-            changed.emit(Data::List(next));
+            next[i] = new.value;
+            changed.emit(Change { value: Data::List(next), typing: new.typing });
         });
         let (all, changed) = (items.clone(), on_change.clone());
         let remove = Callback::from(move |_: MouseEvent| {
             let mut next = all.clone();
             next.remove(i);
-            changed.emit(Data::List(next));
+            changed.emit(discrete(Data::List(next)));
         });
         let item_label = format!("{label}, element {}", i + 1);
         html! {
@@ -112,7 +131,7 @@ fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callb
     let add = Callback::from(move |_: MouseEvent| {
         let mut next = items.clone();
         next.push(blank.clone());
-        changed.emit(Data::List(next));
+        changed.emit(discrete(Data::List(next)));
     });
     html! {
         <div class="list-input" id={id.to_owned()} role="group" aria-label={label.to_owned()}>
@@ -124,38 +143,36 @@ fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callb
 
 /// Key/value rows. A key is renamed when its input is left (not on every
 /// keystroke, since the rows are kept sorted by name).
-fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
+fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
     let attrs = match value {
         Data::Attrs(attrs) => attrs.clone(),
         _ => BTreeMap::new(),
     };
     let rows = attrs.iter().enumerate().map(|(i, (key, item))| {
         let (all, changed, old) = (attrs.clone(), on_change.clone(), key.clone());
-        let rename = Callback::from(move |e: Event| {
-            let new = e.target_unchecked_into::<HtmlInputElement>().value();
+        let rename = Callback::from(move |new: String| {
             let mut next = all.clone();
             if let Some(v) = next.remove(&old) {
                 next.insert(new, v);
             }
-            changed.emit(Data::Attrs(next));
+            changed.emit(discrete(Data::Attrs(next)));
         });
         let (all, changed, name) = (attrs.clone(), on_change.clone(), key.clone());
-        let on_item = Callback::from(move |new: Data| {
+        let on_item = Callback::from(move |new: Change| {
             let mut next = all.clone();
-            next.insert(name.clone(), new);
-            changed.emit(Data::Attrs(next));
+            next.insert(name.clone(), new.value);
+            changed.emit(Change { value: Data::Attrs(next), typing: new.typing });
         });
         let (all, changed, name) = (attrs.clone(), on_change.clone(), key.clone());
         let remove = Callback::from(move |_: MouseEvent| {
             let mut next = all.clone();
             next.remove(&name);
-            changed.emit(Data::Attrs(next));
+            changed.emit(discrete(Data::Attrs(next)));
         });
         let item_label = format!("{label}, value of {key}");
         html! {
             <li class="attrs-row">
-                <input type="text" class="attr-key" value={key.clone()} onchange={rename}
-                       aria-label={format!("{label}, name of attribute {}", i + 1)} spellcheck="false" />
+                <KeyInput name={key.clone()} label={format!("{label}, name of attribute {}", i + 1)} on_rename={rename} />
                 <span aria-hidden="true">{" = "}</span>
                 { value_input(elem, item, &format!("{id}-{i}"), &item_label, on_item) }
                 <button type="button" class="small" onclick={remove} aria-label={format!("Remove {key}")}>{"Remove"}</button>
@@ -167,7 +184,7 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
         let mut next = attrs.clone();
         let name = (1..).map(|n| if n == 1 { "name".to_owned() } else { format!("name{n}") }).find(|k| !next.contains_key(k));
         next.insert(name.unwrap_or_default(), blank.clone());
-        changed.emit(Data::Attrs(next));
+        changed.emit(discrete(Data::Attrs(next)));
     });
     html! {
         <div class="attrs-input" id={id.to_owned()} role="group" aria-label={label.to_owned()}>
@@ -179,10 +196,10 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
 
 /// `null`, with a button to give a value; or the element's input with a
 /// button to clear it back to `null`.
-fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
+fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
     if *value == Data::Null {
         let blank = elem.blank();
-        let set = on_change.reform(move |_: MouseEvent| blank.clone());
+        let set = on_change.reform(move |_: MouseEvent| discrete(blank.clone()));
         return html! {
             <span class="null-input">
                 <code>{"null"}</code>{" "}
@@ -191,7 +208,7 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
             </span>
         };
     }
-    let clear = on_change.reform(|_: MouseEvent| Data::Null);
+    let clear = on_change.reform(|_: MouseEvent| discrete(Data::Null));
     html! {
         <span class="null-input">
             { value_input(elem, value, id, label, on_change) }{" "}
@@ -199,5 +216,37 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
                 {"Clear"}
             </button>
         </span>
+    }
+}
+
+/// Properties of [`KeyInput`].
+#[derive(Properties, PartialEq)]
+struct KeyInputProps {
+    /// The attribute's name.
+    name: String,
+    /// The input's accessible name.
+    label: String,
+    /// The input was left with a new name.
+    on_rename: Callback<String>,
+}
+
+/// An attribute's name. What is typed is kept here until the input is
+/// left, so that an answer of the worker arriving meanwhile (which renders
+/// the form again) does not undo it.
+#[function_component(KeyInput)]
+fn key_input(props: &KeyInputProps) -> Html {
+    let draft = use_state(|| props.name.clone());
+    {
+        let draft = draft.clone();
+        use_effect_with(props.name.clone(), move |name| draft.set(name.clone()));
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let onchange = props.on_rename.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
+    html! {
+        <input type="text" class="attr-key" value={(*draft).clone()} {oninput} {onchange}
+               aria-label={props.label.clone()} spellcheck="false" />
     }
 }
