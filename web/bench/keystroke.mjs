@@ -4,7 +4,7 @@
 // Each key gives a new domain, so flake.nix is new to the parse cache every
 // time while nixpkgs' files stay parsed (the "warm" case of issue 5); the
 // worker's own time for each evaluation is read from the status line.
-import { arm, instrument, watched, workerMillis } from './probe.mjs';
+import { arm, instrument, phases, watched, workerMillis } from './probe.mjs';
 
 const DOMAIN = 'gohello.local.cetacean.club';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -34,7 +34,7 @@ export async function keystrokes(browser, site, samples, warmup = 3) {
     await page.keyboard.press(letter);
     const seen = await watched(page);
     const worker = await workerMillis(page);
-    if (i >= warmup) results.push({ latency: seen.found - seen.inputAt, painted: seen.painted - seen.inputAt, worker });
+    if (i >= warmup) results.push({ latency: seen.found - seen.inputAt, painted: seen.painted - seen.inputAt, worker, phases: phases(seen) });
     await page.waitForTimeout(200); // let the page settle between samples
   }
   await context.close();

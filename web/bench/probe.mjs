@@ -9,6 +9,23 @@ function install() {
   const bench = { inputAt: null, outputsAt: null, outputsPaintedAt: null, watch: null };
   window.__bench = bench;
   document.addEventListener('input', () => { bench.inputAt = performance.now(); }, true);
+  // Timestamps of requests posted to the evaluation worker and of its
+  // `Done` answers arriving, to split a latency into page, worker and paint.
+  bench.posts = [];
+  bench.dones = [];
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data && typeof event.data === 'object' && 'Done' in event.data) bench.dones.push(performance.now());
+      });
+    }
+    postMessage(...args) {
+      bench.posts.push(performance.now());
+      return super.postMessage(...args);
+    }
+  };
   const unitsShown = () => {
     const names = document.querySelector('[data-testid=units] .file-names');
     return names !== null && names.textContent.includes('xeserv.gohello.service');
@@ -51,14 +68,30 @@ export async function arm(page, selector, text) {
   }, [selector, text]);
 }
 
-/** Waits for the armed watch; returns { inputAt, found, painted }. */
+/** Waits for the armed watch; returns { inputAt, posted, answered, found,
+ *  painted }: `posted` is the first request to the worker after the input,
+ *  `answered` the last `Done` before the text appeared. */
 export async function watched(page, timeout = 15_000) {
   return page.evaluate(async (timeout) => {
-    const watch = window.__bench.watch;
+    const bench = window.__bench;
+    const watch = bench.watch;
     const late = new Promise((_, reject) => setTimeout(() => reject(new Error('the watched text never appeared')), timeout));
     await Promise.race([watch.done, late]);
-    return { inputAt: watch.inputAt, found: watch.found, painted: watch.painted };
+    const posted = bench.posts.find((t) => t >= watch.inputAt) ?? NaN;
+    const answered = bench.dones.filter((t) => t <= watch.found).pop() ?? NaN;
+    return { inputAt: watch.inputAt, posted, answered, found: watch.found, painted: watch.painted };
   }, timeout);
+}
+
+/** A watched change split into its parts, in ms: input → request posted to
+ *  the worker, posted → answer back, answer → painted, and the total. */
+export function phases(seen) {
+  return {
+    page: seen.posted - seen.inputAt,
+    worker: seen.answered - seen.posted,
+    paint: seen.painted - seen.answered,
+    total: seen.painted - seen.inputAt,
+  };
 }
 
 /** The worker's own time for the latest evaluation, read from the status

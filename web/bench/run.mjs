@@ -6,8 +6,9 @@
 // figures of issue 6 (first load, keystroke to outputs, memory) and issue 5
 // (warm render in wasm) against their targets.
 //
-//   node web/bench/run.mjs --dist dist [--runs 7] [--keys 25] [--small 1000]
-//                          [--flake 50] [--only load,keys,memory] [--json FILE]
+//   node web/bench/run.mjs --dist dist [--runs 7] [--keys 25] [--toggles 20]
+//                          [--small 1000] [--flake 50]
+//                          [--only load,keys,toggle,memory] [--json FILE]
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../tests/server.mjs';
 import { timeToOutputs, transfer } from './load.mjs';
 import { keystrokes } from './keystroke.mjs';
+import { toggles } from './toggle.mjs';
 import { finalFlake, smallExpression } from './reevaluate.mjs';
 import { growth, median, ms, percentile, size } from './stats.mjs';
 
@@ -29,13 +31,13 @@ async function debounceMs() {
 }
 
 function parseArgs(argv) {
-  const opts = { dist: 'dist', runs: 7, keys: 25, small: 1000, flake: 50, only: null, json: null };
+  const opts = { dist: 'dist', runs: 7, keys: 25, toggles: 20, small: 1000, flake: 50, only: null, json: null };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in opts) || i + 1 >= argv.length) { console.error(`unknown argument ${argv[i]}`); process.exit(2); }
     opts[key] = ['dist', 'only', 'json'].includes(key) ? argv[++i] : Number(argv[++i]);
   }
-  opts.only = opts.only ? opts.only.split(',') : ['load', 'keys', 'memory'];
+  opts.only = opts.only ? opts.only.split(',') : ['load', 'keys', 'toggle', 'memory'];
   return opts;
 }
 
@@ -56,6 +58,14 @@ function memoryRows(what, run) {
   }
   rows.push([`${what}: DOM nodes (start → end)`, 'flat', `${first.nodes} → ${last.nodes}`, last.nodes <= first.nodes + 50]);
   return rows;
+}
+
+/** Medians of the parts of a latency: page until the request is posted,
+ *  worker round trip (queueing included), answer to paint. */
+function phaseRows(samples) {
+  const part = (key) => ms(median(samples.map((s) => s.phases[key])));
+  return [['… split: input → request posted / posted → answer / answer → painted (medians)', '–',
+    `${part('page')} / ${part('worker')} / ${part('paint')}`, null]];
 }
 
 async function main() {
@@ -102,6 +112,16 @@ async function main() {
     const worker = keys.map((k) => k.worker);
     rows.push([`… of which the debounce in the source tree (\`DEBOUNCE_MS\`, crates/app/src/app.rs)`, '–', ms(await debounceMs()), null]);
     rows.push(['… of which the worker\'s evaluate + render (median)', '–', ms(median(worker)), null]);
+    rows.push(...phaseRows(keys));
+  }
+  if (opts.only.includes('toggle')) {
+    console.error(`… option toggles: ${opts.toggles} samples`);
+    const flips = raw.toggles = await toggles(browser, site, opts.toggles);
+    const latency = flips.map((k) => k.painted);
+    rows.push([`toggling \`enable\` in the options form → units tab updated, median of ${flips.length}`, '< 50 ms', ms(median(latency)), median(latency) < 50]);
+    rows.push(['toggling → units, p90', '–', ms(percentile(latency, 90)), null]);
+    rows.push(['… of which the worker\'s evaluate + render (median)', '–', ms(median(flips.map((k) => k.worker))), null]);
+    rows.push(...phaseRows(flips));
   }
   if (opts.only.includes('memory')) {
     console.error(`… memory: ${opts.small} evaluations of a small expression`);
