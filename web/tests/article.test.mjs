@@ -267,6 +267,8 @@ export const tests = [
       assert((await broken.getAttribute('class'))?.includes('tree-error'), 'the failing value is not marked');
       assert((await broken.textContent()).includes('error'), `demo.broken reads ${await broken.textContent()}`);
       assert((await page.locator('[data-testid=error]').count()) === 0, 'the failing value broke the evaluation');
+      await broken.getByRole('button', { name: 'Show the error' }).click();
+      await broken.locator('pre', { hasText: 'nobody set demo.broken' }).waitFor();
 
       // Opened levels are read again from the new configuration after an edit.
       const field = await optionField(page, 'demo.broken');

@@ -113,8 +113,27 @@ fn item(props: &ConfigTreeProps, parent: &Path, node: &TreeNode) -> Html {
                 </li>
             }
         }
-        NodeKind::Leaf | NodeKind::Error => html! {
-            <li data-path={dotted} class={classes!((node.kind == NodeKind::Error).then_some("tree-error"))}>
+        NodeKind::Error => {
+            // Opening it evaluates the value alone, so the evaluator's own
+            // message is shown (`tryEval` in the level above loses it).
+            let open = props.state.expanded.contains(&path);
+            let toggle = {
+                let path = path.clone();
+                props.on_toggle.reform(move |_: MouseEvent| path.clone())
+            };
+            html! {
+                <li data-path={dotted} class="tree-error">
+                    <code class="tree-name">{ node.name.clone() }</code>{" = "}
+                    <code class="tree-value">{ node.text.clone() }</code>{" "}
+                    <button type="button" class="small" aria-expanded={open.to_string()} onclick={toggle}>
+                        { if open { "Hide the error" } else { "Show the error" } }
+                    </button>
+                    if open { { level(props, &path) } }
+                </li>
+            }
+        }
+        NodeKind::Leaf => html! {
+            <li data-path={dotted}>
                 <code class="tree-name">{ node.name.clone() }</code>{" = "}
                 <code class="tree-value">{ node.text.clone() }</code>
             </li>
