@@ -77,6 +77,37 @@ pub fn name_cmp(a: &[u8], b: &[u8]) -> Ordering {
     a.cmp(b)
 }
 
+impl std::borrow::Borrow<str> for Sym {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// FNV-1a: a fast hash for short names in tables that need no protection
+/// against chosen collisions (a file's own identifiers).
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashSet`/`HashMap` hasher built on [`NameHasher`].
+pub type NameHash = std::hash::BuildHasherDefault<NameHasher>;
+
 impl std::hash::Hash for Sym {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.0.hash(h)

@@ -4,14 +4,14 @@ mod attrs;
 mod cursed_or;
 mod scope;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
 use rowan::ast::AstNode;
 
 use crate::expr::*;
-use crate::symbol::Sym;
+use crate::symbol::{NameHash, Sym};
 use scope::{Scope, ScopeKind};
 
 /// A lowering error (undefined variable, duplicate attribute, …).
@@ -42,7 +42,7 @@ pub struct Lowerer<'a> {
     dir: String,
     globals: &'a HashMap<&'static str, u32>,
     scopes: Vec<Scope>,
-    names: HashMap<String, Sym>,
+    names: HashSet<Sym, NameHash>,
     /// `scopedImport`: unbound names (globals included) are looked up in the root `with` first.
     scoped: bool,
     /// Parse-time warnings: byte offset and text.
@@ -52,7 +52,7 @@ pub struct Lowerer<'a> {
 impl<'a> Lowerer<'a> {
     /// A lowerer for file `file` in directory `dir`.
     pub fn new(file: u32, dir: &str, globals: &'a HashMap<&'static str, u32>) -> Lowerer<'a> {
-        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashMap::new(), scoped: false, warnings: Vec::new() }
+        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashSet::default(), scoped: false, warnings: Vec::new() }
     }
 
     /// Lowers for `scopedImport` (see the `scoped` field).
@@ -68,13 +68,13 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Lowers an expression with extra outer scope names (for `scopedImport`-like uses).
+    /// The file's one shared symbol for the name `s`.
     pub fn sym(&mut self, s: &str) -> Sym {
         if let Some(x) = self.names.get(s) {
             return x.clone();
         }
         let x = Sym::new(s);
-        self.names.insert(s.to_string(), x.clone());
+        self.names.insert(x.clone());
         x
     }
 
