@@ -9,10 +9,8 @@
 //   node web/bench/run.mjs --dist dist [--runs 7] [--keys 25] [--toggles 20]
 //                          [--small 1000] [--flake 50]
 //                          [--only load,keys,toggle,memory] [--json FILE]
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { loadavg, cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/server.mjs';
 import { timeToOutputs, transfer } from './load.mjs';
@@ -22,14 +20,6 @@ import { finalFlake, smallExpression } from './reevaluate.mjs';
 import { growth, median, ms, percentile, size } from './stats.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const APP_RS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'crates', 'app', 'src', 'app.rs');
-
-/** The app's debounce after a keystroke (`DEBOUNCE_MS` in crates/app/src/app.rs). */
-async function debounceMs() {
-  const m = /const DEBOUNCE_MS: u32 = ([0-9_]+);/.exec(await readFile(APP_RS, 'utf8'));
-  return m ? Number(m[1].replaceAll('_', '')) : NaN;
-}
-
 function parseArgs(argv) {
   const opts = { dist: 'dist', runs: 7, keys: 25, toggles: 20, small: 1000, flake: 50, only: null, json: null };
   for (let i = 0; i < argv.length; i++) {
@@ -110,7 +100,6 @@ async function main() {
     rows.push([`keystroke → new \`server_name\` painted in nginx.conf, median of ${keys.length}`, '< 50 ms', ms(median(latency)), median(latency) < 50]);
     rows.push(['keystroke → nginx.conf, p90', '–', ms(percentile(latency, 90)), null]);
     const worker = keys.map((k) => k.worker);
-    rows.push([`… of which the debounce in the source tree (\`DEBOUNCE_MS\`, crates/app/src/app.rs)`, '–', ms(await debounceMs()), null]);
     rows.push(['… of which the worker\'s evaluate + render (median)', '–', ms(median(worker)), null]);
     rows.push(...phaseRows(keys));
   }

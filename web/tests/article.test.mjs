@@ -31,7 +31,7 @@ async function optionField(page, name) {
 
 /** Waits until the page has evaluated again after an input (a status change). */
 async function settle(page) {
-  await page.waitForTimeout(200); // the form's debounce
+  await page.waitForTimeout(200); // a burst of typing waits for a pause
   await waitForEvaluated(page);
 }
 

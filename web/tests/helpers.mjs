@@ -62,8 +62,11 @@ export async function shareFragment(files, entry) {
   return 's=' + deflateRawSync(Buffer.from(JSON.stringify(workspace))).toString('base64url');
 }
 
-/** Waits until the error box shows (and returns its position text, if any). */
+/** Waits until the latest source was evaluated and the error box shows
+ *  (and returns its position text, if any). The first edit after a pause is
+ *  evaluated at once, so an error of a half-typed text may show first. */
 export async function waitForError(page, timeout = 10_000) {
+  await waitForEvaluated(page, timeout);
   await page.locator('[data-testid=error]').waitFor({ timeout });
   const pos = page.locator('[data-testid=error-pos]');
   return (await pos.count()) ? pos.textContent() : null;

@@ -1,7 +1,7 @@
 // The walking skeleton (issue 2): load, evaluate, error with position and
 // stale value, persistence across reloads.
 import {
-  assert, assertNoConsoleErrors, openExpression, openPlayground, setSource, valueText, waitForEvaluated, waitForValue,
+  assert, assertNoConsoleErrors, openExpression, openPlayground, setSource, valueText, waitForError, waitForEvaluated, waitForValue,
 } from './helpers.mjs';
 
 export const tests = [
@@ -41,9 +41,7 @@ export const tests = [
       await setSource(page, '{ a = 1 + 2; }');
       await waitForValue(page, '{ a = 3; }');
       await setSource(page, '{ a = ; }');
-      const pos = page.locator('[data-testid=error-pos]');
-      await pos.waitFor();
-      const where = await pos.textContent();
+      const where = await waitForError(page);
       assert(/:1:7$/.test(where), `error position reads ${JSON.stringify(where)}, expected line 1 column 7`);
       const rendered = await page.locator('[data-testid=error]').textContent();
       assert(rendered.includes('error:'), `error text reads ${JSON.stringify(rendered)}`);

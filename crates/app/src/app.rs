@@ -1,11 +1,13 @@
 //! The page's root component: holds the workspace and the latest results,
 //! and owns the [`Runner`]. Data flows one way: an edit updates the
-//! workspace, is saved, and (debounced) sent to the worker; the answer
+//! workspace, is saved, and sent to the worker (debounced by [`Burst`]:
+//! at once after a pause, at the end of a burst of typing; while the worker
+//! is busy only the newest request waits its turn); the answer
 //! updates the results, which the output views display.
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::burst::Burst;
 use crate::components::config_tree::{Path, TreeState};
 use crate::components::editor::Editor;
 use crate::components::file_tabs::FileTabs;
@@ -23,9 +25,6 @@ use crate::storage;
 use crate::theme::Theme;
 use crate::workspace::Workspace;
 
-/// Quiet time after the last keystroke before evaluating.
-const DEBOUNCE_MS: u32 = 150;
-
 /// Where the files replaced by an example or a shared link are kept, so
 /// that "Restore" can bring them back.
 const PREVIOUS_KEY: &str = "nixpen.workspace.previous";
@@ -34,7 +33,7 @@ const PREVIOUS_KEY: &str = "nixpen.workspace.previous";
 pub enum Msg {
     /// The open file's text changed.
     Edit(String),
-    /// The debounce timer fired: evaluate now.
+    /// A burst of edits paused: evaluate the newest files.
     Evaluate,
     /// Something happened in the runner.
     Runner(RunnerSignal),
@@ -54,8 +53,7 @@ pub enum Msg {
     Copy(String),
     /// Cycle the theme.
     ToggleTheme,
-    /// The options form forces option `loc` to a value (evaluated after a
-    /// pause while typing, at once otherwise).
+    /// The options form forces option `loc` to a value.
     SetOverride(Vec<String>, Change),
     /// The options form drops the override of option `loc`.
     ResetOverride(Vec<String>),
@@ -84,9 +82,10 @@ pub struct App {
     /// The embed view neither reads nor writes the saved workspace.
     embed: bool,
     runner: Runner,
+    /// Debounce of edits.
+    burst: Burst,
     engine: Engine,
     next_id: u32,
-    debounce: Option<Timeout>,
     results: Results,
     theme: Theme,
     share_open: bool,
@@ -113,9 +112,9 @@ impl Component for App {
             workspace,
             embed,
             runner,
+            burst: Burst::default(),
             engine: Engine::Loading,
             next_id: 0,
-            debounce: None,
             results: Results::default(),
             theme,
             share_open: false,
@@ -139,7 +138,6 @@ impl Component for App {
                 self.schedule(ctx);
             }
             Msg::Evaluate => {
-                self.debounce = None;
                 self.evaluate();
             }
             Msg::Runner(signal) => {
@@ -198,12 +196,7 @@ impl Component for App {
                 }
                 overrides::set(&mut self.workspace.overrides, &loc, change.value);
                 self.save();
-                if change.typing {
-                    self.schedule(ctx);
-                } else {
-                    self.debounce = None;
-                    self.evaluate();
-                }
+                self.schedule(ctx);
             }
             Msg::ResetOverride(loc) => {
                 self.workspace.overrides.retain(|o| o.loc != loc);
@@ -325,13 +318,19 @@ impl App {
         }
     }
 
+    /// Evaluates after an edit: at once, or when the burst of edits pauses.
     fn schedule(&mut self, ctx: &Context<Self>) {
         let link = ctx.link().clone();
-        self.results.pending = true;
-        self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Evaluate)));
+        if self.burst.edit(js_sys::Date::now(), move || link.send_message(Msg::Evaluate)) {
+            self.evaluate();
+        } else {
+            self.results.pending = true;
+        }
     }
 
+    /// Sends the newest files to the worker.
     fn evaluate(&mut self) {
+        self.burst.settle();
         self.next_id = self.next_id.wrapping_add(1);
         self.results.pending = true;
         self.runner.submit(EvalRequest {
@@ -360,7 +359,9 @@ impl App {
         let restorable = !self.embed && storage::save(PREVIOUS_KEY, &self.workspace);
         self.workspace = workspace;
         self.banner = Some((message, restorable));
-        self.results = Results::default();
+        // The outputs shown so far stay, marked stale if the new files fail
+        // (as in the tutorial's typo step), until the new ones replace them.
+        self.results = Results { outputs: self.results.outputs.take(), form: std::mem::take(&mut self.results.form), ..Results::default() };
         self.save();
         self.evaluate();
     }
@@ -369,7 +370,7 @@ impl App {
         match event {
             RunnerEvent::Ready => self.engine = Engine::Ready,
             RunnerEvent::Done(response) => {
-                self.results.pending = self.debounce.is_some() || self.runner.is_busy();
+                self.results.pending = self.burst.waiting() || self.runner.is_busy();
                 self.results.notice = None;
                 self.results.millis = Some(response.millis);
                 self.results.messages = response.messages;

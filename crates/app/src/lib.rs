@@ -9,6 +9,7 @@ pub mod engine;
 pub mod worker;
 
 pub mod app;
+pub mod burst;
 pub mod examples;
 pub mod page;
 pub mod share;

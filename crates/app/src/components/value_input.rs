@@ -1,9 +1,8 @@
 //! The input for one value of an option's type, chosen by its [`Form`]:
 //! a switch, a select, a text or number input, an editable list, key/value
 //! rows, or a value that can be cleared to `null`. Lists, attribute sets
-//! and `nullOr` nest the input of their element type. Each change says
-//! whether it comes from typing (then the page waits for a pause before
-//! evaluating) or from a discrete action (a switch, a choice, a button).
+//! and `nullOr` nest the input of their element type. Every change is
+//! evaluated at once (the worker keeps only the newest request waiting).
 
 use std::collections::BTreeMap;
 
@@ -17,12 +16,10 @@ use crate::option_data::{Data, Form};
 pub struct Change {
     /// The whole new value.
     pub value: Data,
-    /// Whether it comes from typing in a text or number field.
-    pub typing: bool,
 }
 
-fn discrete(value: Data) -> Change {
-    Change { value, typing: false }
+fn change(value: Data) -> Change {
+    Change { value }
 }
 
 /// The input for `value`, whose type `form` describes. `id` is the element
@@ -34,7 +31,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
         Form::Bool => {
             let checked = matches!(value, Data::Bool(true));
             let onchange =
-                on_change.reform(|e: Event| discrete(Data::Bool(e.target_unchecked_into::<HtmlInputElement>().checked())));
+                on_change.reform(|e: Event| change(Data::Bool(e.target_unchecked_into::<HtmlInputElement>().checked())));
             html! {
                 <span class="switch">
                     <input type="checkbox" role="switch" id={id.to_owned()} aria-label={label.to_owned()} {checked} {onchange} />
@@ -47,7 +44,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
             let choices = values.clone();
             let onchange = on_change.reform(move |e: Event| {
                 let index: usize = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
-                discrete(choices.get(index).map_or(Data::Null, |v| v.value.clone()))
+                change(choices.get(index).map_or(Data::Null, |v| v.value.clone()))
             });
             html! {
                 <select id={id.to_owned()} aria-label={label.to_owned()} {onchange}>
@@ -66,8 +63,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
                 _ => String::new(),
             };
             let oninput = on_change.reform(|e: InputEvent| Change {
-                value: Data::Str(e.target_unchecked_into::<HtmlInputElement>().value()),
-                typing: true,
+                value: Data::Str(e.target_unchecked_into::<HtmlInputElement>().value())
             });
             html! { <input type="text" id={id.to_owned()} aria-label={label.to_owned()} value={text} {oninput} spellcheck="false" /> }
         }
@@ -91,7 +87,7 @@ fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, labe
     let changed = on_change.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         if let Ok(n) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i64>() {
-            changed.emit(Change { value: Data::Int(n), typing: true });
+            changed.emit(Change { value: Data::Int(n) });
         }
     });
     html! {
@@ -111,13 +107,13 @@ fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callb
         let on_item = Callback::from(move |new: Change| {
             let mut next = all.clone();
             next[i] = new.value;
-            changed.emit(Change { value: Data::List(next), typing: new.typing });
+            changed.emit(Change { value: Data::List(next) });
         });
         let (all, changed) = (items.clone(), on_change.clone());
         let remove = Callback::from(move |_: MouseEvent| {
             let mut next = all.clone();
             next.remove(i);
-            changed.emit(discrete(Data::List(next)));
+            changed.emit(change(Data::List(next)));
         });
         let item_label = format!("{label}, element {}", i + 1);
         html! {
@@ -131,7 +127,7 @@ fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callb
     let add = Callback::from(move |_: MouseEvent| {
         let mut next = items.clone();
         next.push(blank.clone());
-        changed.emit(discrete(Data::List(next)));
+        changed.emit(change(Data::List(next)));
     });
     html! {
         <div class="list-input" id={id.to_owned()} role="group" aria-label={label.to_owned()}>
@@ -155,19 +151,19 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
             if let Some(v) = next.remove(&old) {
                 next.insert(new, v);
             }
-            changed.emit(discrete(Data::Attrs(next)));
+            changed.emit(change(Data::Attrs(next)));
         });
         let (all, changed, name) = (attrs.clone(), on_change.clone(), key.clone());
         let on_item = Callback::from(move |new: Change| {
             let mut next = all.clone();
             next.insert(name.clone(), new.value);
-            changed.emit(Change { value: Data::Attrs(next), typing: new.typing });
+            changed.emit(Change { value: Data::Attrs(next) });
         });
         let (all, changed, name) = (attrs.clone(), on_change.clone(), key.clone());
         let remove = Callback::from(move |_: MouseEvent| {
             let mut next = all.clone();
             next.remove(&name);
-            changed.emit(discrete(Data::Attrs(next)));
+            changed.emit(change(Data::Attrs(next)));
         });
         let item_label = format!("{label}, value of {key}");
         html! {
@@ -184,7 +180,7 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
         let mut next = attrs.clone();
         let name = (1..).map(|n| if n == 1 { "name".to_owned() } else { format!("name{n}") }).find(|k| !next.contains_key(k));
         next.insert(name.unwrap_or_default(), blank.clone());
-        changed.emit(discrete(Data::Attrs(next)));
+        changed.emit(change(Data::Attrs(next)));
     });
     html! {
         <div class="attrs-input" id={id.to_owned()} role="group" aria-label={label.to_owned()}>
@@ -199,7 +195,7 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
 fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
     if *value == Data::Null {
         let blank = elem.blank();
-        let set = on_change.reform(move |_: MouseEvent| discrete(blank.clone()));
+        let set = on_change.reform(move |_: MouseEvent| change(blank.clone()));
         return html! {
             <span class="null-input">
                 <code>{"null"}</code>{" "}
@@ -208,7 +204,7 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
             </span>
         };
     }
-    let clear = on_change.reform(|_: MouseEvent| discrete(Data::Null));
+    let clear = on_change.reform(|_: MouseEvent| change(Data::Null));
     html! {
         <span class="null-input">
             { value_input(elem, value, id, label, on_change) }{" "}
