@@ -145,6 +145,29 @@ fn range_text(text: &str, r: &TextRange) -> String {
     text.get(usize::from(r.start())..usize::from(r.end())).unwrap_or("").to_string()
 }
 
+/// The text of the first token of `text` that is not whitespace or a comment.
+fn first_token(text: &str) -> String {
+    rnix::tokenize(text)
+        .into_iter()
+        .find(|(kind, _)| !matches!(kind, SyntaxKind::TOKEN_WHITESPACE | SyntaxKind::TOKEN_COMMENT))
+        .map(|(_, t)| t.to_string())
+        .unwrap_or_default()
+}
+
+/// `, expecting …` where rnix's expectation is one Nix's parser states the
+/// same way (a missing `;`, `then`, `else`, or `=` after an attribute path);
+/// nothing otherwise, as Nix says nothing when it expects many tokens.
+fn expecting(wanted: &[SyntaxKind]) -> &'static str {
+    use SyntaxKind::*;
+    match wanted {
+        [TOKEN_SEMICOLON] => ", expecting ';'",
+        [TOKEN_THEN] => ", expecting 'then'",
+        [TOKEN_ELSE] => ", expecting 'else'",
+        [TOKEN_ASSIGN] => ", expecting '.' or '='",
+        _ => "",
+    }
+}
+
 fn parse_error_message(e: &rnix::ParseError, text: &str) -> (String, u32) {
     use rnix::ParseError as P;
     let end = text.len() as u32;
@@ -155,11 +178,14 @@ fn parse_error_message(e: &rnix::ParseError, text: &str) -> (String, u32) {
             let what = if t.is_empty() { "end of file".to_string() } else { format!("'{t}'") };
             (format!("syntax error, unexpected {what}"), u32::from(r.start()))
         }
-        P::UnexpectedWanted(kind, r, _) => {
-            let t = range_text(text, r);
-            (format!("syntax error, unexpected {}", token_name(*kind, &t)), u32::from(r.start()))
+        P::UnexpectedWanted(kind, r, wanted) => {
+            // rnix's range can run past the token: name the first one only.
+            let t = first_token(&range_text(text, r));
+            let expecting = expecting(wanted);
+            (format!("syntax error, unexpected {}{expecting}", token_name(*kind, &t)), u32::from(r.start()))
         }
-        P::UnexpectedEOF | P::UnexpectedEOFWanted(_) => ("syntax error, unexpected end of file".into(), end),
+        P::UnexpectedEOFWanted(wanted) => (format!("syntax error, unexpected end of file{}", expecting(wanted)), end),
+        P::UnexpectedEOF => ("syntax error, unexpected end of file".into(), end),
         P::DuplicatedArgs(r, name) => (format!("duplicate formal function argument '{name}'"), u32::from(r.start())),
         P::RecursionLimitExceeded => ("expression nested too deeply".into(), 0),
         _ => ("syntax error".into(), 0),
