@@ -26,18 +26,20 @@ fn esc(s: &str) -> String {
 pub fn to_xml(it: &mut Interp, v: Value, location: bool, strict: bool) -> R<String> {
     let mut out = String::from("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
     let v = it.force(v)?;
-    let opts = Opts { location, strict };
-    write(it, v, 1, &mut out, opts)?;
+    let mut opts = Opts { location, strict, seen: Vec::new() };
+    write(it, v, 1, &mut out, &mut opts)?;
     out.push_str("</expr>\n");
     Ok(out)
 }
 
 /// How to print: with source positions (`nix-instantiate --xml` without
 /// `--no-location`), and forcing what is not yet evaluated (`--strict`).
-#[derive(Clone, Copy)]
+/// Also the `drvPath`s of the derivations written so far (a derivation met
+/// again is written as `<repeated />`, as Nix does).
 struct Opts {
     location: bool,
     strict: bool,
+    seen: Vec<String>,
 }
 
 /// ` column="C" line="L" path="P"` of a position, as Nix writes it (no path
@@ -53,7 +55,7 @@ fn pos_attrs(it: &Interp, sp: Span) -> String {
     }
 }
 
-fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: Opts) -> R<()> {
+fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
     it.check_stack()?;
     let location = opts.location;
     let v = match v {
@@ -84,7 +86,26 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: Opts) ->
         }
         Value::Attrs(a) => {
             if it.is_derivation(a)? {
-                out.push_str(&format!("{pad}<derivation>\n"));
+                let mut xml_attrs = String::new();
+                let mut drv_path = None;
+                for (name, key) in [("drvPath", "drvPath"), ("outPath", "outPath")] {
+                    let Some(x) = a.get(key) else { continue };
+                    let x = if opts.strict { it.force(x.clone())? } else { x.clone() };
+                    if let Value::Str(s) = x {
+                        xml_attrs.push_str(&format!(" {name}=\"{}\"", esc(&s.s)));
+                        if name == "drvPath" {
+                            drv_path = Some(s.s.to_string());
+                        }
+                    }
+                }
+                out.push_str(&format!("{pad}<derivation{xml_attrs}>\n"));
+                match drv_path {
+                    Some(p) if !opts.seen.contains(&p) => {
+                        opts.seen.push(p);
+                        write_attrs(it, a, ind, out, opts)?;
+                    }
+                    _ => out.push_str(&format!("{pad}  <repeated />\n")),
+                }
                 out.push_str(&format!("{pad}</derivation>\n"));
                 return Ok(());
             }
@@ -93,17 +114,7 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: Opts) ->
                 return Ok(());
             }
             out.push_str(&format!("{pad}<attrs>\n"));
-            for (k, x, sp) in a.entries.iter() {
-                let pos = if location { pos_attrs(it, *sp) } else { String::new() };
-                // Nix writes XML attributes in name order: column, line, name, path.
-                let (before, path) = match pos.find(" path=") {
-                    Some(i) => (pos[..i].to_string(), pos[i..].to_string()),
-                    None => (pos, String::new()),
-                };
-                out.push_str(&format!("{pad}  <attr{before} name=\"{}\"{path}>\n", esc(k.as_str())));
-                write(it, x.clone(), ind + 2, out, opts)?;
-                out.push_str(&format!("{pad}  </attr>\n"));
-            }
+            write_attrs(it, a, ind, out, opts)?;
             out.push_str(&format!("{pad}</attrs>\n"));
         }
         Value::Lambda(c) => {
@@ -136,6 +147,24 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: Opts) ->
         }
         Value::Prim(_) => out.push_str(&format!("{pad}<unevaluated />\n")),
         Value::Thunk(_) => out.push_str(&format!("{pad}<unevaluated />\n")),
+    }
+    Ok(())
+}
+
+/// The `<attr>` elements of a set (or of a derivation), one level deeper
+/// than `ind`.
+fn write_attrs(it: &mut Interp, a: &Attrs, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
+    let pad = "  ".repeat(ind);
+    for (k, x, sp) in a.entries.iter() {
+        let pos = if opts.location { pos_attrs(it, *sp) } else { String::new() };
+        // Nix writes XML attributes in name order: column, line, name, path.
+        let (before, path) = match pos.find(" path=") {
+            Some(i) => (pos[..i].to_string(), pos[i..].to_string()),
+            None => (pos, String::new()),
+        };
+        out.push_str(&format!("{pad}  <attr{before} name=\"{}\"{path}>\n", esc(k.as_str())));
+        write(it, x.clone(), ind + 2, out, opts)?;
+        out.push_str(&format!("{pad}  </attr>\n"));
     }
     Ok(())
 }
