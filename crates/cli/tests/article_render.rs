@@ -2,7 +2,10 @@
 //! through `nixpen render` / `nixpen options` / `nixpen eval` against what the
 //! article's README table says the playground must show.
 
-use std::{path::PathBuf, process::Command};
+mod common;
+use common::nixpen;
+
+use std::path::PathBuf;
 
 use serde_json::Value;
 
@@ -16,12 +19,6 @@ fn article() -> Option<PathBuf> {
             None
         }
     }
-}
-
-/// Runs `nixpen ARGS`, returning (success, stdout, stderr).
-fn nixpen(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_nixpen")).args(args).output().expect("run nixpen");
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 /// `nixpen render STEP --json`, parsed.

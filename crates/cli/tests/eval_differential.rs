@@ -3,6 +3,9 @@
 //! as under `nix-instantiate --eval --strict`, with and without `--json`
 //! (errors: both fail). Skipped, saying so, where nix-instantiate is absent.
 
+mod common;
+use common::have_nix;
+
 use std::{
     path::{Path, PathBuf},
     process::{Command, Output},
@@ -10,15 +13,6 @@ use std::{
 
 fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval_corpus")
-}
-
-/// Whether nix-instantiate runs here; prints why the comparison is skipped if not.
-fn have_nix() -> bool {
-    let ok = Command::new("nix-instantiate").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("skipped: nix-instantiate not installed (scripts/tools.sh installs Debian's nix-bin)");
-    }
-    ok
 }
 
 fn cppnix(file: &Path, json: bool) -> Output {

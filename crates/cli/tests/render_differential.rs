@@ -3,6 +3,9 @@
 //! must give the same `config.system.build.nixpen` as `nixpen render --json`,
 //! for every configuration in `examples/` and the tutorial's final flake.
 
+mod common;
+use common::have_nix;
+
 use std::{
     path::{Path, PathBuf},
     process::Command,
@@ -13,15 +16,6 @@ use serde_json::Value;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-/// Whether nix-instantiate runs here; prints why the comparison is skipped if not.
-fn have_nix() -> bool {
-    let ok = Command::new("nix-instantiate").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("skipped: nix-instantiate not installed (scripts/tools.sh installs Debian's nix-bin)");
-    }
-    ok
 }
 
 /// The embedded tree, dumped once per test run.

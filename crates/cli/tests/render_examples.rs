@@ -8,7 +8,10 @@
 //! The tutorial's steps are checked in `article_render.rs`; that CppNix gives
 //! the same JSON for the same files is checked in `render_differential.rs`.
 
-use std::{path::PathBuf, process::Command};
+mod common;
+use common::nixpen;
+
+use std::path::PathBuf;
 
 use serde_json::Value;
 
@@ -17,19 +20,6 @@ fn examples_dir() -> PathBuf {
         .join("../../examples")
         .canonicalize()
         .unwrap()
-}
-
-/// Runs `nixpen ARGS`: (success, stdout, stderr).
-fn nixpen(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_nixpen"))
-        .args(args)
-        .output()
-        .expect("run nixpen");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// `nixpen render examples/NAME --json`, parsed.

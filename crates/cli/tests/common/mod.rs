@@ -1,0 +1,20 @@
+//! Helpers shared by the CLI's integration tests: running the `nixpen`
+//! binary under test, and finding out whether real Nix is installed.
+#![allow(dead_code)] // each test uses only some of these
+
+use std::process::Command;
+
+/// Runs `nixpen ARGS`: (success, stdout, stderr).
+pub fn nixpen(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_nixpen")).args(args).output().expect("run nixpen");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Whether nix-instantiate runs here; prints why the comparison is skipped if not.
+pub fn have_nix() -> bool {
+    let ok = Command::new("nix-instantiate").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: nix-instantiate not installed (scripts/tools.sh installs Debian's nix-bin)");
+    }
+    ok
+}
