@@ -42,17 +42,23 @@ struct Opts {
     seen: Vec<String>,
 }
 
-/// ` column="C" line="L" path="P"` of a position, as Nix writes it (no path
-/// for an expression given on the command line).
-fn pos_attrs(it: &Interp, sp: Span) -> String {
-    match it.cache.files.get(sp.file) {
-        Some(f) => {
-            let (line, col) = f.line_col(sp.off);
-            let path = if f.path.starts_with('/') { format!(" path=\"{}\"", esc(&f.path)) } else { String::new() };
-            format!(" column=\"{col}\" line=\"{line}\"{path}")
-        }
-        None => String::new(),
+/// The XML attributes of a position, with `name` (if any) in its place:
+/// Nix writes them in name order, ` column="C" line="L" name="N" path="P"`,
+/// with no path for an expression given on the command line.
+fn pos_attrs(it: &Interp, sp: Span, name: Option<&str>) -> String {
+    let mut out = String::new();
+    let file = it.cache.files.get(sp.file);
+    if let Some(f) = file {
+        let (line, col) = f.line_col(sp.off);
+        out.push_str(&format!(" column=\"{col}\" line=\"{line}\""));
     }
+    if let Some(name) = name {
+        out.push_str(&format!(" name=\"{}\"", esc(name)));
+    }
+    if let Some(f) = file.filter(|f| f.path.starts_with('/')) {
+        out.push_str(&format!(" path=\"{}\"", esc(&f.path)));
+    }
+    out
 }
 
 fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
@@ -118,7 +124,7 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
             out.push_str(&format!("{pad}</attrs>\n"));
         }
         Value::Lambda(c) => {
-            let pos = if location { pos_attrs(it, c.def.span) } else { String::new() };
+            let pos = if location { pos_attrs(it, c.def.span, None) } else { String::new() };
             out.push_str(&format!("{pad}<function{pos}>\n"));
             match &c.def.param {
                 Param::Ident(n) => out.push_str(&format!("{pad}  <varpat name=\"{}\" />\n", esc(n.as_str()))),
@@ -156,13 +162,12 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
 fn write_attrs(it: &mut Interp, a: &Attrs, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
     let pad = "  ".repeat(ind);
     for (k, x, sp) in a.entries.iter() {
-        let pos = if opts.location { pos_attrs(it, *sp) } else { String::new() };
-        // Nix writes XML attributes in name order: column, line, name, path.
-        let (before, path) = match pos.find(" path=") {
-            Some(i) => (pos[..i].to_string(), pos[i..].to_string()),
-            None => (pos, String::new()),
+        let attrs = if opts.location {
+            pos_attrs(it, *sp, Some(k.as_str()))
+        } else {
+            format!(" name=\"{}\"", esc(k.as_str()))
         };
-        out.push_str(&format!("{pad}  <attr{before} name=\"{}\"{path}>\n", esc(k.as_str())));
+        out.push_str(&format!("{pad}  <attr{attrs}>\n"));
         write(it, x.clone(), ind + 2, out, opts)?;
         out.push_str(&format!("{pad}  </attr>\n"));
     }
