@@ -15,7 +15,7 @@ use crate::components::outputs::{Outputs, Results};
 use crate::components::share_panel::SharePanel;
 use crate::components::topbar::TopBar;
 use crate::examples;
-use crate::components::value_input::Change;
+use crate::option_data::Data;
 use crate::overrides;
 use crate::page;
 use crate::protocol::{playground_path, EvalRequest, TreeRequest};
@@ -54,7 +54,7 @@ pub enum Msg {
     /// Cycle the theme.
     ToggleTheme,
     /// The options form forces option `loc` to a value.
-    SetOverride(Vec<String>, Change),
+    SetOverride(Vec<String>, Data),
     /// The options form drops the override of option `loc`.
     ResetOverride(Vec<String>),
     /// The options form drops every override.
@@ -190,11 +190,11 @@ impl Component for App {
                 self.theme = self.theme.next();
                 self.theme.apply(true);
             }
-            Msg::SetOverride(loc, change) => {
-                if overrides::get(&self.workspace.overrides, &loc) == Some(&change.value) {
+            Msg::SetOverride(loc, value) => {
+                if overrides::get(&self.workspace.overrides, &loc) == Some(&value) {
                     return false;
                 }
-                overrides::set(&mut self.workspace.overrides, &loc, change.value);
+                overrides::set(&mut self.workspace.overrides, &loc, value);
                 self.save();
                 self.schedule(ctx);
             }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::components::value_input::{value_input, Change};
+use crate::components::value_input::value_input;
 use crate::option_data::{Data, Doc, OptionInfo};
 
 /// Properties of [`OptionField`].
@@ -18,7 +18,7 @@ pub struct OptionFieldProps {
     /// The latest evaluation's error message, when it names this option.
     pub error: Option<AttrValue>,
     /// The input set a new value.
-    pub on_set: Callback<Change>,
+    pub on_set: Callback<Data>,
     /// "Reset" was pressed: drop the override.
     pub on_reset: Callback<()>,
 }

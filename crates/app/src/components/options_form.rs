@@ -6,8 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::option_field::OptionField;
-use crate::components::value_input::Change;
-use crate::option_data::OptionInfo;
+use crate::option_data::{Data, OptionInfo};
 use crate::overrides::{self, Override};
 use crate::protocol::ErrorReport;
 
@@ -23,7 +22,7 @@ pub struct OptionsFormProps {
     /// The latest evaluation's error, if any.
     pub error: Option<ErrorReport>,
     /// Force option `loc` to a value.
-    pub on_set: Callback<(Vec<String>, Change)>,
+    pub on_set: Callback<(Vec<String>, Data)>,
     /// Drop the override of option `loc`.
     pub on_reset: Callback<Vec<String>>,
     /// Drop every override.

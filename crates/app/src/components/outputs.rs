@@ -10,8 +10,7 @@ use yew::prelude::*;
 use crate::components::config_tree::{ConfigTree, Path, TreeState};
 use crate::components::file_list::FileList;
 use crate::components::options_form::OptionsForm;
-use crate::components::value_input::Change;
-use crate::option_data::FormOptions;
+use crate::option_data::{Data, FormOptions};
 use crate::overrides::Override;
 use crate::protocol::{ErrorReport, Firewall, Outputs as Produced, Ports, SystemView};
 
@@ -52,7 +51,7 @@ pub struct OutputsProps {
     /// What the options form overrides.
     pub overrides: Vec<Override>,
     /// The form forces option `loc` to a value.
-    pub on_set: Callback<(Vec<String>, Change)>,
+    pub on_set: Callback<(Vec<String>, Data)>,
     /// The form drops the override of option `loc`.
     pub on_reset: Callback<Vec<String>>,
     /// The form drops every override.

@@ -11,27 +11,16 @@ use yew::prelude::*;
 
 use crate::option_data::{Data, Form};
 
-/// A new value from an input.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    /// The whole new value.
-    pub value: Data,
-}
-
-fn change(value: Data) -> Change {
-    Change { value }
-}
-
 /// The input for `value`, whose type `form` describes. `id` is the element
 /// id of the main control (the field's `<label for>` points to it), `label`
 /// names nested controls for assistive technology, and `on_change` receives
 /// the whole new value.
-pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
+pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
     match form {
         Form::Bool => {
             let checked = matches!(value, Data::Bool(true));
             let onchange =
-                on_change.reform(|e: Event| change(Data::Bool(e.target_unchecked_into::<HtmlInputElement>().checked())));
+                on_change.reform(|e: Event| Data::Bool(e.target_unchecked_into::<HtmlInputElement>().checked()));
             html! {
                 <span class="switch">
                     <input type="checkbox" role="switch" id={id.to_owned()} aria-label={label.to_owned()} {checked} {onchange} />
@@ -44,7 +33,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
             let choices = values.clone();
             let onchange = on_change.reform(move |e: Event| {
                 let index: usize = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
-                change(choices.get(index).map_or(Data::Null, |v| v.value.clone()))
+                choices.get(index).map_or(Data::Null, |v| v.value.clone())
             });
             html! {
                 <select id={id.to_owned()} aria-label={label.to_owned()} {onchange}>
@@ -62,9 +51,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
                 Data::Str(s) => s.clone(),
                 _ => String::new(),
             };
-            let oninput = on_change.reform(|e: InputEvent| Change {
-                value: Data::Str(e.target_unchecked_into::<HtmlInputElement>().value())
-            });
+            let oninput = on_change.reform(|e: InputEvent| Data::Str(e.target_unchecked_into::<HtmlInputElement>().value()));
             html! { <input type="text" id={id.to_owned()} aria-label={label.to_owned()} value={text} {oninput} spellcheck="false" /> }
         }
         Form::Int { min, max } => number_input((*min, *max), value, id, label, on_change),
@@ -78,7 +65,7 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
 /// A number input with the type's bounds. The bounds only guide the
 /// browser: a value outside them is still sent, so that NixOS's own type
 /// check answers.
-fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
+fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
     let (min, max) = bounds;
     let text = match value {
         Data::Int(n) => n.to_string(),
@@ -87,7 +74,7 @@ fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, labe
     let changed = on_change.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         if let Ok(n) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i64>() {
-            changed.emit(Change { value: Data::Int(n) });
+            changed.emit(Data::Int(n));
         }
     });
     html! {
@@ -97,23 +84,23 @@ fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, labe
 }
 
 /// An editable list: each element's input with a remove button, then "Add".
-fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
+fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
     let items = match value {
         Data::List(items) => items.clone(),
         _ => Vec::new(),
     };
     let rows = items.iter().enumerate().map(|(i, item)| {
         let (all, changed) = (items.clone(), on_change.clone());
-        let on_item = Callback::from(move |new: Change| {
+        let on_item = Callback::from(move |new: Data| {
             let mut next = all.clone();
-            next[i] = new.value;
-            changed.emit(Change { value: Data::List(next) });
+            next[i] = new;
+            changed.emit(Data::List(next));
         });
         let (all, changed) = (items.clone(), on_change.clone());
         let remove = Callback::from(move |_: MouseEvent| {
             let mut next = all.clone();
             next.remove(i);
-            changed.emit(change(Data::List(next)));
+            changed.emit(Data::List(next));
         });
         let item_label = format!("{label}, element {}", i + 1);
         html! {
@@ -127,7 +114,7 @@ fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callb
     let add = Callback::from(move |_: MouseEvent| {
         let mut next = items.clone();
         next.push(blank.clone());
-        changed.emit(change(Data::List(next)));
+        changed.emit(Data::List(next));
     });
     html! {
         <div class="list-input" id={id.to_owned()} role="group" aria-label={label.to_owned()}>
@@ -139,7 +126,7 @@ fn list_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callb
 
 /// Key/value rows. A key is renamed when its input is left (not on every
 /// keystroke, since the rows are kept sorted by name).
-fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
+fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
     let attrs = match value {
         Data::Attrs(attrs) => attrs.clone(),
         _ => BTreeMap::new(),
@@ -151,19 +138,19 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
             if let Some(v) = next.remove(&old) {
                 next.insert(new, v);
             }
-            changed.emit(change(Data::Attrs(next)));
+            changed.emit(Data::Attrs(next));
         });
         let (all, changed, name) = (attrs.clone(), on_change.clone(), key.clone());
-        let on_item = Callback::from(move |new: Change| {
+        let on_item = Callback::from(move |new: Data| {
             let mut next = all.clone();
-            next.insert(name.clone(), new.value);
-            changed.emit(Change { value: Data::Attrs(next) });
+            next.insert(name.clone(), new);
+            changed.emit(Data::Attrs(next));
         });
         let (all, changed, name) = (attrs.clone(), on_change.clone(), key.clone());
         let remove = Callback::from(move |_: MouseEvent| {
             let mut next = all.clone();
             next.remove(&name);
-            changed.emit(change(Data::Attrs(next)));
+            changed.emit(Data::Attrs(next));
         });
         let item_label = format!("{label}, value of {key}");
         html! {
@@ -180,7 +167,7 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
         let mut next = attrs.clone();
         let name = (1..).map(|n| if n == 1 { "name".to_owned() } else { format!("name{n}") }).find(|k| !next.contains_key(k));
         next.insert(name.unwrap_or_default(), blank.clone());
-        changed.emit(change(Data::Attrs(next)));
+        changed.emit(Data::Attrs(next));
     });
     html! {
         <div class="attrs-input" id={id.to_owned()} role="group" aria-label={label.to_owned()}>
@@ -192,10 +179,10 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
 
 /// `null`, with a button to give a value; or the element's input with a
 /// button to clear it back to `null`.
-fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Change>) -> Html {
+fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
     if *value == Data::Null {
         let blank = elem.blank();
-        let set = on_change.reform(move |_: MouseEvent| change(blank.clone()));
+        let set = on_change.reform(move |_: MouseEvent| blank.clone());
         return html! {
             <span class="null-input">
                 <code>{"null"}</code>{" "}
@@ -204,7 +191,7 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
             </span>
         };
     }
-    let clear = on_change.reform(|_: MouseEvent| change(Data::Null));
+    let clear = on_change.reform(|_: MouseEvent| Data::Null);
     html! {
         <span class="null-input">
             { value_input(elem, value, id, label, on_change) }{" "}
