@@ -1,4 +1,5 @@
-//! The long-lived parse/lower cache: files by path and content hash.
+//! The long-lived parse/lower cache: files by path, valid while their text
+//! is unchanged.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -8,9 +9,7 @@ use crate::source::{Files, SourceFile};
 
 /// A parsed and lowered file.
 pub struct Parsed {
-    /// Hash of the source text.
-    pub hash: u64,
-    /// File id.
+    /// File id (the text of that file is the one parsed).
     pub file: u32,
     /// The lowered root (or the error message and position).
     pub root: Result<Rc<Expr>, (String, u32)>,
@@ -36,30 +35,20 @@ pub struct Cache {
     pub arena_hint: usize,
 }
 
-/// FNV-1a 64-bit hash of the text.
-pub fn hash_text(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h ^ (text.len() as u64)
-}
-
 impl Cache {
     /// Registers (or refreshes) the source file `path` and returns its id and
-    /// whether it is unchanged (then `parsed[path]` is valid).
-    pub fn file_id(&mut self, key: &str, path: &str, text: &str) -> (u32, bool, u64) {
-        let h = hash_text(text);
+    /// whether it is unchanged (then `parsed[key]` is valid): the new text
+    /// is compared with the one kept for the file, so no hash is needed.
+    pub fn file_id(&mut self, key: &str, path: &str, text: &str) -> (u32, bool) {
         if let Some(p) = self.parsed.get(key) {
-            if p.hash == h {
-                return (p.file, true, h);
-            }
             let id = p.file;
+            if self.files.get(id).is_some_and(|f| *f.text == *text) {
+                return (id, true);
+            }
             self.files.replace(id, SourceFile::new(path, Rc::from(text)));
-            return (id, false, h);
+            return (id, false);
         }
         let id = self.files.add(SourceFile::new(path, Rc::from(text)));
-        (id, false, h)
+        (id, false)
     }
 }

@@ -10,7 +10,7 @@ use crate::expr::Span;
 use crate::symbol::Sym;
 use crate::value::*;
 
-/// Long-lived: owns the parse/lower cache (keyed by path and content hash)
+/// Long-lived: owns the parse/lower cache (keyed by path, kept while the text is unchanged)
 /// so unchanged files are never parsed twice. Each `eval` call gets a fresh
 /// heap that is dropped whole when the call returns (memory stays flat).
 pub struct Evaluator {

@@ -139,7 +139,7 @@ impl<'a> Interp<'a> {
     /// Like [`Interp::parse_source`]; `scoped` lowers for `scopedImport`.
     pub fn parse_source_ex(&mut self, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
         let key = if scoped { format!("\u{0}scoped:{name}") } else { name.to_string() };
-        let (id, same, hash) = self.cache.file_id(&key, name, text);
+        let (id, same) = self.cache.file_id(&key, name, text);
         if same {
             let p = &self.cache.parsed[&key];
             let (root, warnings) = (p.root.clone(), p.warnings.clone());
@@ -167,7 +167,7 @@ impl<'a> Interp<'a> {
             Err(e) => (Err(e), Vec::new()),
         };
         self.parse_warnings(id, &warnings);
-        self.cache.parsed.insert(key, crate::cache::Parsed { hash, file: id, root: root.clone(), warnings });
+        self.cache.parsed.insert(key, crate::cache::Parsed { file: id, root: root.clone(), warnings });
         match root {
             Ok(e) => Ok((e, id)),
             Err((m, off)) => err_at(Span { file: id, off }, m),
