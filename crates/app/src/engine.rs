@@ -17,12 +17,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use nixpen_eval::print::{attr_name, escape_str};
 use nixpen_eval::{EvalConfig, EvalError, Evaluator, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
 use nixpen_nixos::Target;
 use serde::Deserialize;
 
-use crate::overrides::{self, MODULE_PATH};
+use crate::overrides::MODULE_PATH;
 use crate::protocol::{
     playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
     SystemView, PLAYGROUND_DIR,
@@ -126,7 +127,7 @@ impl Engine {
         let FormQuery::Target(target, modules) = &self.form else {
             return Err("there is no NixOS configuration to show".into());
         };
-        let names: Vec<String> = path.iter().map(|name| overrides::string(name)).collect();
+        let names: Vec<String> = path.iter().map(|name| escape_str(name)).collect();
         let expr = format!(
             "import {APP_MOUNT}/config-tree.nix {{ config = {}.config; path = [ {} ]; }}",
             target.extended_expr(modules),
@@ -158,7 +159,7 @@ impl Engine {
         match first.and_then(|names| names.into_iter().next()) {
             None => Ok(Outputs { value: Some(value), system: None }),
             Some(name) => {
-                let attr = format!("nixosConfigurations.{}", overrides::attr_name(&name));
+                let attr = format!("nixosConfigurations.{}", attr_name(&name));
                 let target = Target::Flake { dir: PLAYGROUND_DIR.into(), attr: Some(attr) };
                 self.system(target, name, Some(value), messages)
             }

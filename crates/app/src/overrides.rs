@@ -3,6 +3,7 @@
 //! user's own modules. The worker evaluates the configuration extended with
 //! that module; the editor shows it, read-only, as `overrides.nix`.
 
+use nixpen_eval::print::{attr_name, escape_str};
 use serde::{Deserialize, Serialize};
 
 use crate::option_data::Data;
@@ -65,7 +66,7 @@ pub fn to_nix(value: &Data, depth: usize) -> String {
         Data::Bool(b) => b.to_string(),
         Data::Int(n) => n.to_string(),
         Data::Float(f) => format!("{f:?}"),
-        Data::Str(s) => string(s),
+        Data::Str(s) => escape_str(s),
         Data::List(items) if items.is_empty() => "[ ]".into(),
         Data::List(items) => {
             let body: Vec<String> = items.iter().map(|item| format!("{pad}{}\n", element(item, depth + 1))).collect();
@@ -90,37 +91,6 @@ fn element(value: &Data, depth: usize) -> String {
     }
 }
 
-/// A Nix string literal holding `s`.
-pub fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// An attribute name, quoted unless it is a plain identifier.
-pub fn attr_name(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-'".contains(c))
-        && !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or");
-    if plain {
-        name.to_owned()
-    } else {
-        string(name)
-    }
-}
 
 #[cfg(test)]
 mod tests {
