@@ -4,7 +4,7 @@
 // Each key gives a new domain, so flake.nix is new to the parse cache every
 // time while nixpkgs' files stay parsed (the "warm" case of issue 5); the
 // worker's own time for each evaluation is read from the status line.
-import { arm, instrument, phases, watched, workerMillis } from './probe.mjs';
+import { arm, openFinalFlake, phases, watched, workerMillis } from './probe.mjs';
 
 const DOMAIN = 'gohello.local.cetacean.club';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -12,11 +12,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** `samples` keystrokes after `warmup` unmeasured ones; returns
  *  [{ latency, painted, worker }] for the measured ones. */
 export async function keystrokes(browser, site, samples, warmup = 3) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  await instrument(context);
-  const page = await context.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => window.__bench.outputsPaintedAt !== null, null, { timeout: 30_000 });
+  const { context, page } = await openFinalFlake(browser, site);
   await workerMillis(page);
   await page.click('[data-testid=tab-nginx]');
   await page.evaluate((domain) => {

@@ -52,6 +52,18 @@ export async function instrument(context) {
   await context.addInitScript(install);
 }
 
+/** A fresh instrumented context (no service worker) on the page's default
+ *  example, the tutorial's final flake, with its outputs painted:
+ *  { context, page }. */
+export async function openFinalFlake(browser, site) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await instrument(context);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.__bench.outputsPaintedAt !== null, null, { timeout: 30_000 });
+  return { context, page };
+}
+
 /**
  * Arms a watch: resolves (see `watched`) once the element `selector` holds
  * `text`. Call before causing the change.

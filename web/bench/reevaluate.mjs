@@ -3,7 +3,7 @@
 // shows, with memory read (after a forced GC) at the start, every so often,
 // and at the end. Also yields the worker's warm evaluate-and-render time of
 // the final flake (status line, one sample per edit).
-import { editAndWait, instrument, workerMillis } from './probe.mjs';
+import { editAndWait, instrument, openFinalFlake, workerMillis } from './probe.mjs';
 import { memoryProbe } from './memory.mjs';
 import { shareFragment } from '../tests/helpers.mjs';
 
@@ -39,11 +39,7 @@ export async function smallExpression(browser, site, count) {
 
 /** `count` evaluations of the final flake, each with another domain. */
 export async function finalFlake(browser, site, count) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  await instrument(context);
-  const page = await context.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => window.__bench.outputsPaintedAt !== null, null, { timeout: 30_000 });
+  const { context, page } = await openFinalFlake(browser, site);
   await page.click('[data-testid=tab-nginx]');
   const original = await page.locator('[data-testid=editor]').inputValue();
   const withDomain = (domain) => original.replace(`"${DOMAIN}"`, `"${domain}"`);

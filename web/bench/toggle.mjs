@@ -2,17 +2,13 @@
 // flake's gohello module in the options form, switched off and on again,
 // timed from the switch's `input` event to the new count in the "systemd
 // units (N)" tab label painted (the unit appears or disappears).
-import { arm, instrument, phases, watched, workerMillis } from './probe.mjs';
+import { arm, openFinalFlake, phases, watched, workerMillis } from './probe.mjs';
 
 const ENABLE = 'xeserv.services.gohello.enable';
 
 /** `samples` toggles after `warmup` unmeasured ones; [{ painted, worker }]. */
 export async function toggles(browser, site, samples, warmup = 2) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  await instrument(context);
-  const page = await context.newPage();
-  await page.goto(site.url);
-  await page.waitForFunction(() => window.__bench.outputsPaintedAt !== null, null, { timeout: 30_000 });
+  const { context, page } = await openFinalFlake(browser, site);
   await workerMillis(page);
   await page.locator('[data-testid=tab-options]').click({ timeout: 15_000 });
   const toggle = page.locator(`[data-testid="option-${ENABLE}"]`).getByRole('switch');
