@@ -5,8 +5,15 @@
 //! original byte on output. So such bytes survive evaluation, print as Nix
 //! prints them, and `toJSON` can reject them as Nix does.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 /// The first private-use character standing for a raw byte (0x80).
 const RAW_BASE: u32 = 0x10FF00;
+
+/// Whether [`decode`] ever kept a raw byte in this process. Until it has,
+/// no string can hold one, and the checks below cost nothing (they run in
+/// `substring` and `stringLength`, which loops call on long strings).
+static RAW_SEEN: AtomicBool = AtomicBool::new(false);
 
 /// The raw byte a character stands for, if it is one of ours.
 pub fn raw_byte(c: char) -> Option<u8> {
@@ -34,6 +41,7 @@ pub fn decode(mut bytes: &[u8]) -> String {
                 // Valid by construction.
                 out.push_str(std::str::from_utf8(good).unwrap_or_default());
                 let bad = e.error_len().unwrap_or(rest.len());
+                RAW_SEEN.store(true, Ordering::Relaxed);
                 for &b in &rest[..bad] {
                     out.push(char::from_u32(RAW_BASE + u32::from(b)).unwrap_or('\u{fffd}'));
                 }
@@ -59,6 +67,9 @@ pub fn encode(s: &str) -> Vec<u8> {
 /// The first raw (non-UTF-8) byte of `s` and its index in the bytes `s`
 /// stands for.
 pub fn first_raw_byte(s: &str) -> Option<(usize, u8)> {
+    if !may_hold_raw(s.as_bytes()) {
+        return None;
+    }
     let mut index = 0;
     for c in s.chars() {
         if let Some(b) = raw_byte(c) {
@@ -69,10 +80,15 @@ pub fn first_raw_byte(s: &str) -> Option<(usize, u8)> {
     None
 }
 
-/// Whether `s` holds any raw byte (cheap: looks for the lead byte 0xF4 of
-/// the private-use characters).
+/// Whether `s` holds any raw byte (cheap: see [`may_hold_raw`]).
 pub fn has_raw(s: &str) -> bool {
-    s.as_bytes().contains(&0xF4) && s.chars().any(|c| raw_byte(c).is_some())
+    may_hold_raw(s.as_bytes()) && s.chars().any(|c| raw_byte(c).is_some())
+}
+
+/// Whether these bytes of a string can hold a raw byte at all (false once
+/// cheaply ruled out).
+pub fn may_hold_raw(bytes: &[u8]) -> bool {
+    RAW_SEEN.load(Ordering::Relaxed) && bytes.contains(&0xF4)
 }
 
 /// The length in bytes of what `s` stands for (each raw byte counts one).

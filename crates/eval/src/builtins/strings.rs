@@ -29,8 +29,12 @@ fn substring(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     if start < 0 {
         return err_at(sp, "negative start position in 'substring'");
     }
+    // Only a raw byte before the end of the slice moves the offsets, so only
+    // that prefix is looked at (substring is called in loops over long strings).
+    let text = s.s.as_bytes();
+    let end = if len < 0 { text.len() } else { (start as usize).saturating_add(len as usize).min(text.len()) };
     let raw;
-    let bytes = if crate::bytes::has_raw(&s.s) {
+    let bytes = if crate::bytes::may_hold_raw(&text[..end]) && crate::bytes::has_raw(&s.s) {
         raw = crate::bytes::encode(&s.s);
         &raw[..]
     } else {
