@@ -3,6 +3,10 @@
 //! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
 //! (`nix-instantiate --eval --strict`) on the same file in the same run —
 //! checks that both print the same value, and prints a Markdown table.
+//!
+//! `nixpen-bench --repeat N NAME` instead evaluates one program N times in
+//! one evaluator (its parse cache warm after the first run) and prints the
+//! mean: a steady loop to profile with `perf record`.
 
 mod measure;
 
@@ -16,6 +20,9 @@ use std::{path::PathBuf, process::ExitCode};
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     let only: Vec<String> = std::env::args().skip(1).collect();
+    if only.first().is_some_and(|a| a == "--repeat") {
+        return repeat(&root, &only[1..]);
+    }
     let programs = match measure::programs(&root.join("bench/programs"), &only) {
         Ok(p) => p,
         Err(e) => {
@@ -53,4 +60,24 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// `--repeat N NAME`: N warm evaluations of `bench/programs/NAME.nix` (or of NAME itself when it is a path ending in `.nix`).
+fn repeat(root: &std::path::Path, args: &[String]) -> ExitCode {
+    let (Some(n), Some(name)) = (args.first().and_then(|n| n.parse::<usize>().ok()), args.get(1)) else {
+        eprintln!("usage: nixpen-bench --repeat N NAME");
+        return ExitCode::FAILURE;
+    };
+    // A path (ending in `.nix`) or the name of a program in bench/programs.
+    let file = if name.ends_with(".nix") { std::path::PathBuf::from(name) } else { root.join("bench/programs").join(format!("{name}.nix")) };
+    match measure::repeat(&file, n) {
+        Ok(mean) => {
+            println!("{name}: mean of {n} warm evaluations: {:.2} ms", mean.as_secs_f64() * 1000.0);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

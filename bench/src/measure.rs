@@ -106,6 +106,24 @@ fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String
     (Ok(cold), Ok(median(warm)), Some(value))
 }
 
+/// The mean time of `n` evaluations of `file` after a first (cold) one.
+pub fn repeat(file: &Path, n: usize) -> Result<Duration, String> {
+    let request = Request {
+        input: Input::File(file.to_string_lossy().into_owned()),
+        attr: None,
+        auto_args: vec![],
+        strict: true,
+        format: OutputFormat::Nix,
+    };
+    let mut ev = evaluator(file.parent().unwrap());
+    ev.eval(&request).result.map_err(|e| e.message)?;
+    let started = Instant::now();
+    for _ in 0..n {
+        ev.eval(&request).result.map_err(|e| e.message)?;
+    }
+    Ok(started.elapsed() / n.max(1) as u32)
+}
+
 fn process(program: &str, args: &[&str]) -> Option<(Duration, String)> {
     let mut times = Vec::new();
     let mut out = String::new();
