@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use nixpen_eval::print::{attr_name, escape_str};
-use nixpen_eval::{EvalConfig, EvalError, Evaluator, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
+use nixpen_eval::{EvalConfig, EvalError, Evaluator, HeapRelease, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
 use nixpen_nixos::Target;
 use serde::Deserialize;
@@ -83,6 +83,8 @@ impl Engine {
         config.search_path.push(SearchPathEntry { prefix: "nixpkgs".into(), path: NIXPKGS_MOUNT.into() });
         config.cwd = PLAYGROUND_DIR.into();
         config.limits.max_memory_bytes = MAX_MEMORY_BYTES;
+        // Freed after the answer is posted (`release_heap`), not before.
+        config.heap_release = HeapRelease::Defer;
         Engine { evaluator: Evaluator::new(config), playground, files: Vec::new(), overrides: None, form: FormQuery::Nothing }
     }
 
@@ -105,6 +107,13 @@ impl Engine {
             }
         };
         EvalResponse { id: request.id, kind, result, messages, millis: js_sys::Date::now() - started }
+    }
+
+    /// Frees what the evaluations since the last call left behind: called
+    /// once their answer has been posted, so the freeing is not part of the
+    /// latency the user waits for.
+    pub fn release_heap(&mut self) {
+        self.evaluator.release_heap();
     }
 
     /// The options the last request's configuration declares in the user's

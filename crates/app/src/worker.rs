@@ -26,14 +26,17 @@ pub fn run() {
                 if let Ok(TreeRequest { id, path }) = serde_wasm_bindgen::from_value(event.data()) {
                     let result = engine.borrow_mut().tree(&path);
                     post(&reply_scope, &WorkerMessage::Tree(TreeResponse { id, path, result }));
+                    engine.borrow_mut().release_heap();
                 }
                 return;
             }
         };
         let response = engine.borrow_mut().eval(&request);
         post(&reply_scope, &WorkerMessage::Done(response));
+        engine.borrow_mut().release_heap();
         let options = engine.borrow_mut().options();
         post(&reply_scope, &WorkerMessage::Options(OptionsResponse { id: request.id, options }));
+        engine.borrow_mut().release_heap();
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the worker

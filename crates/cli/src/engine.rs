@@ -38,7 +38,7 @@ pub fn evaluator_for(args: &EvalArgs) -> Result<(Evaluator, Vec<String>), String
     config.cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?.to_string_lossy().into_owned();
     config.home = std::env::var("HOME").ok();
     // One evaluation per process: the OS takes the heap back at exit.
-    config.free_heap = false;
+    config.heap_release = nixpen_eval::HeapRelease::Leak;
     config.env = Some(std::env::vars().collect::<BTreeMap<_, _>>());
     config.abort_on_warn = matches!(std::env::var("NIX_ABORT_ON_WARN").as_deref(), Ok("1" | "true"));
     if let Some(show) = args.show_trace {

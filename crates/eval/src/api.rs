@@ -48,10 +48,26 @@ pub struct EvalConfig {
     pub store_dir: String,
     /// `builtins.currentSystem`.
     pub current_system: String,
-    /// Free each evaluation's heap when it ends (the default). A process that
-    /// exits right after evaluating (the CLI) turns this off and leaves the
-    /// memory to the OS instead of freeing millions of objects one by one.
-    pub free_heap: bool,
+    /// What becomes of each evaluation's heap when it ends.
+    pub heap_release: HeapRelease,
+}
+
+/// What becomes of an evaluation's heap (its thunks, environments, sets and
+/// lists) once its result has been printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeapRelease {
+    /// Freed before `eval` returns (the default).
+    Free,
+    /// Kept until [`crate::Evaluator::release_heap`]: an interactive caller
+    /// answers first and frees the heaps of the evaluations behind that
+    /// answer while it waits for the next request (freeing is about a tenth
+    /// of an evaluation). At most a few are kept: `eval` frees them when
+    /// the caller has not.
+    Defer,
+    /// Never freed: for a process that exits right after evaluating (the
+    /// CLI), which leaves the memory to the OS instead of freeing millions
+    /// of objects one by one.
+    Leak,
 }
 
 impl EvalConfig {
@@ -68,7 +84,7 @@ impl EvalConfig {
             home: None,
             store_dir: "/nix/store".to_string(),
             current_system: "x86_64-linux".to_string(),
-            free_heap: true,
+            heap_release: HeapRelease::Free,
         }
     }
 }

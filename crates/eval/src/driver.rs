@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::api::*;
 use crate::cache::Cache;
 use crate::error::{render, ErrKind, Error, R};
-use crate::eval::Interp;
+use crate::eval::{Heap, Interp};
 use crate::expr::Span;
 use crate::symbol::Sym;
 use crate::value::*;
@@ -16,7 +16,12 @@ use crate::value::*;
 pub struct Evaluator {
     config: EvalConfig,
     cache: Cache,
+    /// The heaps of the last evaluations under [`HeapRelease::Defer`].
+    deferred: Vec<Heap>,
 }
+
+/// How many deferred heaps are kept before `eval` frees them itself.
+const MAX_DEFERRED_HEAPS: usize = 4;
 
 #[cfg(not(target_arch = "wasm32"))]
 struct AssertSend<T>(T);
@@ -29,7 +34,7 @@ unsafe impl<T> Send for AssertSend<T> {}
 impl Evaluator {
     /// A new evaluator with the given configuration.
     pub fn new(config: EvalConfig) -> Evaluator {
-        Evaluator { config, cache: Cache::default() }
+        Evaluator { config, cache: Cache::default(), deferred: Vec::new() }
     }
 
     /// The configuration (changes apply to the next `eval`).
@@ -65,8 +70,16 @@ impl Evaluator {
         }
     }
 
+    /// Frees the heaps [`HeapRelease::Defer`] evaluations left behind.
+    pub fn release_heap(&mut self) {
+        self.deferred.clear();
+    }
+
     /// Evaluates a request. Never panics: internal failures become errors.
     pub fn eval(&mut self, request: &Request) -> Outcome {
+        if self.deferred.len() >= MAX_DEFERRED_HEAPS {
+            self.release_heap();
+        }
         #[cfg(not(target_arch = "wasm32"))]
         {
             let stack = self.config.limits.max_stack_bytes + (16 << 20);
@@ -99,7 +112,10 @@ impl Evaluator {
         let cache = &mut self.cache;
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request)));
         match r {
-            Ok(o) => o,
+            Ok((o, heap)) => {
+                self.deferred.extend(heap);
+                o
+            }
             Err(p) => {
                 let what = p
                     .downcast_ref::<&str>()
@@ -118,21 +134,28 @@ impl Evaluator {
     }
 }
 
-fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> Outcome {
+/// Runs one request on a fresh heap; returns the outcome and, under
+/// [`HeapRelease::Defer`], the heap still to be freed.
+fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> (Outcome, Option<Heap>) {
     let mut it = Interp::new(cache, config);
     it.set_stack_base();
     let r = run_in(&mut it, request);
     let messages = std::mem::take(&mut it.messages);
     it.record_arena_size();
-    if !config.free_heap {
-        it.leak_heap();
-    }
     let result = match r {
         Ok(s) => Ok(s),
         Err(e) => Err(to_public(&it, &e)),
     };
+    let heap = match config.heap_release {
+        HeapRelease::Free => None,
+        HeapRelease::Defer => Some(it.take_heap()),
+        HeapRelease::Leak => {
+            it.leak_heap();
+            None
+        }
+    };
     drop(it);
-    Outcome { result, messages }
+    (Outcome { result, messages }, heap)
 }
 
 fn to_public(it: &Interp, e: &Error) -> EvalError {

@@ -9,19 +9,20 @@ fn resident_bytes() -> usize {
     pages * 4096
 }
 
-#[cfg(target_os = "linux")]
-#[test]
-fn repeated_evaluation_keeps_memory_flat() {
-    // Cycles through rec, let, closures and self-referential data.
-    let program = r#"
+/// Cycles through rec, let, closures and self-referential data.
+const CYCLIC: &str = r#"
       let
         fix = f: let x = f x; in x;
         s = fix (self: { a = 1; b = self.a + 1; l = [ self ]; });
         r = rec { x = [ x y ]; y = { inherit x; }; z = builtins.genList (i: { v = i; up = r; }) 50; };
       in [ s.b (builtins.length r.z) (builtins.attrNames r.y) (builtins.toJSON (builtins.map (e: e.v) r.z)) ]
     "#;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn repeated_evaluation_keeps_memory_flat() {
     let mut ev = Evaluator::new(EvalConfig::default());
-    let req = Request::expr(program);
+    let req = Request::expr(CYCLIC);
     for _ in 0..200 {
         assert!(ev.eval(&req).result.is_ok());
     }
@@ -36,4 +37,31 @@ fn repeated_evaluation_keeps_memory_flat() {
     eprintln!("resident before {before} after {after} growth {growth}");
     assert!(growth < 2 << 20, "resident memory grew by {growth} bytes over 10,000 evaluations");
     assert_eq!(ev.parse_count(), parsed, "unchanged sources are never parsed again");
+}
+
+/// Under `HeapRelease::Defer` the heaps wait for `release_heap`, or are freed
+/// by `eval` itself when the caller forgets: memory stays flat either way.
+#[cfg(target_os = "linux")]
+#[test]
+fn deferred_heaps_are_freed() {
+    let mut config = EvalConfig::default();
+    config.heap_release = HeapRelease::Defer;
+    let mut ev = Evaluator::new(config);
+    let req = Request::expr(CYCLIC);
+    for _ in 0..200 {
+        assert!(ev.eval(&req).result.is_ok());
+    }
+    let before = resident_bytes();
+    for round in 0..10_000 {
+        let out = ev.eval(&req);
+        assert!(out.result.is_ok(), "{:?}", out.result);
+        // Half the time the caller releases after each answer, as the
+        // playground's worker does; otherwise `eval` caps what is kept.
+        if round % 2 == 0 {
+            ev.release_heap();
+        }
+    }
+    let growth = resident_bytes().saturating_sub(before);
+    eprintln!("deferred: resident growth {growth}");
+    assert!(growth < 2 << 20, "resident memory grew by {growth} bytes over 10,000 deferred evaluations");
 }

@@ -86,6 +86,17 @@ pub struct Interp<'a> {
     pub imports: std::collections::HashMap<String, Value>,
 }
 
+/// The values an evaluation leaves behind: its thunks (and through them its
+/// environments, sets and lists), the global names and the imported files.
+pub struct Heap {
+    #[allow(dead_code)]
+    thunks: Vec<Thunk>,
+    #[allow(dead_code)]
+    globals: Vec<Value>,
+    #[allow(dead_code)]
+    imports: std::collections::HashMap<String, Value>,
+}
+
 /// The largest arena (in thunks) reserved up front (about 50 MB).
 const MAX_ARENA_HINT: usize = 1 << 21;
 
@@ -137,7 +148,16 @@ impl<'a> Interp<'a> {
 
     /// Forgets the thunk arena without freeing it (for a process about to exit).
     pub fn leak_heap(&mut self) {
-        std::mem::forget(std::mem::take(&mut self.thunks));
+        std::mem::forget(self.take_heap());
+    }
+
+    /// Moves the values of this evaluation out (to be freed later, or never).
+    pub fn take_heap(&mut self) -> Heap {
+        Heap {
+            thunks: std::mem::take(&mut self.thunks),
+            globals: std::mem::take(&mut self.globals),
+            imports: std::mem::take(&mut self.imports),
+        }
     }
 
     /// Resets the stack base to the current position (call at the entry point).
