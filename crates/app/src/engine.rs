@@ -20,6 +20,7 @@ use std::sync::Arc;
 use nixpen_eval::print::{attr_name, escape_str};
 use nixpen_eval::{EvalConfig, EvalError, Evaluator, HeapRelease, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
+use nixpen_nixos::target::render_expr_of;
 use nixpen_nixos::Target;
 use serde::Deserialize;
 
@@ -145,18 +146,27 @@ impl Engine {
         self.expr(&expr, OutputFormat::Json, &mut Vec::new()).map_err(|e| e.rendered)
     }
 
-    /// A flake: its outputs' summary, and its first NixOS configuration.
+    /// A flake: its outputs' summary, and its first NixOS configuration,
+    /// in one evaluation (the flake and nixpkgs are evaluated once for both).
     fn flake(&mut self, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
-        let flake = format!("(import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }})");
-        let shown = self.expr(&format!("import {APP_MOUNT}/flake-show.nix {flake}.outputs"), OutputFormat::Nix, messages);
-        let names = shown.and_then(|value| {
-            let names = self.expr(
-                &format!("builtins.attrNames ({flake}.outputs.nixosConfigurations or {{ }})"),
-                OutputFormat::Json,
-                &mut Vec::new(),
-            )?;
-            Ok((value, names))
-        });
+        let modules: Vec<String> = self.overrides.iter().map(|_| MODULE_PATH.to_owned()).collect();
+        let first = render_expr_of("configurations.${builtins.head names}", &modules);
+        let expr = format!(
+            "let flake = import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }}; \
+             configurations = flake.outputs.nixosConfigurations or {{ }}; \
+             names = builtins.attrNames configurations; in \
+             {{ show = import {APP_MOUNT}/flake-show.nix flake.outputs; inherit names; \
+             system = if names == [ ] then null else {}; }}",
+            render(&first)
+        );
+        let request = Request { input: Input::Expr { text: expr }, attr: None, auto_args: Vec::new(), strict: true, format: OutputFormat::Json };
+        let parts = [("show", OutputFormat::Nix), ("names", OutputFormat::Json), ("system", OutputFormat::Json)];
+        let outcome = self.evaluator.eval_parts(&request, &parts);
+        messages.extend(outcome.messages);
+        let mut results = outcome.results.into_iter().map(|r| r.map_err(report));
+        let mut next = || results.next().unwrap_or_else(|| Err(report(missing_part())));
+        let (shown, names, system) = (next(), next(), next());
+        let names = shown.and_then(|value| names.map(|names| (value, names)));
         let (value, names) = match names {
             Ok(found) => found,
             Err(error) => {
@@ -169,8 +179,9 @@ impl Engine {
             None => Ok(Outputs { value: Some(value), system: None }),
             Some(name) => {
                 let attr = format!("nixosConfigurations.{}", attr_name(&name));
-                let target = Target::Flake { dir: PLAYGROUND_DIR.into(), attr: Some(attr) };
-                self.system(target, name, Some(value), messages)
+                self.form = FormQuery::Target(Target::Flake { dir: PLAYGROUND_DIR.into(), attr: Some(attr) }, modules);
+                let system = system.and_then(|json| parse_system(&json, name))?;
+                Ok(Outputs { value: Some(value), system: Some(system) })
             }
         }
     }
@@ -237,6 +248,12 @@ impl Engine {
 /// The fields of `system.build.nixpen` the views show (not `scripts`).
 fn render(result: &str) -> String {
     format!("let r = {result}; in {{ inherit (r) units nginx etc firewall warnings; }}")
+}
+
+/// An answer without one of the parts asked for (cannot happen: the
+/// evaluator answers every part).
+fn missing_part() -> EvalError {
+    EvalError { message: "(Nixpen) a part of the answer is missing".into(), pos: None, rendered: "error: (Nixpen) a part of the answer is missing".into() }
 }
 
 fn report(error: EvalError) -> ErrorReport {

@@ -128,7 +128,7 @@ pub enum AutoArg {
 }
 
 /// How to print the result.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Nix syntax, as `nix-instantiate --eval` prints.
     Nix,
@@ -209,6 +209,16 @@ impl std::error::Error for EvalError {}
 pub struct Outcome {
     /// The printed value (stdout without the trailing newline) or the error.
     pub result: Result<String, EvalError>,
+    /// `trace: …` and `warning: …` lines, in order.
+    pub messages: Vec<String>,
+}
+
+/// The result of [`crate::Evaluator::eval_parts`]: one printed value or
+/// error per part, and the evaluation's messages.
+#[derive(Debug)]
+pub struct PartsOutcome {
+    /// The printed parts, in the order asked.
+    pub results: Vec<Result<String, EvalError>>,
     /// `trace: …` and `warning: …` lines, in order.
     pub messages: Vec<String>,
 }

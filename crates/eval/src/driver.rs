@@ -77,18 +77,46 @@ impl Evaluator {
 
     /// Evaluates a request. Never panics: internal failures become errors.
     pub fn eval(&mut self, request: &Request) -> Outcome {
+        let parts = [Part { attr: None, format: request.format }];
+        let mut many = self.eval_many(request, &parts);
+        let result = many.results.pop().unwrap_or_else(|| Err(internal_error("no result")));
+        Outcome { result, messages: many.messages }
+    }
+
+    /// Evaluates a request whose value is an attribute set and prints the
+    /// attributes `parts` names, each in its own format (`--strict` per the
+    /// request), in one evaluation: what they share is evaluated once. An
+    /// error in one part is that part's result; the others still print.
+    ///
+    /// ```
+    /// use nixpen_eval::*;
+    /// let mut ev = Evaluator::new(EvalConfig::default());
+    /// let out = ev.eval_parts(&Request::expr("let n = 1 + 2; in { a = n; b = [ n ]; c = throw \"no\"; }"),
+    ///                         &[("a", OutputFormat::Nix), ("b", OutputFormat::Json), ("c", OutputFormat::Nix)]);
+    /// assert_eq!(out.results[0].as_deref().unwrap(), "3");
+    /// assert_eq!(out.results[1].as_deref().unwrap(), "[3]");
+    /// assert!(out.results[2].as_ref().unwrap_err().message.contains("no"));
+    /// ```
+    pub fn eval_parts(&mut self, request: &Request, parts: &[(&str, OutputFormat)]) -> PartsOutcome {
+        let parts: Vec<Part> = parts.iter().map(|(attr, format)| Part { attr: Some(attr.to_string()), format: *format }).collect();
+        self.eval_many(request, &parts)
+    }
+
+    /// Runs one evaluation printing `parts`, on a thread with the stack
+    /// budget (natively).
+    fn eval_many(&mut self, request: &Request, parts: &[Part]) -> PartsOutcome {
         if self.deferred.len() >= MAX_DEFERRED_HEAPS {
             self.release_heap();
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
             let stack = self.config.limits.max_stack_bytes + (16 << 20);
-            let job = AssertSend((&mut *self, request));
+            let job = AssertSend((&mut *self, request, parts));
             let r = std::thread::scope(|s| {
                 let h = std::thread::Builder::new().stack_size(stack).spawn_scoped(s, move || {
                     let job = job;
-                    let (ev, req) = job.0;
-                    AssertSend(ev.eval_here(req))
+                    let (ev, req, parts) = job.0;
+                    AssertSend(ev.eval_many_here(req, parts))
                 });
                 match h {
                     Ok(h) => h.join().ok().map(|x| x.0),
@@ -97,20 +125,27 @@ impl Evaluator {
             });
             match r {
                 Some(o) => o,
-                None => self.eval_here(request),
+                None => self.eval_many_here(request, parts),
             }
         }
         #[cfg(target_arch = "wasm32")]
         {
-            self.eval_here(request)
+            self.eval_many_here(request, parts)
         }
     }
 
     /// Evaluates on the current thread (the stack budget still applies).
     pub fn eval_here(&mut self, request: &Request) -> Outcome {
+        let parts = [Part { attr: None, format: request.format }];
+        let mut many = self.eval_many_here(request, &parts);
+        let result = many.results.pop().unwrap_or_else(|| Err(internal_error("no result")));
+        Outcome { result, messages: many.messages }
+    }
+
+    fn eval_many_here(&mut self, request: &Request, parts: &[Part]) -> PartsOutcome {
         let config = self.config.clone();
         let cache = &mut self.cache;
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request)));
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request, parts)));
         match r {
             Ok((o, heap)) => {
                 self.deferred.extend(heap);
@@ -124,28 +159,43 @@ impl Evaluator {
                     .unwrap_or_else(|| "unknown".into());
                 // The cache may be inconsistent after a panic: start afresh.
                 self.cache = Cache::default();
-                let message = format!("internal evaluator error: {what}");
-                Outcome {
-                    result: Err(EvalError { rendered: format!("error: {message}"), message, pos: None }),
-                    messages: Vec::new(),
-                }
+                let error = internal_error(&format!("internal evaluator error: {what}"));
+                PartsOutcome { results: parts.iter().map(|_| Err(error.clone())).collect(), messages: Vec::new() }
             }
         }
     }
 }
 
+/// What to print of an evaluation's value: the value itself (`attr: None`)
+/// or one of its attributes, in a format.
+struct Part {
+    attr: Option<String>,
+    format: OutputFormat,
+}
+
+fn internal_error(message: &str) -> EvalError {
+    EvalError { rendered: format!("error: {message}"), message: message.to_string(), pos: None }
+}
+
 /// Runs one request on a fresh heap; returns the outcome and, under
 /// [`HeapRelease::Defer`], the heap still to be freed.
-fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> (Outcome, Option<Heap>) {
+fn run(cache: &mut Cache, config: &EvalConfig, request: &Request, parts: &[Part]) -> (PartsOutcome, Option<Heap>) {
     let mut it = Interp::new(cache, config);
     it.set_stack_base();
-    let r = run_in(&mut it, request);
+    let root = root_value(&mut it, request);
+    let mut results = Vec::with_capacity(parts.len());
+    for part in parts {
+        let printed = root.clone().and_then(|v| {
+            let v = match &part.attr {
+                Some(name) => select_attr(&mut it, v, name)?,
+                None => v,
+            };
+            print_value(&mut it, v, part.format, request.strict)
+        });
+        results.push(printed.map_err(|e| to_public(&it, &e)));
+    }
     let messages = std::mem::take(&mut it.messages);
     it.record_arena_size();
-    let result = match r {
-        Ok(s) => Ok(s),
-        Err(e) => Err(to_public(&it, &e)),
-    };
     let heap = match config.heap_release {
         HeapRelease::Free => None,
         HeapRelease::Defer => Some(it.take_heap()),
@@ -155,7 +205,7 @@ fn run(cache: &mut Cache, config: &EvalConfig, request: &Request) -> (Outcome, O
         }
     };
     drop(it);
-    (Outcome { result, messages }, heap)
+    (PartsOutcome { results, messages }, heap)
 }
 
 fn to_public(it: &Interp, e: &Error) -> EvalError {
@@ -262,7 +312,9 @@ fn select_attr_path(it: &mut Interp, mut v: Value, path: &str) -> R<Value> {
     Ok(v)
 }
 
-fn run_in(it: &mut Interp, request: &Request) -> R<String> {
+/// The request's value: its file or expression evaluated, auto-called with
+/// `--arg`s, `-A` selected, forced to weak head normal form.
+fn root_value(it: &mut Interp, request: &Request) -> R<Value> {
     let root = match &request.input {
         Input::File(path) => {
             let p = crate::fs::join(&it.config.cwd, path);
@@ -278,13 +330,31 @@ fn run_in(it: &mut Interp, request: &Request) -> R<String> {
         v = select_attr_path(it, v, path)?;
         v = auto_call(it, v, request)?;
     }
-    let v = it.force(v)?;
-    match request.format {
+    it.force(v)
+}
+
+/// Attribute `name` of the set `v` (a part of [`Evaluator::eval_parts`]).
+fn select_attr(it: &mut Interp, v: Value, name: &str) -> R<Value> {
+    match it.force(v)? {
+        Value::Attrs(a) => match a.get(name) {
+            Some(x) => {
+                let x = x.clone();
+                it.force(x)
+            }
+            None => crate::error::err(format!("attribute '{name}' missing")),
+        },
+        other => crate::error::err(format!("value is {} while a set was expected", other.type_desc())),
+    }
+}
+
+/// Prints a value as `nix-instantiate --eval` would in `format`.
+fn print_value(it: &mut Interp, v: Value, format: OutputFormat, strict: bool) -> R<String> {
+    match format {
         OutputFormat::Nix => {
-            if request.strict {
+            if strict {
                 it.deep_force(v.clone())?;
             }
-            crate::print::print_nix(it, v, request.strict)
+            crate::print::print_nix(it, v, strict)
         }
         OutputFormat::Json => {
             let mut ctx = Context::new();
@@ -292,10 +362,10 @@ fn run_in(it: &mut Interp, request: &Request) -> R<String> {
             crate::print::json::to_json(it, v, true, &mut ctx, Span::default())
         }
         OutputFormat::Xml { location } => {
-            if request.strict {
+            if strict {
                 it.deep_force(v.clone())?;
             }
-            let s = crate::print::xml::to_xml(it, v, location, request.strict)?;
+            let s = crate::print::xml::to_xml(it, v, location, strict)?;
             Ok(s.trim_end_matches('\n').to_string())
         }
     }

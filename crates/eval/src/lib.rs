@@ -29,7 +29,7 @@ mod source;
 pub mod symbol;
 pub mod value;
 
-pub use api::{AutoArg, EvalConfig, EvalError, HeapRelease, Input, Outcome, OutputFormat, Pos, Request, SearchPathEntry};
+pub use api::{AutoArg, EvalConfig, EvalError, HeapRelease, Input, Outcome, OutputFormat, PartsOutcome, Pos, Request, SearchPathEntry};
 pub use driver::Evaluator;
 pub use fs::{FileSystem, FileType, MemoryFs, OverlayFs};
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,7 +6,7 @@
 pub mod embedded;
 mod mount;
 mod rendered;
-mod target;
+pub mod target;
 
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, with_nixpkgs};
 pub use rendered::{Firewall, PortRange, Rendered};

@@ -81,21 +81,18 @@ impl Target {
     /// `modules` (`extendModules { modules = [ … ]; }`, as the playground's
     /// options form applies its overrides); no modules: the configuration itself.
     pub fn extended_expr(&self, modules: &[String]) -> String {
-        if modules.is_empty() {
-            return self.configuration_expr();
-        }
-        let list: Vec<String> = modules.iter().map(|m| nix_path(m)).collect();
-        format!("({}.extendModules {{ modules = [ {} ]; }})", self.configuration_expr(), list.join(" "))
+        extend_expr(&self.configuration_expr(), modules)
     }
 
     /// The expression of what a view shows: `config.system.build.nixpen`.
+    /// (For a configuration given by any expression: [`render_expr_of`].)
     pub fn render_expr(&self) -> String {
         self.render_expr_with(&[])
     }
 
     /// [`Target::render_expr`] of the configuration extended with `modules`.
     pub fn render_expr_with(&self, modules: &[String]) -> String {
-        format!("{}.config.system.build.nixpen", self.extended_expr(modules))
+        render_expr_of(&self.configuration_expr(), modules)
     }
 
     /// The expression of the options the user's own files declare, as data
@@ -187,4 +184,26 @@ mod tests {
         assert_eq!(Target::detect(&fs, "/p/flake.nix", None), Target::Flake { dir: "/p".into(), attr: None });
         assert_eq!(Target::detect(&fs, "/p/configuration.nix", None), Target::Module { path: "/p/configuration.nix".into() });
     }
+}
+
+/// The configuration `configuration` (a Nix expression) extended with the
+/// module files `modules` (`extendModules { modules = [ … ]; }`); no
+/// modules: the configuration itself.
+///
+/// ```
+/// assert_eq!(nixpen_nixos::target::extend_expr("c", &["/m.nix".into()]),
+///            "(c.extendModules { modules = [ /m.nix ]; })");
+/// ```
+pub fn extend_expr(configuration: &str, modules: &[String]) -> String {
+    if modules.is_empty() {
+        return configuration.to_string();
+    }
+    let list: Vec<String> = modules.iter().map(|m| nix_path(m)).collect();
+    format!("({configuration}.extendModules {{ modules = [ {} ]; }})", list.join(" "))
+}
+
+/// `config.system.build.nixpen` of the configuration `configuration` (a Nix
+/// expression) extended with `modules`.
+pub fn render_expr_of(configuration: &str, modules: &[String]) -> String {
+    format!("{}.config.system.build.nixpen", extend_expr(configuration, modules))
 }

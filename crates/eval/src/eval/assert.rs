@@ -13,6 +13,7 @@ fn assert_err<T>(msg: String) -> R<T> {
 }
 
 impl<'a> Interp<'a> {
+    #[inline(never)]
     pub(super) fn eval_assert(&mut self, c: &Expr, body: &Expr, sp: Span, env: &Rc<Env>) -> R<Value> {
         let frame = || format!("while evaluating the condition of the assertion '{}'", show_expr(c));
         let ok = match c {

@@ -43,11 +43,13 @@ impl<'a> Interp<'a> {
     }
 
     /// The env of a `let`.
+    #[inline(never)]
     pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> R<Rc<Env>> {
         self.alloc(def.statics.len() * 16 + 32)?;
         Ok(self.binding_env(def, env))
     }
 
+    #[inline(never)]
     pub(super) fn eval_attrs(&mut self, def: &AttrsDef, _sp: Span, env: &Rc<Env>) -> R<Value> {
         self.alloc(def.statics.len() * 40 + 32)?;
         let env2 = if def.needs_env { self.binding_env(def, env) } else { env.clone() };
@@ -128,6 +130,7 @@ impl<'a> Interp<'a> {
         }
     }
 
+    #[inline(never)]
     pub(super) fn eval_select(
         &mut self,
         inner: &Expr,
@@ -190,6 +193,7 @@ impl<'a> Interp<'a> {
         Ok(v)
     }
 
+    #[inline(never)]
     pub(super) fn eval_has_attr(&mut self, inner: &Expr, path: &[AttrName], env: &Rc<Env>) -> R<Value> {
         let mut v = self.eval(inner, env)?;
         for (i, n) in path.iter().enumerate() {

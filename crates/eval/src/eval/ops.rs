@@ -10,6 +10,7 @@ use crate::expr::*;
 use crate::value::*;
 
 impl<'a> Interp<'a> {
+    #[inline(never)]
     pub(super) fn eval_binop(&mut self, op: BinOp, l: &Expr, r: &Expr, sp: Span, env: &Rc<Env>) -> R<Value> {
         match op {
             BinOp::And => {

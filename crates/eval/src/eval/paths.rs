@@ -10,6 +10,7 @@ use crate::fs::{canon, FileType};
 use crate::value::*;
 
 impl<'a> Interp<'a> {
+    #[inline(never)]
     pub(super) fn eval_interp(&mut self, parts: &[StrPart], _sp: Span, env: &Rc<Env>) -> R<Value> {
         let mut out = String::new();
         let mut ctx: Option<Context> = None;
@@ -32,6 +33,7 @@ impl<'a> Interp<'a> {
         Ok(Value::string(out, ctx))
     }
 
+    #[inline(never)]
     pub(super) fn eval_path(&mut self, kind: PathKind, parts: &[StrPart], sp: Span, env: &Rc<Env>) -> R<Value> {
         let mut out = String::new();
         if kind == PathKind::Home {
@@ -59,6 +61,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Resolves `<name/rest>` against the search path.
+    #[inline(never)]
     pub fn find_search_path(&mut self, name: &str, sp: Span) -> R<Value> {
         match self.resolve_search_path(name) {
             Some(p) => Ok(Value::path(p.as_str())),
