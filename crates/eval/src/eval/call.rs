@@ -67,33 +67,15 @@ impl<'a> Interp<'a> {
             }
             Value::Prim(p) => {
                 if p.args.len() + 1 == p.op.arity {
-                    let mut args = Vec::with_capacity(p.op.arity);
-                    args.extend(p.args.iter().cloned());
-                    args.push(arg);
-                    self.depth += 1;
-                    if self.depth > self.config.limits.max_depth {
-                        self.depth -= 1;
-                        return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+                    let mut args = PrimArgs::new();
+                    for a in &p.args {
+                        args.push(a.clone());
                     }
-                    let r = (p.op.f)(self, &args, sp);
-                    self.depth -= 1;
-                    let name = p.op.name;
-                    r.map_err(|mut e| {
-                        // The frame carries the call position, as in Nix.
-                        if e.span == Some(sp) {
-                            e.span = None;
-                        }
-                        let shown = if name == "foldl'" { "foldlStrict" } else { name };
-                        for f in e.frames.iter_mut() {
-                            if let Some(ord) = f.1.strip_prefix(ARG_MARKER) {
-                                f.1 = format!("while evaluating the {ord} argument passed to builtins.{shown}");
-                            }
-                        }
-                        e
-                    })
-                    .frame(Some(sp), || format!("while calling the '{name}' builtin"))
+                    args.push(arg);
+                    self.call_prim(p.op, args.as_slice(), sp)
                 } else {
-                    let mut args = p.args.clone();
+                    let mut args = Vec::with_capacity(p.op.arity - 1);
+                    args.extend(p.args.iter().cloned());
                     args.push(arg);
                     Ok(Value::Prim(Rc::new(PrimApp { op: p.op, args })))
                 }
@@ -112,6 +94,32 @@ impl<'a> Interp<'a> {
             }
             v => err_at(sp, format!("attempt to call something which is not a function but {}", self.show_short(&v))),
         }
+    }
+
+    /// Runs builtin `op` on all its arguments (`args.len() == op.arity`).
+    pub(super) fn call_prim(&mut self, op: &'static PrimOp, args: &[Value], sp: Span) -> R<Value> {
+        self.depth += 1;
+        if self.depth > self.config.limits.max_depth {
+            self.depth -= 1;
+            return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+        }
+        let r = (op.f)(self, args, sp);
+        self.depth -= 1;
+        let name = op.name;
+        r.map_err(|mut e| {
+            // The frame carries the call position, as in Nix.
+            if e.span == Some(sp) {
+                e.span = None;
+            }
+            let shown = if name == "foldl'" { "foldlStrict" } else { name };
+            for f in e.frames.iter_mut() {
+                if let Some(ord) = f.1.strip_prefix(ARG_MARKER) {
+                    f.1 = format!("while evaluating the {ord} argument passed to builtins.{shown}");
+                }
+            }
+            e
+        })
+        .frame(Some(sp), || format!("while calling the '{name}' builtin"))
     }
 
     fn call_lambda(&mut self, c: &Closure, arg: Value, sp: Span) -> R<Value> {
@@ -184,5 +192,36 @@ impl<'a> Interp<'a> {
             }
         };
         self.eval(&def.body, &env).frame(Some(def.span), || format!("while calling {}", Self::lambda_name(def)))
+    }
+}
+
+/// The arguments of one builtin call, on the stack (builtins take at most
+/// [`PrimArgs::MAX`] arguments): a saturated call allocates nothing.
+pub(super) struct PrimArgs {
+    values: [Value; PrimArgs::MAX],
+    len: usize,
+}
+
+impl PrimArgs {
+    /// The largest arity of a builtin.
+    pub const MAX: usize = 3;
+
+    /// No arguments yet.
+    #[inline]
+    pub fn new() -> PrimArgs {
+        PrimArgs { values: [Value::Null, Value::Null, Value::Null], len: 0 }
+    }
+
+    /// Adds the next argument.
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.values[self.len] = v;
+        self.len += 1;
+    }
+
+    /// The arguments so far.
+    #[inline]
+    pub fn as_slice(&self) -> &[Value] {
+        &self.values[..self.len]
     }
 }

@@ -391,9 +391,29 @@ impl<'a> Interp<'a> {
             Expr::HasAttr(inner, path, _) => self.eval_has_attr(inner, path, env),
             Expr::Apply(f, args, sp) => {
                 let mut fv = self.eval(f, env)?;
-                for a in args {
+                let mut rest = &args[..];
+                while let Some((a, tail)) = rest.split_first() {
+                    // A builtin given all its remaining arguments here is
+                    // called at once, without partial applications.
+                    if let Value::Prim(p) = &fv {
+                        let need = p.op.arity - p.args.len();
+                        if need <= rest.len() {
+                            let mut all = call::PrimArgs::new();
+                            for v in &p.args {
+                                all.push(v.clone());
+                            }
+                            for a in &rest[..need] {
+                                all.push(self.thunk_expr(a, env));
+                            }
+                            let op = p.op;
+                            fv = self.call_prim(op, all.as_slice(), *sp)?;
+                            rest = &rest[need..];
+                            continue;
+                        }
+                    }
                     let av = self.thunk_expr(a, env);
                     fv = self.call(fv, av, *sp)?;
+                    rest = tail;
                 }
                 Ok(fv)
             }
