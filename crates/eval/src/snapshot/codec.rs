@@ -7,12 +7,18 @@ use crate::expr::{BinOp, PathKind};
 /// The first bytes of every snapshot.
 pub(super) const MAGIC: &[u8; 8] = b"NIXPENSN";
 
-/// Identifies the encoding: a hash of the tree's definition (`expr.rs`), of
-/// the encoder and decoder, and of the crate version. A snapshot made by any
-/// other version of them is refused, never misread.
+/// Identifies the encoding and what it encodes: a hash of the crate
+/// version, the tree's definition (`expr.rs`), the parser and lowering that
+/// make trees, and the encoder and decoder. A snapshot made by any other
+/// version of them is refused, never misread.
 pub(super) const FORMAT: u64 = fnv(&[
     env!("CARGO_PKG_VERSION").as_bytes(),
     include_bytes!("../expr.rs"),
+    include_bytes!("../parse.rs"),
+    include_bytes!("../lower/mod.rs"),
+    include_bytes!("../lower/attrs.rs"),
+    include_bytes!("../lower/cursed_or.rs"),
+    include_bytes!("../lower/scope.rs"),
     include_bytes!("codec.rs"),
     include_bytes!("write.rs"),
     include_bytes!("read.rs"),

@@ -24,8 +24,7 @@ const FILE: u32 = u32::MAX;
 /// lower is an error naming it, its line and column.
 pub fn write(mount: &str, files: &[(&str, &[u8])]) -> Result<Vec<u8>, String> {
     let mut enc = Encoder::default();
-    // Per file: relative path, text length, warnings (offset, string), tree.
-    let mut entries: Vec<(&str, usize, Vec<(u32, u32)>, Vec<u8>)> = Vec::new();
+    let mut entries = Vec::new();
     for (rel, bytes) in files {
         let Ok(text) = std::str::from_utf8(bytes) else { continue };
         let path = format!("{mount}/{rel}");
@@ -41,7 +40,7 @@ pub fn write(mount: &str, files: &[(&str, &[u8])]) -> Result<Vec<u8>, String> {
             return Err(format!("{}: a span of file {} in the tree of this file", place(sp.off), sp.file));
         }
         let warnings = warnings.iter().map(|(off, text)| (*off, enc.string(text))).collect();
-        entries.push((rel, text.len(), warnings, std::mem::take(&mut enc.out)));
+        entries.push(Stored { rel, len: text.len(), warnings, tree: std::mem::take(&mut enc.out) });
     }
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
@@ -53,7 +52,7 @@ pub fn write(mount: &str, files: &[(&str, &[u8])]) -> Result<Vec<u8>, String> {
         put_str(&mut out, s);
     }
     put_u(&mut out, entries.len() as u64);
-    for (rel, len, warnings, tree) in entries {
+    for Stored { rel, len, warnings, tree } in entries {
         put_str(&mut out, rel);
         put_u(&mut out, len as u64);
         put_u(&mut out, warnings.len() as u64);
@@ -65,6 +64,18 @@ pub fn write(mount: &str, files: &[(&str, &[u8])]) -> Result<Vec<u8>, String> {
         out.extend_from_slice(&tree);
     }
     Ok(out)
+}
+
+/// One file as stored, made before the string table is complete.
+struct Stored<'a> {
+    /// The path relative to the mount.
+    rel: &'a str,
+    /// The length of the text.
+    len: usize,
+    /// Parse warnings: byte offset and string number.
+    warnings: Vec<(u32, u32)>,
+    /// The encoded tree.
+    tree: Vec<u8>,
 }
 
 /// Encodes trees into `out`; strings are numbered in `table`.
