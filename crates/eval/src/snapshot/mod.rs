@@ -1,7 +1,7 @@
 //! Snapshots: the lowered trees of files known when the program is built
 //! (the embedded nixpkgs), so that importing them needs no parsing.
 //!
-//! A build script lowers the files and encodes the trees with [`write`];
+//! A build script lowers the files and encodes the trees with [`write()`];
 //! the program opens the bytes once with [`Snapshot::open`] and puts the
 //! snapshot in [`EvalConfig::snapshot`](crate::EvalConfig::snapshot). When
 //! the evaluator first loads a file the snapshot holds, with exactly the
@@ -43,7 +43,7 @@ struct Entry {
 }
 
 impl Snapshot {
-    /// Opens a snapshot [`write`] made of the files mounted at `mount`,
+    /// Opens a snapshot [`write()`] made of the files mounted at `mount`,
     /// whose texts `texts` holds (path relative to `mount`, contents, as
     /// given to `write`). `None` if the bytes are empty, damaged, made by
     /// another version of the encoder or for another mount. A file whose

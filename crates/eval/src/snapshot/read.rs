@@ -195,7 +195,7 @@ impl Decoder<'_> {
         Some(LambdaDef { param, body, name, span, slots: self.u()? })
     }
 
-    /// One expression, as [`write`](super::write) encoded it.
+    /// One expression, as [`write`](fn@super::write) encoded it.
     fn expr(&mut self) -> Option<Expr> {
         Some(match self.cur.byte()? {
             tag::INT => Expr::Int(self.cur.i()?),
