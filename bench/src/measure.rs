@@ -73,11 +73,12 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 /// An evaluator as `nixpen eval` builds it: the real file system with the
-/// embedded nixpkgs mounted.
+/// embedded nixpkgs mounted and its snapshot of lowered trees.
 fn evaluator(cwd: &Path) -> Evaluator {
     let mut config = EvalConfig::new(Arc::new(nixpen_nixos::with_nixpkgs(Arc::new(RealFs::new()))));
     config.cwd = cwd.to_string_lossy().into_owned();
     config.search_path = vec![nixpen_nixos::nixpkgs_search_entry()];
+    config.snapshot = nixpen_nixos::nixpkgs_snapshot();
     Evaluator::new(config)
 }
 

@@ -1,6 +1,15 @@
 //! Embeds every file under `nixpkgs/` into the binary: generates
-//! `$OUT_DIR/embedded.rs` holding `(relative path, bytes)` pairs, sorted by path.
+//! `$OUT_DIR/embedded.rs` holding `(relative path, bytes)` pairs, sorted by
+//! path, and, for native targets, `$OUT_DIR/nixpkgs.snapshot`: the `.nix`
+//! files lowered by `nixpen_eval::snapshot::write`, so the evaluator need not
+//! parse them at run time. A `.nix` file that does not parse fails the build.
+//! For wasm32 the snapshot is empty: there the download size matters more.
 use std::{env, fs, path::Path};
+
+/// Where the evaluator sees the tree: `embedded::NIXPKGS_MOUNT`. Relative
+/// paths are resolved against it while lowering, so the snapshot is only
+/// valid there (`Snapshot::open` refuses it at any other mount).
+const MOUNT: &str = "/nixpen/nixpkgs";
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let mut entries: Vec<_> = fs::read_dir(dir).expect("read nixpkgs dir").flatten().collect();
@@ -12,6 +21,20 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
         } else if path.is_file() {
             out.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
         }
+    }
+}
+
+/// The snapshot of the `.nix` files among `files` (relative to `root`).
+fn snapshot(root: &Path, files: &[String]) -> Vec<u8> {
+    let texts: Vec<(&str, Vec<u8>)> = files
+        .iter()
+        .filter(|rel| rel.ends_with(".nix"))
+        .map(|rel| (rel.as_str(), fs::read(root.join(rel)).expect("read nixpkgs file")))
+        .collect();
+    let texts: Vec<(&str, &[u8])> = texts.iter().map(|(rel, text)| (*rel, text.as_slice())).collect();
+    match nixpen_eval::snapshot::write(MOUNT, &texts) {
+        Ok(bytes) => bytes,
+        Err(e) => panic!("the embedded nixpkgs does not parse: {e}"),
     }
 }
 
@@ -28,5 +51,11 @@ fn main() {
         code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", abs.to_string_lossy()));
     }
     code.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs"), code).unwrap();
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    fs::write(out.join("embedded.rs"), code).unwrap();
+    let snapshot = match env::var("CARGO_CFG_TARGET_ARCH").as_deref() {
+        Ok("wasm32") => Vec::new(),
+        _ => snapshot(&root, &files),
+    };
+    fs::write(out.join("nixpkgs.snapshot"), snapshot).unwrap();
 }

@@ -50,6 +50,9 @@ pub struct EvalConfig {
     pub current_system: String,
     /// What becomes of each evaluation's heap when it ends.
     pub heap_release: HeapRelease,
+    /// Lowered trees of files known in advance (the embedded nixpkgs): a
+    /// file the snapshot holds with the same text is decoded, not parsed.
+    pub snapshot: Option<Arc<crate::snapshot::Snapshot>>,
 }
 
 /// What becomes of an evaluation's heap (its thunks, environments, sets and
@@ -85,6 +88,7 @@ impl EvalConfig {
             store_dir: "/nix/store".to_string(),
             current_system: "x86_64-linux".to_string(),
             heap_release: HeapRelease::Free,
+            snapshot: None,
         }
     }
 }

@@ -25,8 +25,11 @@ pub struct Cache {
     pub files: Files,
     /// Path → parsed file.
     pub parsed: HashMap<String, Parsed>,
-    /// How many files were parsed (for tests of the cache).
+    /// How many files were parsed (for tests of the cache); files whose
+    /// tree came from the snapshot are not counted.
     pub parse_count: usize,
+    /// The strings of the configured snapshot, made once as they are needed.
+    pub(crate) snapshot_strings: crate::snapshot::Strings,
     /// Compiled regular expressions by pattern. Shared (not cloned: a cloned
     /// `Regex` starts with empty match caches, which are costly to build).
     pub regexes: HashMap<String, Rc<regex_lite::Regex>>,

@@ -47,7 +47,8 @@ impl Evaluator {
         &self.config
     }
 
-    /// How many files have been parsed so far (unchanged files are parsed once).
+    /// How many files have been parsed so far (unchanged files are parsed
+    /// once; files decoded from [`EvalConfig::snapshot`] are not parsed).
     pub fn parse_count(&self) -> usize {
         self.cache.parse_count
     }

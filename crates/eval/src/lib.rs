@@ -25,6 +25,7 @@ pub mod limits;
 mod lower;
 mod parse;
 pub mod print;
+pub mod snapshot;
 mod source;
 pub mod symbol;
 pub mod value;

@@ -51,6 +51,16 @@ impl From<(String, u32)> for ParseFailure {
 /// A lowered file and the warnings its parse gave (byte offset, text).
 pub type Lowered = (Rc<Expr>, Vec<(u32, String)>);
 
+/// The directory relative path literals of the file `name` are based on:
+/// its folder if `name` is absolute, else `cwd` (for `«string»` and the like).
+pub fn file_dir(name: &str, cwd: &str) -> String {
+    match name.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) if name.starts_with('/') => name[..i].to_string(),
+        _ => cwd.to_string(),
+    }
+}
+
 /// Parses and lowers `text` of file `file` whose directory is `dir`.
 pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Lowered, ParseFailure> {
     // Nix reads `\r\n` as a line break; rnix does not. Same length keeps offsets.

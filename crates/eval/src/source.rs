@@ -1,5 +1,6 @@
 //! Source files known to the evaluator: text, line starts, display names.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// One source file (or expression text).
@@ -9,28 +10,37 @@ pub struct SourceFile {
     pub path: String,
     /// The text.
     pub text: Rc<str>,
-    line_starts: Vec<u32>,
+    /// Where each line starts, found when a position is first asked for
+    /// (most files loaded never need one).
+    line_starts: OnceCell<Vec<u32>>,
 }
 
 impl SourceFile {
-    /// A file with precomputed line starts.
+    /// A file (its line starts are found on first use).
     pub fn new(path: &str, text: Rc<str>) -> SourceFile {
-        let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
+        SourceFile { path: path.to_string(), text, line_starts: OnceCell::new() }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            for (i, b) in self.text.bytes().enumerate() {
+                if b == b'\n' {
+                    starts.push(i as u32 + 1);
+                }
             }
-        }
-        SourceFile { path: path.to_string(), text, line_starts }
+            starts
+        })
     }
 
     /// 1-based line and column of a byte offset.
     pub fn line_col(&self, off: u32) -> (u32, u32) {
-        let line = match self.line_starts.binary_search(&off) {
+        let line_starts = self.line_starts();
+        let line = match line_starts.binary_search(&off) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line] as usize;
+        let start = line_starts[line] as usize;
         let end = (off as usize).min(self.text.len());
         let col = self.text.get(start..end).map(|s| s.chars().count()).unwrap_or(end - start);
         (line as u32 + 1, col as u32 + 1)

@@ -20,6 +20,13 @@ pub fn files() -> &'static [(&'static str, &'static [u8])] {
     generated::FILES
 }
 
+/// The embedded `.nix` files lowered at build time, for
+/// `nixpen_eval::snapshot::Snapshot::open` (see `build.rs`); empty in wasm32
+/// builds.
+pub fn snapshot_bytes() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/nixpkgs.snapshot"))
+}
+
 /// Writes the embedded tree under `dir` (created if missing), so that real Nix
 /// can evaluate it: `nix-instantiate -I nixpkgs=DIR …`.
 pub fn dump(dir: &Path) -> io::Result<usize> {

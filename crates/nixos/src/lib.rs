@@ -8,6 +8,6 @@ mod mount;
 mod rendered;
 pub mod target;
 
-pub use mount::{nixpkgs_fs, nixpkgs_search_entry, with_nixpkgs};
+pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
 pub use rendered::{Firewall, PortRange, Rendered};
 pub use target::Target;

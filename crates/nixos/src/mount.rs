@@ -1,10 +1,12 @@
-//! Mounting the embedded nixpkgs tree into an evaluator's file system.
+//! Mounting the embedded nixpkgs tree into an evaluator's file system, and
+//! the snapshot of its lowered trees.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use nixpen_eval::snapshot::Snapshot;
 use nixpen_eval::{FileSystem, MemoryFs, OverlayFs, SearchPathEntry};
 
-use crate::embedded::{files, NIXPKGS_MOUNT};
+use crate::embedded::{files, snapshot_bytes, NIXPKGS_MOUNT};
 
 /// The embedded tree as an in-memory file system rooted at [`NIXPKGS_MOUNT`].
 pub fn nixpkgs_fs() -> MemoryFs {
@@ -24,4 +26,13 @@ pub fn with_nixpkgs(base: Arc<dyn FileSystem>) -> OverlayFs {
 /// `NIX_PATH` so that either can point `<nixpkgs>` elsewhere.
 pub fn nixpkgs_search_entry() -> SearchPathEntry {
     SearchPathEntry { prefix: "nixpkgs".into(), path: NIXPKGS_MOUNT.into() }
+}
+
+/// The lowered trees of the embedded `.nix` files as mounted by
+/// [`with_nixpkgs`], for `EvalConfig::snapshot`: the evaluator then decodes
+/// them instead of parsing them. Opened once; `None` in wasm32 builds (and
+/// if the snapshot were ever invalid).
+pub fn nixpkgs_snapshot() -> Option<Arc<Snapshot>> {
+    static SNAPSHOT: OnceLock<Option<Arc<Snapshot>>> = OnceLock::new();
+    SNAPSHOT.get_or_init(|| Snapshot::open(snapshot_bytes(), NIXPKGS_MOUNT, files()).map(Arc::new)).clone()
 }

@@ -152,19 +152,24 @@ impl<'a> Interp<'a> {
                 Err((m, off)) => err_at(Span { file: id, off }, m),
             };
         }
-        self.cache.parse_count += 1;
-        let dir = match name.rfind('/') {
-            Some(0) => "/".to_string(),
-            Some(i) if name.starts_with('/') => name[..i].to_string(),
-            _ => self.config.cwd.clone(),
+        let stored = match &self.config.snapshot {
+            Some(snap) if !scoped => crate::snapshot::read(snap, &mut self.cache.snapshot_strings, name, text, id),
+            _ => None,
         };
-        let root = crate::parse::parse_and_lower(text, id, &dir, scoped).map_err(|f| {
-            let msg = match f.prev {
-                Some(off) => format!("{} at {}", f.msg, self.pos_string(Span { file: id, off })),
-                None => f.msg,
-            };
-            (msg, f.off)
-        });
+        let root = match stored {
+            Some(lowered) => Ok(lowered),
+            None => {
+                self.cache.parse_count += 1;
+                let dir = crate::parse::file_dir(name, &self.config.cwd);
+                crate::parse::parse_and_lower(text, id, &dir, scoped).map_err(|f| {
+                    let msg = match f.prev {
+                        Some(off) => format!("{} at {}", f.msg, self.pos_string(Span { file: id, off })),
+                        None => f.msg,
+                    };
+                    (msg, f.off)
+                })
+            }
+        };
         let (root, warnings) = match root {
             Ok((e, w)) => (Ok(e), w),
             Err(e) => (Err(e), Vec::new()),

@@ -263,7 +263,7 @@ impl<'a> Lowerer<'a> {
             PVal::Ast(ast::Expr::Lambda(l)) => Ok(Expr::Lambda(Rc::new(self.lower_lambda(&l, name)?))),
             PVal::Ast(e) => self.lower(&e),
             PVal::Nested(mut p) => {
-                let sp = p.statics.first().map(|s| s.2).or(p.dynamics.first().map(|d| d.2)).unwrap_or_default();
+                let sp = p.statics.first().map(|s| s.2).or(p.dynamics.first().map(|d| d.2)).unwrap_or_else(|| self.span_at(0));
                 if p.rec {
                     p.statics.sort_by(|a, b| a.0.cmp(&b.0));
                     let names = p.statics.iter().map(|s| s.0.clone()).collect();
