@@ -57,8 +57,11 @@ fn test() -> ExitCode {
     if !step("tools", "bash", &["scripts/tools.sh", "all"]) {
         return ExitCode::FAILURE;
     }
-    let steps: [(&str, &str, &[&str]); 3] = [
+    let steps: [(&str, &str, &[&str]); 4] = [
         ("rust tests", "cargo", &["test", "--no-fail-fast", "--profile", "ci", "--workspace", "--exclude", "nixpen-app"]),
+        // The app's own unit tests (highlighting, overrides, share links, tar)
+        // run natively; its views are tested in the browser.
+        ("app unit tests", "cargo", &["test", "--profile", "ci", "--package", "nixpen-app", "--lib"]),
         ("web build", "trunk", &["build", "--release", "--offline"]),
         ("browser tests", "node", &["web/tests/run.mjs", "--dist", "dist"]),
     ];
