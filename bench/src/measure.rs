@@ -74,10 +74,16 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 /// An evaluator as `nixpen eval` builds it: the real file system with the
 /// embedded nixpkgs mounted and its snapshot of lowered trees.
+/// `NIXPEN_BENCH_NIXPKGS=DIR` puts a nixpkgs tree on disk (such as an
+/// edited `nixpen dump-nixpkgs` copy) first in the search path: a change to
+/// the Nix code can be timed without a rebuild.
 fn evaluator(cwd: &Path) -> Evaluator {
     let mut config = EvalConfig::new(Arc::new(nixpen_nixos::with_nixpkgs(Arc::new(RealFs::new()))));
     config.cwd = cwd.to_string_lossy().into_owned();
     config.search_path = vec![nixpen_nixos::nixpkgs_search_entry()];
+    if let Ok(dir) = std::env::var("NIXPEN_BENCH_NIXPKGS") {
+        config.search_path.insert(0, nixpen_eval::SearchPathEntry { prefix: "nixpkgs".into(), path: dir });
+    }
     config.snapshot = nixpen_nixos::nixpkgs_snapshot();
     Evaluator::new(config)
 }
