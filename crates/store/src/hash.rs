@@ -346,6 +346,10 @@ impl Hasher {
 
 /// `sha256` of a string, the workhorse of store path computation.
 pub fn sha256(data: &[u8]) -> Hash {
+    #[cfg(target_arch = "wasm32")]
+    if data.len() >= crate::sha256_memo::MIN_LEN {
+        return crate::sha256_memo::sha256(data);
+    }
     Hash::of(HashAlgo::Sha256, data)
 }
 

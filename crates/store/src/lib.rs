@@ -51,6 +51,7 @@ mod error;
 mod hash;
 mod nar;
 mod path;
+pub mod sha256_memo;
 mod store;
 mod tree;
 
