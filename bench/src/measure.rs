@@ -8,7 +8,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use nixpen_eval::{EvalConfig, Evaluator, Input, OutputFormat, RealFs, Request};
+use nixpen_eval::{EvalConfig, Evaluator, RealFs, Request};
 
 /// How many timed runs each figure is the median of.
 const RUNS: usize = 7;
@@ -89,13 +89,7 @@ fn evaluator(cwd: &Path) -> Evaluator {
 }
 
 fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String>, Option<String>) {
-    let request = Request {
-        input: Input::File(file.to_string_lossy().into_owned()),
-        attr: None,
-        auto_args: vec![],
-        strict: true,
-        format: OutputFormat::Nix,
-    };
+    let request = Request::file(&file.to_string_lossy());
     let mut ev = evaluator(file.parent().unwrap());
     let started = Instant::now();
     let first = ev.eval(&request);
@@ -115,13 +109,7 @@ fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String
 
 /// The mean time of `n` evaluations of `file` after a first (cold) one.
 pub fn repeat(file: &Path, n: usize) -> Result<Duration, String> {
-    let request = Request {
-        input: Input::File(file.to_string_lossy().into_owned()),
-        attr: None,
-        auto_args: vec![],
-        strict: true,
-        format: OutputFormat::Nix,
-    };
+    let request = Request::file(&file.to_string_lossy());
     let mut ev = evaluator(file.parent().unwrap());
     ev.eval(&request).result.map_err(|e| e.message)?;
     let started = Instant::now();
