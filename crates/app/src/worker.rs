@@ -1,9 +1,11 @@
 //! The worker side: receives [`EvalRequest`]s, evaluates them with one
 //! long-lived [`Engine`] (so its parse cache survives between edits) and
-//! posts back [`WorkerMessage::Done`], then [`WorkerMessage::Options`];
+//! posts back [`WorkerMessage::Done`], then (unless a newer request came
+//! in meanwhile) [`WorkerMessage::Options`];
 //! answers [`TreeRequest`]s about the last evaluated configuration.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -15,7 +17,21 @@ use crate::protocol::{EvalRequest, OptionsResponse, TreeRequest, TreeResponse, W
 /// page that the worker is ready. Called once by the worker binary.
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let engine = RefCell::new(Engine::new());
+    let engine = Rc::new(RefCell::new(Engine::new()));
+    // The request whose options are still to be read, and its timer.
+    let pending: Rc<Cell<Option<(u32, i32)>>> = Rc::new(Cell::new(None));
+    let read_options = {
+        let (engine, pending, scope) = (engine.clone(), pending.clone(), scope.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some((id, _)) = pending.take() {
+                let options = engine.borrow_mut().options();
+                post(&scope, &WorkerMessage::Options(OptionsResponse { id, options }));
+                engine.borrow_mut().release_heap();
+            }
+        })
+    };
+    let read_options_fn: js_sys::Function = read_options.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    read_options.forget(); // lives as long as the worker
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         // The page sends evaluation requests and `config` tree requests
@@ -31,12 +47,20 @@ pub fn run() {
                 return;
             }
         };
+        // A newer request makes the options of the previous one moot: its
+        // own answer is followed by its own options.
+        if let Some((_, timer)) = pending.take() {
+            reply_scope.clear_timeout_with_handle(timer);
+        }
         let response = engine.borrow_mut().eval(&request);
         post(&reply_scope, &WorkerMessage::Done(response));
         engine.borrow_mut().release_heap();
-        let options = engine.borrow_mut().options();
-        post(&reply_scope, &WorkerMessage::Options(OptionsResponse { id: request.id, options }));
-        engine.borrow_mut().release_heap();
+        // The options form's data is read after a turn of the event loop,
+        // so that a request which came in meanwhile (the next keystroke) is
+        // answered first instead of waiting behind it.
+        if let Ok(timer) = reply_scope.set_timeout_with_callback_and_timeout_and_arguments_0(&read_options_fn, 0) {
+            pending.set(Some((request.id, timer)));
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the worker
