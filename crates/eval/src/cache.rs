@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::expr::Expr;
 use crate::source::{Files, SourceFile};
+use crate::value::Value;
 
 /// A parsed and lowered file.
 pub struct Parsed {
@@ -33,12 +34,27 @@ pub struct Cache {
     /// Compiled regular expressions by pattern. Shared (not cloned: a cloned
     /// `Regex` starts with empty match caches, which are costly to build).
     pub regexes: HashMap<String, Rc<regex_lite::Regex>>,
+    /// Results of `builtins.match` by (regular expression, input): `null`
+    /// or a list of strings and nulls, which hold no thunks and so can be
+    /// shared between evaluations.
+    pub matches: HashMap<(Rc<str>, Rc<str>), Value>,
     /// How many thunks the last evaluation made: the next one reserves that
     /// much room up front instead of growing (and copying) its arena.
     pub arena_hint: usize,
 }
 
+/// Remembered `match` results before [`Cache::matches`] starts afresh.
+const MAX_REMEMBERED_MATCHES: usize = 20_000;
+
 impl Cache {
+    /// Remembers a `match` result (see [`Cache::matches`]).
+    pub fn remember_match(&mut self, key: (Rc<str>, Rc<str>), result: Value) {
+        if self.matches.len() >= MAX_REMEMBERED_MATCHES {
+            self.matches.clear();
+        }
+        self.matches.insert(key, result);
+    }
+
     /// Registers (or refreshes) the source file `path` and returns its id and
     /// whether it is unchanged (then `parsed[key]` is valid): the new text
     /// is compared with the one kept for the file, so no hash is needed.

@@ -139,3 +139,16 @@ fn impure_builtins_say_so() {
     let e = ev.eval(&Request::expr("builtins.fetchurl \"https://example.com\"")).result.unwrap_err();
     assert_eq!(e.message, "builtins.fetchurl is not available in the Nixpen playground");
 }
+
+/// `match` results are remembered between evaluations: the second time
+/// gives the same values, and a context on the input never reaches them.
+#[test]
+fn remembered_matches_are_the_same() {
+    let mut ev = ev();
+    let program = r#"let m = builtins.match "[ \t]*(a+)(b)?(.*)"; in
+      [ (m "  aab!") (m "aa") (m "x") (builtins.hasContext (builtins.head (m "a${builtins.toFile "f" "a"}"))) ]"#;
+    let expected = r#"[ [ "aa" "b" "!" ] [ "aa" null "" ] null false ]"#;
+    for _ in 0..3 {
+        assert_eq!(run(&mut ev, &Request::expr(program)), expected);
+    }
+}

@@ -110,17 +110,31 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex_li
     }
 }
 
+/// Inputs up to this length have their `match` results remembered.
+const MAX_REMEMBERED_INPUT: usize = 4096;
+
 fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let re = it.force_str(a[0].clone(), sp).arg(0)?;
     let s = it.force_str(a[1].clone(), sp).arg(1)?;
+    // The result (null, or a list of strings and nulls without context)
+    // depends on the two texts alone, and the same lines are matched on
+    // every evaluation of a configuration: it is remembered.
+    let key = (re.s.clone(), s.s.clone());
+    if let Some(v) = it.cache.matches.get(&key) {
+        return Ok(v.clone());
+    }
     let r = compile(it, &re.s, true, sp)?;
-    match r.captures(&s.s) {
-        None => Ok(Value::Null),
+    let result = match r.captures(&s.s) {
+        None => Value::Null,
         Some(c) => {
             let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
-            Ok(Value::list(groups))
+            Value::list(groups)
         }
+    };
+    if s.s.len() <= MAX_REMEMBERED_INPUT {
+        it.cache.remember_match(key, result.clone());
     }
+    Ok(result)
 }
 
 fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
