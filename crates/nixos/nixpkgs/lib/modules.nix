@@ -267,7 +267,7 @@ let
       __toString = _: showOption loc;
     };
 
-  /** Merge a list of collected modules at `prefix`: `{ matchedOptions, unmatchedDefns }`. */
+  /** Merge a list of collected modules at `prefix`: `{ matchedOptions, unmatchedDefns, hasUnmatched }`. */
   mergeModules = prefix: modules:
     mergeModules' prefix modules
       (concatMap (m: map (r: { file = m._file; inherit (r) config source; }) (pushDownWithSources m.config)) modules);
@@ -358,6 +358,15 @@ let
         if configs == [ ] then [ ]
         else concatLists (mapAttrsToList (name: defs:
           map (def: def // { prefix = [ name ] ++ (def.prefix or [ ]); }) defs) unmatchedByName);
+      # Nixpen: whether `unmatchedDefns` is not empty, without building it
+      # (what `evalModules` checks on every evaluation). Every declared name
+      # is looked at all the same, as building the list does, so an error
+      # in a declaration shows as it would.
+      hasUnmatched =
+        configs != [ ]
+        && builtins.foldl' (found: name: resultsByName.${name}.hasUnmatched or false || found)
+          (removeAttrs rawDefsByName (attrNames declsByName) != { })
+          (attrNames resultsByName);
     };
 
   showRawDecls = loc: decls:
@@ -653,7 +662,7 @@ let
         if declared._module.freeformType == null then declared else recursiveUpdate freeform declared;
 
       checkUnmatched =
-        if config._module.check && config._module.freeformType == null && merged.unmatchedDefns != [ ] then
+        if config._module.check && config._module.freeformType == null && merged.hasUnmatched then
           let
             first = head merged.unmatchedDefns;
             optText = showOption (prefix ++ first.prefix);
