@@ -1,5 +1,7 @@
 //! `cargo xtask bench [NAME…]`: times each program in `bench/programs/`
-//! three ways — Nixpen in-process (cold, then warm with its parse cache),
+//! three ways — Nixpen in-process (cold, then warm with its parse cache;
+//! each run timed up to its printed result, its heap freed afterwards as
+//! the playground does),
 //! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
 //! (`nix-instantiate --eval --strict`) on the same file in the same run —
 //! checks that both print the same value, and prints a Markdown table.

