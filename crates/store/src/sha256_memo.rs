@@ -16,7 +16,7 @@ use crate::hash::{Hash, HashAlgo};
 /// Inputs shorter than this are hashed directly.
 pub const MIN_LEN: usize = 512;
 /// Remembered bytes (inputs) before the memo starts afresh.
-const MAX_BYTES: usize = 8 << 20;
+const MAX_BYTES: usize = 2 << 20;
 
 #[derive(Default)]
 struct Memo {
