@@ -78,10 +78,7 @@ impl Evaluator {
 
     /// Evaluates a request. Never panics: internal failures become errors.
     pub fn eval(&mut self, request: &Request) -> Outcome {
-        let parts = [Part { attr: None, format: request.format }];
-        let mut many = self.eval_many(request, &parts);
-        let result = many.results.pop().unwrap_or_else(|| Err(internal_error("no result")));
-        Outcome { result, messages: many.messages }
+        self.eval_many(request, &Part::whole(request)).into_outcome()
     }
 
     /// Evaluates a request whose value is an attribute set and prints the
@@ -137,10 +134,7 @@ impl Evaluator {
 
     /// Evaluates on the current thread (the stack budget still applies).
     pub fn eval_here(&mut self, request: &Request) -> Outcome {
-        let parts = [Part { attr: None, format: request.format }];
-        let mut many = self.eval_many_here(request, &parts);
-        let result = many.results.pop().unwrap_or_else(|| Err(internal_error("no result")));
-        Outcome { result, messages: many.messages }
+        self.eval_many_here(request, &Part::whole(request)).into_outcome()
     }
 
     fn eval_many_here(&mut self, request: &Request, parts: &[Part]) -> PartsOutcome {
@@ -172,6 +166,21 @@ impl Evaluator {
 struct Part {
     attr: Option<String>,
     format: OutputFormat,
+}
+
+impl Part {
+    /// The one part of a plain request: its whole value in its format.
+    fn whole(request: &Request) -> [Part; 1] {
+        [Part { attr: None, format: request.format }]
+    }
+}
+
+impl PartsOutcome {
+    /// The outcome of a request with one part.
+    fn into_outcome(mut self) -> Outcome {
+        let result = self.results.pop().unwrap_or_else(|| Err(internal_error("no result")));
+        Outcome { result, messages: self.messages }
+    }
 }
 
 fn internal_error(message: &str) -> EvalError {
