@@ -110,6 +110,12 @@ impl Engine {
         EvalResponse { id: request.id, kind, result, messages, millis: js_sys::Date::now() - started }
     }
 
+    /// The module files the configuration is extended with: the options
+    /// form's overrides, when there are any.
+    fn override_modules(&self) -> Vec<String> {
+        self.overrides.iter().map(|_| MODULE_PATH.to_owned()).collect()
+    }
+
     /// Frees what the evaluations since the last call left behind: called
     /// once their answer has been posted, so the freeing is not part of the
     /// latency the user waits for.
@@ -149,7 +155,7 @@ impl Engine {
     /// A flake: its outputs' summary, and its first NixOS configuration,
     /// in one evaluation (the flake and nixpkgs are evaluated once for both).
     fn flake(&mut self, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
-        let modules: Vec<String> = self.overrides.iter().map(|_| MODULE_PATH.to_owned()).collect();
+        let modules = self.override_modules();
         let first = render_expr_of("configurations.${builtins.head names}", &modules);
         let expr = format!(
             "let flake = import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }}; \
@@ -195,7 +201,7 @@ impl Engine {
         value: Option<String>,
         messages: &mut Vec<String>,
     ) -> Result<Outputs, ErrorReport> {
-        let modules: Vec<String> = self.overrides.iter().map(|_| MODULE_PATH.to_owned()).collect();
+        let modules = self.override_modules();
         let rendered = self
             .expr(&render(&target.render_expr_with(&modules)), OutputFormat::Json, messages)
             .and_then(|json| parse_system(&json, name));
