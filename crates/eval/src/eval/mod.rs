@@ -88,12 +88,12 @@ pub struct Interp<'a> {
 
 /// The values an evaluation leaves behind: its thunks (and through them its
 /// environments, sets and lists), the global names and the imported files.
+/// Nothing reads them again: they are held only to be freed when the `Heap`
+/// is dropped.
+#[allow(dead_code)]
 pub struct Heap {
-    #[allow(dead_code)]
     thunks: Vec<Thunk>,
-    #[allow(dead_code)]
     globals: Vec<Value>,
-    #[allow(dead_code)]
     imports: std::collections::HashMap<String, Value>,
 }
 
