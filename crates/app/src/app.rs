@@ -96,6 +96,10 @@ pub struct App {
     /// A message about the workspace (example loaded, link opened…) and
     /// whether "Restore" applies to it.
     banner: Option<(String, bool)>,
+    /// The editor's input callback, made once: a new one on every render
+    /// would make the editor (and its highlighting) render again each time
+    /// outputs arrive.
+    on_edit: Callback<String>,
 }
 
 impl Component for App {
@@ -121,6 +125,7 @@ impl Component for App {
             viewing_overrides: false,
             tree: TreeState::default(),
             banner,
+            on_edit: ctx.link().callback(Msg::Edit),
         };
         app.save();
         app.evaluate();
@@ -287,7 +292,7 @@ impl Component for App {
                         <Editor
                             text={text}
                             name={name}
-                            on_input={link.callback(Msg::Edit)}
+                            on_input={self.on_edit.clone()}
                             error={error_here}
                             editable={!generated}
                         />
