@@ -55,6 +55,27 @@ impl Attrs {
         e.binary_search_by(|x| crate::symbol::name_cmp(x.0.as_str().as_bytes(), name.as_bytes())).ok()
     }
 
+    /// The index of the name `name` (a symbol of the lowered code): as
+    /// [`Attrs::find`], but an entry holding the very same symbol is
+    /// recognised without comparing the text (names of one file, and of
+    /// the embedded nixpkgs, share their symbols).
+    #[inline]
+    pub fn find_sym(&self, name: &Sym) -> Option<usize> {
+        let e = &self.entries;
+        let text = name.as_str();
+        if e.len() < 8 {
+            return e.iter().position(|x| Rc::ptr_eq(&x.0 .0, &name.0) || x.0.as_str() == text);
+        }
+        e.binary_search_by(|x| {
+            if Rc::ptr_eq(&x.0 .0, &name.0) {
+                std::cmp::Ordering::Equal
+            } else {
+                crate::symbol::name_cmp(x.0.as_str().as_bytes(), text.as_bytes())
+            }
+        })
+        .ok()
+    }
+
     /// Builds a set from unsorted entries; later duplicates win.
     pub fn from_unsorted(mut entries: Vec<(Sym, Value, Span)>) -> Attrs {
         entries.sort_by(|a, b| a.0.cmp(&b.0));

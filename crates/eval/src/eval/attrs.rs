@@ -143,7 +143,7 @@ impl<'a> Interp<'a> {
         for (i, n) in path.iter().enumerate() {
             let name = self.attr_name(n, env).at(sp)?;
             match &v {
-                Value::Attrs(a) => match a.find(name.as_str()) {
+                Value::Attrs(a) => match name.find_in(a) {
                     Some(idx) => {
                         let (x, def) = (a.entries[idx].1.clone(), a.entries[idx].2);
                         if !matches!(x, Value::Thunk(_)) {
@@ -225,6 +225,15 @@ pub enum NameRef<'e> {
 }
 
 impl NameRef<'_> {
+    /// The index of this name in `attrs`.
+    #[inline]
+    pub fn find_in(&self, attrs: &Attrs) -> Option<usize> {
+        match self {
+            NameRef::Sym(s) => attrs.find_sym(s),
+            NameRef::Str(s) => attrs.find(&s.s),
+        }
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         match self {
