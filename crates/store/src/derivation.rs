@@ -98,10 +98,15 @@ impl Derivation {
 
     /// Output name → path, for outputs whose path is known.
     pub fn output_paths(&self) -> BTreeMap<String, String> {
-        self.outputs
-            .iter()
-            .filter_map(|(name, out)| Some((name.clone(), out.path()?.to_string())))
-            .collect()
+        // Inserted one by one: collecting would sort the already ordered
+        // pairs again, with a sort compiled for this one type.
+        let mut paths = BTreeMap::new();
+        for (name, out) in &self.outputs {
+            if let Some(path) = out.path() {
+                paths.insert(name.clone(), path.to_string());
+            }
+        }
+        paths
     }
 }
 

@@ -225,7 +225,7 @@ impl DrvStore {
     ) -> Result<String, StoreError> {
         let mut refs = BTreeSet::new();
         let mut ordered: Vec<String> = context.iter().map(ContextElem::to_string).collect();
-        ordered.sort();
+        crate::sort::sort(&mut ordered);
         for elem in ordered {
             if !elem.starts_with('/') {
                 return Err(StoreError::BadPath(format!(
@@ -397,7 +397,7 @@ impl DrvStore {
     ) -> Result<(), StoreError> {
         let mut ordered: Vec<(String, &ContextElem)> =
             context.iter().map(|e| (e.to_string(), e)).collect();
-        ordered.sort();
+        crate::sort::sort(&mut ordered);
         for (_, elem) in ordered {
             self.store_dir.parse_store_path(elem.path())?;
             match elem {

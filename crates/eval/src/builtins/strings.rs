@@ -209,7 +209,7 @@ fn get_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         }
         if !outs.is_empty() {
             let mut outs = outs;
-            outs.sort();
+            nixpen_store::sort::sort(&mut outs);
             fields.push(("outputs", Value::list(outs.iter().map(|o| Value::str(o)).collect())));
         }
         if path {
