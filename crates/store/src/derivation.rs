@@ -164,7 +164,11 @@ pub fn hash_derivation_modulo(
                             "derivation '{path}' does not have an output named '{output}'"
                         ))
                     })?;
-                    inputs.insert(hash.to_base16(), BTreeSet::from(["out".to_string()]));
+                    // Not `BTreeSet::from([…])`, which sorts its array with
+                    // a sort compiled for it alone.
+                    let mut out = BTreeSet::new();
+                    out.insert("out".to_string());
+                    inputs.insert(hash.to_base16(), out);
                 }
             }
             None => {
