@@ -419,8 +419,11 @@ impl DrvStore {
                     for path in self.closure(drv_path) {
                         drv.input_srcs.insert(path.clone());
                         if let Some(dep) = self.derivations.get(&path) {
-                            drv.input_drvs
-                                .insert(path, dep.outputs.keys().cloned().collect());
+                            // Extended, not collected: collecting sorts the
+                            // (already ordered) names with a sort of its own.
+                            let mut outputs = BTreeSet::new();
+                            outputs.extend(dep.outputs.keys().cloned());
+                            drv.input_drvs.insert(path, outputs);
                         }
                     }
                 }
