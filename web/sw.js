@@ -1,8 +1,7 @@
 // Nixpen's service worker: makes the playground work offline after one visit.
 // Network first (so a new build is picked up at once), the cache as fallback.
 const CACHE = 'nixpen-v1';
-const FIXED = ['./', 'boot.js', 'manifest.webmanifest', 'icon.svg',
-  'worker-loader.js', 'nixpen-worker.js', 'nixpen-worker_bg.wasm'];
+const FIXED = ['./', 'boot.js', 'manifest.webmanifest', 'icon.svg', 'worker-loader.js'];
 
 // The page's own files carry content hashes; read their names from index.html.
 // Absolute URLs, without duplicates (cache.addAll rejects duplicates).

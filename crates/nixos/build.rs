@@ -3,8 +3,15 @@
 //! path, and, for native targets, `$OUT_DIR/nixpkgs.snapshot`: the `.nix`
 //! files lowered by `nixpen_eval::snapshot::write`, so the evaluator need not
 //! parse them at run time. A `.nix` file that does not parse fails the build.
-//! For wasm32 the snapshot is empty: there the download size matters more.
+//! For wasm32 the snapshot is empty: there the download size matters more;
+//! and the `.nix` files are embedded with their comment-only lines blanked
+//! (`src/strip_comments.rs`, written to `$OUT_DIR/nixpkgs/`), while native
+//! builds embed them as they are, so `nixpen dump-nixpkgs` writes the full
+//! source.
 use std::{env, fs, path::Path};
+
+#[path = "src/strip_comments.rs"]
+mod strip_comments;
 
 /// Where the evaluator sees the tree: `embedded::NIXPKGS_MOUNT`. Relative
 /// paths are resolved against it while lowering, so the snapshot is only
@@ -45,17 +52,22 @@ fn main() {
     if root.is_dir() {
         collect(&root, &root, &mut files);
     }
+    let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let mut code = String::from("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, contents).\npub static FILES: &[(&str, &[u8])] = &[\n");
     for rel in &files {
-        let abs = root.join(rel);
+        let mut abs = root.join(rel);
+        if wasm && rel.ends_with(".nix") {
+            let source = fs::read_to_string(&abs).expect("read a nixpkgs file");
+            let stripped = out_dir.join("nixpkgs").join(rel);
+            fs::create_dir_all(stripped.parent().unwrap()).unwrap();
+            fs::write(&stripped, strip_comments::strip_comment_lines(&source)).unwrap();
+            abs = stripped;
+        }
         code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", abs.to_string_lossy()));
     }
     code.push_str("];\n");
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
-    fs::write(out.join("embedded.rs"), code).unwrap();
-    let snapshot = match env::var("CARGO_CFG_TARGET_ARCH").as_deref() {
-        Ok("wasm32") => Vec::new(),
-        _ => snapshot(&root, &files),
-    };
-    fs::write(out.join("nixpkgs.snapshot"), snapshot).unwrap();
+    fs::write(out_dir.join("embedded.rs"), code).unwrap();
+    let snapshot = if wasm { Vec::new() } else { snapshot(&root, &files) };
+    fs::write(out_dir.join("nixpkgs.snapshot"), snapshot).unwrap();
 }

@@ -36,7 +36,7 @@ async function pageWasmBytes(page) {
 async function workerWasmBytes(page) {
   const worker = page.workers().find((w) => w.url().endsWith('worker-loader.js'));
   if (!worker) return NaN;
-  // `wasm_bindgen` is the no-modules glue's global; called again once
-  // loaded, it returns the exports, memory included.
-  return worker.evaluate(async () => (await wasm_bindgen()).memory.buffer.byteLength);
+  // The worker runs the page's glue (its name is the glue's URL); its init,
+  // called again once loaded, returns the exports, memory included.
+  return worker.evaluate(async () => (await (await import(self.name)).default()).memory.buffer.byteLength);
 }

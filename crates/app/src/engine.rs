@@ -283,8 +283,6 @@ struct RawSystem {
 #[serde(rename_all = "camelCase")]
 struct RawFirewall {
     enable: bool,
-    #[serde(flatten)]
-    ports: RawPorts,
     #[serde(default)]
     interfaces: BTreeMap<String, RawPorts>,
 }
@@ -323,8 +321,13 @@ fn parse_system(json: &str, name: String) -> Result<SystemView, ErrorReport> {
         rendered: format!("error: (Nixpen) {what}"),
     };
     let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
-    let raw: RawSystem = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| internal(format!("the rendered system has an unexpected shape: {e}")))?;
+    let shape = |e: serde_wasm_bindgen::Error| internal(format!("the rendered system has an unexpected shape: {e}"));
+    let raw: RawSystem = serde_wasm_bindgen::from_value(value.clone()).map_err(shape)?;
+    // The ports open on every interface are fields of `firewall` itself: read
+    // from that object on their own, as a `#[serde(flatten)]` field would
+    // bring serde's buffering of unknown fields into the wasm (about 9 KB).
+    let firewall = js_sys::Reflect::get(&value, &"firewall".into()).map_err(|_| internal("the rendered system has no firewall".into()))?;
+    let ports: RawPorts = serde_wasm_bindgen::from_value(firewall).map_err(shape)?;
     Ok(SystemView {
         name,
         units: raw.units.into_iter().collect(),
@@ -332,7 +335,7 @@ fn parse_system(json: &str, name: String) -> Result<SystemView, ErrorReport> {
         etc: raw.etc.into_iter().collect(),
         firewall: Firewall {
             enable: raw.firewall.enable,
-            ports: raw.firewall.ports.into(),
+            ports: ports.into(),
             interfaces: raw.firewall.interfaces.into_iter().map(|(name, ports)| (name, ports.into())).collect(),
         },
         warnings: raw.warnings,

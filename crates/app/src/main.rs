@@ -1,10 +1,15 @@
-//! The page's entry point: replaces the static "loading" notice of
-//! `index.html` with the app.
+//! The entry point of the one wasm binary: in the page it replaces the
+//! static "loading" notice of `index.html` with the app; in the evaluation
+//! worker (no `window`, started by `web/worker-loader.js`) it runs the worker.
 
 use nixpen_app::app::App;
 
 fn main() {
-    let document = web_sys::window().and_then(|window| window.document());
+    let Some(window) = web_sys::window() else {
+        nixpen_app::worker::run();
+        return;
+    };
+    let document = window.document();
     let Some(root) = document.as_ref().and_then(|document| document.get_element_by_id("app")) else {
         return;
     };

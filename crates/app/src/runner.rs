@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 use crate::protocol::{EvalRequest, EvalResponse, OptionsResponse, TreeRequest, TreeResponse, WorkerMessage};
@@ -15,7 +15,10 @@ use crate::protocol::{EvalRequest, EvalResponse, OptionsResponse, TreeRequest, T
 /// The longest an evaluation may run before its worker is terminated.
 pub const BUDGET_MS: u32 = 2_000;
 
-/// The worker's loader script (`web/worker-loader.js`).
+/// The worker's loader script (`web/worker-loader.js`). The worker runs the
+/// page's own wasm: the loader imports the page's glue (its URL is the
+/// worker's name) and instantiates the compiled module the page posts first,
+/// so nothing is fetched or compiled twice.
 const WORKER_URL: &str = "./worker-loader.js";
 
 /// What the runner reports to the page.
@@ -181,9 +184,9 @@ impl Runner {
         self.ready = false;
         self.generation = self.generation.wrapping_add(1);
         let generation = self.generation;
-        let worker = match Worker::new(WORKER_URL) {
-            Ok(worker) => worker,
-            Err(_) => {
+        let worker = match start_worker() {
+            Some(worker) => worker,
+            None => {
                 self.signal.emit(RunnerSignal::Worker {
                     generation,
                     event: RunnerEvent::Crashed("this browser could not start a web worker".into()),
@@ -212,4 +215,19 @@ impl Runner {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         self.worker = Some(LiveWorker { worker, _on_message: on_message, _on_error: on_error });
     }
+}
+
+/// A module worker running [`WORKER_URL`], named with the absolute URL of
+/// the page's glue script (`web/boot.js` reads it from the same tag) and sent
+/// the page's compiled wasm module.
+fn start_worker() -> Option<Worker> {
+    let window = web_sys::window()?;
+    let tag = window.document()?.query_selector("script[data-js]").ok()??;
+    let glue = web_sys::Url::new_with_base(&tag.get_attribute("data-js")?, &window.location().href().ok()?).ok()?;
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    options.set_name(&glue.href());
+    let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
+    worker.post_message(&wasm_bindgen::module()).ok()?;
+    Some(worker)
 }

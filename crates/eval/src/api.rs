@@ -52,6 +52,8 @@ pub struct EvalConfig {
     pub heap_release: HeapRelease,
     /// Lowered trees of files known in advance (the embedded nixpkgs): a
     /// file the snapshot holds with the same text is decoded, not parsed.
+    /// Not used on wasm32, whose build leaves the decoder out (the browser
+    /// build embeds no snapshot: its download size matters more).
     pub snapshot: Option<Arc<crate::snapshot::Snapshot>>,
 }
 

@@ -299,7 +299,7 @@ impl FileSystem for RealFs {
             let ty = std::fs::symlink_metadata(entry.path()).map(|m| real_type(&m)).unwrap_or(FileType::Unknown);
             out.push((entry.file_name().to_string_lossy().into_owned(), ty));
         }
-        out.sort();
+        nixpen_store::sort::sort(&mut out);
         Ok(out)
     }
 
@@ -342,7 +342,7 @@ impl OverlayFs {
     /// Mounts `fs` at `at`; the path `at/x` is read as `root/x` in `fs`.
     pub fn mount(&mut self, at: &str, fs: Arc<dyn FileSystem>, root: &str) {
         self.mounts.push((canon(at), fs, canon(root)));
-        self.mounts.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
+        nixpen_store::sort::sort_by(&mut self.mounts, |a, b| b.0.len().cmp(&a.0.len()));
     }
 
     /// Builder form of [`OverlayFs::mount`].
@@ -406,7 +406,7 @@ impl FileSystem for OverlayFs {
         if out.is_empty() && self.file_type(path) != Some(FileType::Directory) {
             return Err(format!("opening directory '{path}': No such file or directory"));
         }
-        out.sort();
+        nixpen_store::sort::sort(&mut out);
         Ok(out)
     }
 

@@ -78,7 +78,7 @@ impl Attrs {
 
     /// Builds a set from unsorted entries; later duplicates win.
     pub fn from_unsorted(mut entries: Vec<(Sym, Value, Span)>) -> Attrs {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         entries.dedup_by(|later, earlier| {
             if later.0 == earlier.0 {
                 std::mem::swap(later, earlier);

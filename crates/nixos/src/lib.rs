@@ -7,6 +7,8 @@ pub mod embedded;
 mod mount;
 mod rendered;
 pub mod target;
+#[cfg(test)]
+mod strip_comments;
 
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
 pub use rendered::{Firewall, PortRange, Rendered};

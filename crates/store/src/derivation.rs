@@ -98,10 +98,15 @@ impl Derivation {
 
     /// Output name → path, for outputs whose path is known.
     pub fn output_paths(&self) -> BTreeMap<String, String> {
-        self.outputs
-            .iter()
-            .filter_map(|(name, out)| Some((name.clone(), out.path()?.to_string())))
-            .collect()
+        // Inserted one by one: collecting would sort the already ordered
+        // pairs again, with a sort compiled for this one type.
+        let mut paths = BTreeMap::new();
+        for (name, out) in &self.outputs {
+            if let Some(path) = out.path() {
+                paths.insert(name.clone(), path.to_string());
+            }
+        }
+        paths
     }
 }
 
@@ -159,7 +164,11 @@ pub fn hash_derivation_modulo(
                             "derivation '{path}' does not have an output named '{output}'"
                         ))
                     })?;
-                    inputs.insert(hash.to_base16(), BTreeSet::from(["out".to_string()]));
+                    // Not `BTreeSet::from([…])`, which sorts its array with
+                    // a sort compiled for it alone.
+                    let mut out = BTreeSet::new();
+                    out.insert("out".to_string());
+                    inputs.insert(hash.to_base16(), out);
                 }
             }
             None => {

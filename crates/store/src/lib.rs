@@ -52,6 +52,7 @@ mod hash;
 mod nar;
 mod path;
 pub mod sha256_memo;
+pub mod sort;
 mod store;
 mod tree;
 

@@ -148,7 +148,7 @@ fn dump_node(
         FileKind::Directory => {
             write_str(sink, b"directory");
             let mut names = source.read_dir(path)?;
-            names.sort();
+            crate::sort::sort(&mut names);
             for name in names {
                 write_str(sink, b"entry");
                 write_str(sink, b"(");

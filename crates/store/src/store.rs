@@ -225,7 +225,7 @@ impl DrvStore {
     ) -> Result<String, StoreError> {
         let mut refs = BTreeSet::new();
         let mut ordered: Vec<String> = context.iter().map(ContextElem::to_string).collect();
-        ordered.sort();
+        crate::sort::sort(&mut ordered);
         for elem in ordered {
             if !elem.starts_with('/') {
                 return Err(StoreError::BadPath(format!(
@@ -397,7 +397,7 @@ impl DrvStore {
     ) -> Result<(), StoreError> {
         let mut ordered: Vec<(String, &ContextElem)> =
             context.iter().map(|e| (e.to_string(), e)).collect();
-        ordered.sort();
+        crate::sort::sort(&mut ordered);
         for (_, elem) in ordered {
             self.store_dir.parse_store_path(elem.path())?;
             match elem {
@@ -419,8 +419,11 @@ impl DrvStore {
                     for path in self.closure(drv_path) {
                         drv.input_srcs.insert(path.clone());
                         if let Some(dep) = self.derivations.get(&path) {
-                            drv.input_drvs
-                                .insert(path, dep.outputs.keys().cloned().collect());
+                            // Extended, not collected: collecting sorts the
+                            // (already ordered) names with a sort of its own.
+                            let mut outputs = BTreeSet::new();
+                            outputs.extend(dep.outputs.keys().cloned());
+                            drv.input_drvs.insert(path, outputs);
                         }
                     }
                 }

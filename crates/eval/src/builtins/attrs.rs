@@ -63,7 +63,7 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         entries.push((Sym(name.s.clone()), value, sp));
     }
     // First occurrence wins: stable sort, then keep the first of each run.
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
     entries.dedup_by(|later, earlier| later.0 == earlier.0);
     it.alloc(entries.len() * 40)?;
     Ok(Value::attrs(Attrs { entries }))

@@ -147,13 +147,17 @@ fn has_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn discard_output_dependency(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.force_str(a[0].clone(), sp).arg(0)?;
+    // Inserted one by one: collecting into the set would sort the elements
+    // first, with a sort compiled for this one type.
     let ctx: Option<Context> = s.ctx.as_ref().map(|c| {
-        c.iter()
-            .map(|e| match e {
+        let mut out = Context::new();
+        for e in c.iter() {
+            out.insert(match e {
                 ContextElem::DrvDeep(p) => ContextElem::Opaque(p.clone()),
                 e => e.clone(),
-            })
-            .collect()
+            });
+        }
+        out
     });
     Ok(Value::string(s.s.to_string(), ctx))
 }
@@ -209,7 +213,7 @@ fn get_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         }
         if !outs.is_empty() {
             let mut outs = outs;
-            outs.sort();
+            nixpen_store::sort::sort(&mut outs);
             fields.push(("outputs", Value::list(outs.iter().map(|o| Value::str(o)).collect())));
         }
         if path {

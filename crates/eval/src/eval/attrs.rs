@@ -72,7 +72,7 @@ impl<'a> Interp<'a> {
                         None => entries.push((k.clone(), v.clone(), *p)),
                     }
                 }
-                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
             }
         } else {
             for b in &def.statics {
@@ -99,7 +99,7 @@ impl<'a> Interp<'a> {
                 let val = self.thunk_expr(v, &env2);
                 entries.push((name, val, *sp));
             }
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         }
         Ok(Value::attrs(Attrs { entries }))
     }
@@ -262,7 +262,7 @@ fn path_str(_it: &Interp, path: &[AttrName], _env: &Rc<Env>) -> String {
 /// `Did you mean …?` suggestions (names within edit distance 2).
 pub fn did_you_mean(a: &Attrs, name: &str) -> Option<String> {
     let mut c: Vec<&str> = a.entries.iter().map(|e| e.0.as_str()).filter(|n| levenshtein(n, name) <= 2).collect();
-    c.sort();
+    nixpen_store::sort::sort(&mut c);
     c.truncate(10);
     match c.len() {
         0 => None,

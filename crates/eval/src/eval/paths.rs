@@ -153,7 +153,10 @@ impl<'a> Interp<'a> {
             };
         }
         let stored = match &self.config.snapshot {
-            Some(snap) if !scoped => crate::snapshot::read(snap, &mut self.cache.snapshot_strings, name, text, id),
+            // `cfg!` makes the decoder dead code in wasm (about 9 KB).
+            Some(snap) if !scoped && cfg!(not(target_arch = "wasm32")) => {
+                crate::snapshot::read(snap, &mut self.cache.snapshot_strings, name, text, id)
+            }
             _ => None,
         };
         let root = match stored {

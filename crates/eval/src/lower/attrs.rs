@@ -202,7 +202,7 @@ impl<'a> Lowerer<'a> {
         let mut p = PAttrs::default();
         let mut froms = Vec::new();
         self.collect_entries(node, &mut p, &mut froms, &[], true)?;
-        p.statics.sort_by(|a, b| a.0.cmp(&b.0));
+        nixpen_store::sort::sort_by(&mut p.statics, |a, b| a.0.cmp(&b.0));
         if is_let {
             if let Some(d) = p.dynamics.first() {
                 return Err(LowerError::new("dynamic attributes not allowed in let".into(), d.2));
@@ -226,7 +226,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn finish_attrs(&mut self, mut p: PAttrs, froms: Vec<ast::Expr>, rec: bool, needs_env: bool, from_base: u32) -> LResult<AttrsDef> {
-        p.statics.sort_by(|a, b| a.0.cmp(&b.0));
+        nixpen_store::sort::sort_by(&mut p.statics, |a, b| a.0.cmp(&b.0));
         let mut from_exprs = Vec::new();
         for f in &froms {
             from_exprs.push(Rc::new(self.lower(f)?));
@@ -265,7 +265,7 @@ impl<'a> Lowerer<'a> {
             PVal::Nested(mut p) => {
                 let sp = p.statics.first().map(|s| s.2).or(p.dynamics.first().map(|d| d.2)).unwrap_or_else(|| self.span_at(0));
                 if p.rec {
-                    p.statics.sort_by(|a, b| a.0.cmp(&b.0));
+                    nixpen_store::sort::sort_by(&mut p.statics, |a, b| a.0.cmp(&b.0));
                     let names = p.statics.iter().map(|s| s.0.clone()).collect();
                     self.scopes.push(Scope::new(ScopeKind::Env, names));
                     let r = self.finish_attrs(p, Vec::new(), true, true, 0);

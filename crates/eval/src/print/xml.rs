@@ -141,7 +141,7 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
                     } else {
                         out.push_str(&format!("{pad}  <attrspat{attrs}>\n"));
                         let mut names: Vec<&str> = formals.iter().map(|f| f.0.as_str()).collect();
-                        names.sort();
+                        nixpen_store::sort::sort(&mut names);
                         for n in names {
                             out.push_str(&format!("{pad}    <attr name=\"{}\" />\n", esc(n)));
                         }
