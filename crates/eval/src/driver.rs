@@ -31,6 +31,53 @@ struct AssertSend<T>(T);
 #[cfg(not(target_arch = "wasm32"))]
 unsafe impl<T> Send for AssertSend<T> {}
 
+/// Stack beyond the evaluation's budget: room for the frames below the
+/// evaluation's entry and for the budget check's granularity.
+#[cfg(not(target_arch = "wasm32"))]
+const STACK_MARGIN: usize = 16 << 20;
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The stack size of the current thread when [`with_eval_stack`] started it, else 0.
+    static EVAL_STACK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f` on a new thread whose stack holds evaluations under `limits`,
+/// and returns its result. Natively, each evaluation otherwise runs on a
+/// thread of its own, started for it with a stack big enough for the
+/// budget; inside `f` they run on this one thread instead, which a program
+/// evaluating many times wants: no thread is started per evaluation, and
+/// each heap is freed by the thread that allocated it. On wasm (no threads)
+/// it just calls `f`.
+///
+/// ```
+/// use nixpen_eval::*;
+/// let n = with_eval_stack(&Limits::default(), || {
+///     let mut ev = Evaluator::new(EvalConfig::default());
+///     (0..3).map(|i| ev.eval(&Request::expr(&format!("{i} * 2"))).result.unwrap()).collect::<Vec<_>>()
+/// });
+/// assert_eq!(n, ["0", "2", "4"]);
+/// ```
+pub fn with_eval_stack<T: Send>(limits: &crate::limits::Limits, f: impl FnOnce() -> T + Send) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let stack = limits.max_stack_bytes + STACK_MARGIN;
+        let run = move || {
+            EVAL_STACK.with(|s| s.set(stack));
+            f()
+        };
+        std::thread::scope(|scope| match std::thread::Builder::new().stack_size(stack).spawn_scoped(scope, run) {
+            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(e) => panic!("cannot start the evaluation thread: {e}"),
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = limits;
+        f()
+    }
+}
+
 impl Evaluator {
     /// A new evaluator with the given configuration.
     pub fn new(config: EvalConfig) -> Evaluator {
@@ -108,7 +155,10 @@ impl Evaluator {
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let stack = self.config.limits.max_stack_bytes + (16 << 20);
+            let stack = self.config.limits.max_stack_bytes + STACK_MARGIN;
+            if EVAL_STACK.with(|s| s.get()) >= stack {
+                return self.eval_many_here(request, parts);
+            }
             let job = AssertSend((&mut *self, request, parts));
             let r = std::thread::scope(|s| {
                 let h = std::thread::Builder::new().stack_size(stack).spawn_scoped(s, move || {

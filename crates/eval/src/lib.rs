@@ -31,7 +31,7 @@ pub mod symbol;
 pub mod value;
 
 pub use api::{AutoArg, EvalConfig, EvalError, HeapRelease, Input, Outcome, OutputFormat, PartsOutcome, Pos, Request, SearchPathEntry};
-pub use driver::Evaluator;
+pub use driver::{with_eval_stack, Evaluator};
 pub use fs::{FileSystem, FileType, MemoryFs, OverlayFs};
 #[cfg(not(target_arch = "wasm32"))]
 pub use fs::RealFs;
