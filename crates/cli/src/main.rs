@@ -14,10 +14,10 @@ mod system_cmd;
 
 use std::process::ExitCode;
 
-/// The evaluator allocates and frees many small objects (thunks, envs,
-/// sets); mimalloc does that several times faster than the system allocator.
+/// mimalloc: the evaluator allocates and frees many small objects
+/// (see `nixpen_alloc`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: nixpen_alloc::Mimalloc = nixpen_alloc::Mimalloc;
 
 const USAGE: &str = "\
 usage: nixpen <command> [args]
