@@ -1,7 +1,8 @@
 //! `cargo xtask bench [NAME…]`: times each program in `bench/programs/`
-//! three ways — Nixpen in-process (cold, then warm with its parse cache;
-//! each run timed up to its printed result, its heap freed afterwards as
-//! the playground does),
+//! three ways — Nixpen in-process (cold: the first run of a fresh
+//! evaluator; warm: later runs with its parse cache; each the median of
+//! 7 runs timed up to the printed result, the heap freed afterwards as the
+//! playground does),
 //! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
 //! (`nix-instantiate --eval --strict`) on the same file in the same run —
 //! checks that both print the same value, and prints a Markdown table.
@@ -19,7 +20,15 @@ static ALLOCATOR: nixpen_alloc::Mimalloc = nixpen_alloc::Mimalloc;
 
 use std::{path::PathBuf, process::ExitCode};
 
+/// Runs the benchmark on one thread for all its evaluations: a heap left
+/// by a thread that ended is taken over slowly by mimalloc, which made a
+/// program's first (cold) run up to twice as slow after a program that
+/// allocated much.
 fn main() -> ExitCode {
+    nixpen_eval::with_eval_stack(&nixpen_eval::Limits::default(), run)
+}
+
+fn run() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     let only: Vec<String> = std::env::args().skip(1).collect();
     if only.first().is_some_and(|a| a == "--repeat") {

@@ -98,13 +98,25 @@ fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String
     nixpen_eval::with_eval_stack(&nixpen_eval::Limits::default(), || in_process_here(file))
 }
 
+/// Cold: the first evaluation of a fresh evaluator (the user's files
+/// parsed, the arena grown from nothing), the median of [`RUNS`] fresh
+/// evaluators; warm: the median of [`RUNS`] more runs of the last one.
 fn in_process_here(file: &Path) -> (Result<Duration, String>, Result<Duration, String>, Option<String>) {
     let request = Request::file(&file.to_string_lossy());
-    let mut ev = evaluator(file.parent().unwrap());
-    let started = Instant::now();
-    let first = ev.eval(&request);
-    let cold = started.elapsed();
-    ev.release_heap();
+    let mut cold = Vec::new();
+    let mut fresh = || {
+        let mut ev = evaluator(file.parent().unwrap());
+        let started = Instant::now();
+        let first = ev.eval(&request);
+        cold.push(started.elapsed());
+        ev.release_heap();
+        (ev, first)
+    };
+    for _ in 1..RUNS {
+        drop(fresh());
+    }
+    let (mut ev, first) = fresh();
+    let cold = median(cold);
     let value = match first.result {
         Ok(v) => v,
         Err(e) => return (Err(e.message.clone()), Err(e.message), None),

@@ -48,7 +48,7 @@ thread_local! {
 /// budget; inside `f` they run on this one thread instead, which a program
 /// evaluating many times wants: no thread is started per evaluation, and
 /// each heap is freed by the thread that allocated it. On wasm (no threads)
-/// it just calls `f`.
+/// it just calls `f`, and so it does on a thread it started already.
 ///
 /// ```
 /// use nixpen_eval::*;
@@ -62,6 +62,9 @@ pub fn with_eval_stack<T: Send>(limits: &crate::limits::Limits, f: impl FnOnce()
     #[cfg(not(target_arch = "wasm32"))]
     {
         let stack = limits.max_stack_bytes + STACK_MARGIN;
+        if EVAL_STACK.with(|s| s.get()) >= stack {
+            return f();
+        }
         let run = move || {
             EVAL_STACK.with(|s| s.set(stack));
             f()
