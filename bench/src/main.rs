@@ -4,8 +4,10 @@
 //! 7 runs timed up to the printed result, the heap freed afterwards as the
 //! playground does),
 //! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
-//! (`nix-instantiate --eval --strict`) on the same file in the same run —
-//! checks that both print the same value, and prints a Markdown table.
+//! (`nix-instantiate --eval --strict`) on the same file in the same run,
+//! both processes in wall-clock and in CPU time (which the machine's other
+//! load disturbs less) — checks that both print the same value, and prints
+//! a Markdown table.
 //!
 //! `nixpen-bench --repeat N NAME` instead evaluates one program N times in
 //! one evaluator (its parse cache warm after the first run) and prints the
@@ -55,8 +57,8 @@ fn run() -> ExitCode {
     if !have_nix {
         eprintln!("note: nix-instantiate not found: CppNix columns are skipped (install nix-bin)");
     }
-    println!("| program | nixpen in-process cold | nixpen in-process warm | nixpen process | nix-instantiate | Nix time ÷ nixpen time (process) | same value |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| program | nixpen in-process cold | nixpen in-process warm | nixpen process | nix-instantiate | Nix ÷ nixpen (process) | nixpen process, CPU | nix-instantiate, CPU | Nix ÷ nixpen (CPU) | same value |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut mismatches = 0;
     for program in &programs {
         let row = measure::row(program, &nixpen_bin, &nixpkgs_dir, have_nix);

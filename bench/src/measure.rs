@@ -36,10 +36,17 @@ pub struct Row {
     name: String,
     cold: Result<Duration, String>,
     warm: Result<Duration, String>,
-    process: Option<Duration>,
-    nix: Option<Duration>,
+    process: Option<Timed>,
+    nix: Option<Timed>,
     /// Whether nixpen and nix-instantiate printed the same value (None: not compared).
     pub same_value: Option<bool>,
+}
+
+/// Medians of whole-process runs: wall clock and CPU time (user + system).
+#[derive(Clone, Copy)]
+pub struct Timed {
+    wall: Duration,
+    cpu: Duration,
 }
 
 fn ms(d: Duration) -> String {
@@ -54,16 +61,30 @@ impl Row {
             Err(e) => format!("error: {}", e.lines().next().unwrap_or_default()),
         };
         let opt = |d: Option<Duration>| d.map(ms).unwrap_or_else(|| "–".into());
-        let ratio = match (self.process, self.nix) {
-            (Some(p), Some(n)) => format!("{:.2}×", n.as_secs_f64() / p.as_secs_f64()),
+        let ratio = |of: fn(&Timed) -> Duration| match (&self.process, &self.nix) {
+            (Some(p), Some(n)) => format!("{:.2}×", of(n).as_secs_f64() / of(p).as_secs_f64()),
             _ => "–".into(),
         };
+        let wall = |t: &Timed| t.wall;
+        let cpu = |t: &Timed| t.cpu;
         let same = match self.same_value {
             Some(true) => "yes",
             Some(false) => "NO",
             None => "–",
         };
-        format!("| {} | {} | {} | {} | {} | {} | {} |", self.name, show(&self.cold), show(&self.warm), opt(self.process), opt(self.nix), ratio, same)
+        format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            self.name,
+            show(&self.cold),
+            show(&self.warm),
+            opt(self.process.as_ref().map(wall)),
+            opt(self.nix.as_ref().map(wall)),
+            ratio(wall),
+            opt(self.process.as_ref().map(cpu)),
+            opt(self.nix.as_ref().map(cpu)),
+            ratio(cpu),
+            same
+        )
     }
 }
 
@@ -151,19 +172,37 @@ fn repeat_here(file: &Path, n: usize) -> Result<Duration, String> {
     Ok(total / n.max(1) as u32)
 }
 
-fn process(program: &str, args: &[&str]) -> Option<(Duration, String)> {
-    let mut times = Vec::new();
+/// CPU time (user + system) used so far by the children this process has
+/// waited for.
+fn children_cpu() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// Runs `program` [`RUNS`] times: the medians of its wall-clock and CPU
+/// times, and what it printed (None if it failed).
+fn process(program: &str, args: &[&str]) -> Option<(Timed, String)> {
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
     let mut out = String::new();
     for _ in 0..RUNS {
+        let cpu_before = children_cpu();
         let started = Instant::now();
         let o = Command::new(program).args(args).output().ok()?;
-        times.push(started.elapsed());
+        walls.push(started.elapsed());
+        cpus.push(children_cpu().saturating_sub(cpu_before));
         if !o.status.success() {
             return None;
         }
         out = String::from_utf8_lossy(&o.stdout).into_owned();
     }
-    Some((median(times), out))
+    Some((Timed { wall: median(walls), cpu: median(cpus) }, out))
 }
 
 /// Measures one program.
