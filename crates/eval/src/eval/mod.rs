@@ -71,6 +71,8 @@ pub struct Interp<'a> {
     /// `trace:` / `warning:` lines.
     pub messages: Vec<String>,
     steps: u64,
+    /// The step count at which the budgets are checked next.
+    next_check: u64,
     /// Current call depth.
     pub depth: usize,
     stack_base: usize,
@@ -129,6 +131,7 @@ impl<'a> Interp<'a> {
             globals: Vec::new(),
             messages: Vec::new(),
             steps: 0,
+            next_check: 0,
             depth: 0,
             stack_base: stack_addr(),
             store: nixpen_store::DrvStore::new(&config.store_dir),
@@ -170,7 +173,7 @@ impl<'a> Interp<'a> {
     #[inline(always)]
     fn step(&mut self) -> R<()> {
         self.steps += 1;
-        if self.steps & 0x3f == 0 || self.steps > self.config.limits.max_steps {
+        if self.steps >= self.next_check {
             return self.step_slow();
         }
         Ok(())
@@ -179,7 +182,9 @@ impl<'a> Interp<'a> {
     #[cold]
     #[inline(never)]
     fn step_slow(&mut self) -> R<()> {
-        if self.steps > self.config.limits.max_steps {
+        let max = self.config.limits.max_steps;
+        self.next_check = (self.steps + 64).min(max.saturating_add(1));
+        if self.steps > max {
             return err_kind(
                 ErrKind::Limit,
                 None,
@@ -359,7 +364,21 @@ impl<'a> Interp<'a> {
     }
 
     /// Evaluates an expression to weak head normal form.
+    ///
+    /// A variable, the most frequent expression, is looked up here without
+    /// a call to [`Interp::eval_node`], whose frame is large; its thunk, if
+    /// it is one still to be evaluated, counts as a step when forced.
+    #[inline(always)]
     pub fn eval(&mut self, e: &Expr, env: &Rc<Env>) -> R<Value> {
+        if let Expr::Var(d, s, _, _) = e {
+            let v = lookup(env, *d, *s);
+            return self.force(v);
+        }
+        self.eval_node(e, env)
+    }
+
+    /// Evaluates any expression (one step of the budget).
+    fn eval_node(&mut self, e: &Expr, env: &Rc<Env>) -> R<Value> {
         self.step()?;
         match e {
             Expr::Int(i) => Ok(Value::Int(*i)),
