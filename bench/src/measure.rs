@@ -112,17 +112,11 @@ fn evaluator(cwd: &Path) -> Evaluator {
     Evaluator::new(config)
 }
 
-/// Cold and warm times of `file` in one evaluator, and the value printed.
-/// The evaluations run on one thread (`with_eval_stack`), as in a program
-/// that evaluates many times.
+/// Cold and warm times of `file` in-process, and the value printed. Cold:
+/// the first evaluation of a fresh evaluator (the user's files parsed, the
+/// arena grown from nothing), the median of [`RUNS`] fresh evaluators;
+/// warm: the median of [`RUNS`] more runs of the last one.
 fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String>, Option<String>) {
-    nixpen_eval::with_eval_stack(&nixpen_eval::Limits::default(), || in_process_here(file))
-}
-
-/// Cold: the first evaluation of a fresh evaluator (the user's files
-/// parsed, the arena grown from nothing), the median of [`RUNS`] fresh
-/// evaluators; warm: the median of [`RUNS`] more runs of the last one.
-fn in_process_here(file: &Path) -> (Result<Duration, String>, Result<Duration, String>, Option<String>) {
     let request = Request::file(&file.to_string_lossy());
     let mut cold = Vec::new();
     let mut fresh = || {
@@ -154,10 +148,6 @@ fn in_process_here(file: &Path) -> (Result<Duration, String>, Result<Duration, S
 
 /// The mean time of `n` evaluations of `file` after a first (cold) one.
 pub fn repeat(file: &Path, n: usize) -> Result<Duration, String> {
-    nixpen_eval::with_eval_stack(&nixpen_eval::Limits::default(), || repeat_here(file, n))
-}
-
-fn repeat_here(file: &Path, n: usize) -> Result<Duration, String> {
     let request = Request::file(&file.to_string_lossy());
     let mut ev = evaluator(file.parent().unwrap());
     ev.eval(&request).result.map_err(|e| e.message)?;
