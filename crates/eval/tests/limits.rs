@@ -76,3 +76,28 @@ fn deep_data_prints_without_overflow() {
     let r = eval("let f = n: if n == 0 then [] else [ (f (n - 1)) ]; in builtins.length (f 5000)");
     assert_eq!(r.unwrap(), "1");
 }
+
+#[test]
+fn many_evaluations_on_one_thread_keep_every_limit() {
+    // Inside `with_eval_stack` evaluations run on the caller's thread: the
+    // budgets still end runaway programs there, and the thread goes on.
+    let limits = Limits { max_steps: 50_000_000, max_memory_bytes: 512 << 20, ..Limits::default() };
+    let results = with_eval_stack(&limits, || {
+        let mut cfg = EvalConfig::default();
+        cfg.limits = limits.clone();
+        let mut ev = Evaluator::new(cfg);
+        let mut run = |text: &str| ev.eval(&Request::expr(text)).result;
+        [
+            run("let f = x: f x; in f 1").unwrap_err().message,
+            run("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 1000000").unwrap_err().message,
+            run("builtins.genList (x: x) 1000000000").unwrap_err().message,
+            run("let x = x + 1; in x").unwrap_err().message,
+            run("1 + 2").unwrap(),
+        ]
+    });
+    assert!(results[0].contains("max-call-depth"), "{}", results[0]);
+    assert!(results[1].contains("max-call-depth") || results[1].contains("stack overflow"), "{}", results[1]);
+    assert!(results[2].contains("memory budget"), "{}", results[2]);
+    assert_eq!(results[3], "infinite recursion encountered");
+    assert_eq!(results[4], "3");
+}
