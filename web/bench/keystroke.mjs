@@ -14,6 +14,9 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 export async function keystrokes(browser, site, samples, warmup = 3) {
   const { context, page } = await openFinalFlake(browser, site);
   await workerMillis(page);
+  // The Options tab comes with the worker's second message and reflows the
+  // tab strip: a click aimed at nginx.conf before it could land on /etc.
+  await page.locator('[data-testid=tab-options]').waitFor({ timeout: 15_000 });
   await page.click('[data-testid=tab-nginx]');
   await page.evaluate((domain) => {
     const area = document.querySelector('[data-testid=editor]');

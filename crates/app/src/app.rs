@@ -243,8 +243,10 @@ impl Component for App {
         };
         let path = if generated { overrides::MODULE_PATH.to_owned() } else { playground_path(&file.name) };
         let error_here = self.results.error.clone().filter(|e| e.pos.as_ref().is_some_and(|p| p.file == path));
-        let share_fragment = share::encode(&self.workspace).unwrap_or_default();
-        let share_link = format!("{}#{share_fragment}", page::base_url());
+        // Deflating the workspace costs a render; only the share panel and
+        // the embed view's link show it.
+        let share_fragment = (self.share_open || self.embed).then(|| share::encode(&self.workspace).unwrap_or_default());
+        let share_link = share_fragment.as_ref().map(|fragment| format!("{}#{fragment}", page::base_url())).unwrap_or_default();
         let names: Vec<AttrValue> = self.workspace.files.iter().map(|f| AttrValue::from(f.name.clone())).collect();
         html! {
             <div class={classes!("app", self.embed.then_some("embed"))}>
@@ -260,7 +262,7 @@ impl Component for App {
                 if self.share_open && !self.embed {
                     <SharePanel
                         link={share_link.clone()}
-                        embed_code={embed_code(&share_fragment)}
+                        embed_code={embed_code(share_fragment.as_deref().unwrap_or_default())}
                         on_copy={link.callback(Msg::Copy)}
                         on_close={link.callback(|_| Msg::ToggleShare)}
                     />
