@@ -5,7 +5,7 @@
 //! playground does),
 //! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
 //! (`nix-instantiate --eval --strict`) on the same file in the same run,
-//! both processes in wall-clock and in CPU time (which the machine's other
+//! taking turns, both processes in wall-clock and in CPU time (which the machine's other
 //! load disturbs less) — checks that both print the same value, and prints
 //! a Markdown table.
 //!

@@ -175,24 +175,53 @@ fn children_cpu() -> Duration {
     time(usage.ru_utime) + time(usage.ru_stime)
 }
 
-/// Runs `program` [`RUNS`] times: the medians of its wall-clock and CPU
-/// times, and what it printed (None if it failed).
-fn process(program: &str, args: &[&str]) -> Option<(Timed, String)> {
-    let mut walls = Vec::new();
-    let mut cpus = Vec::new();
-    let mut out = String::new();
-    for _ in 0..RUNS {
+/// One command to time: its program and arguments, its runs so far and
+/// what it printed.
+struct Timing<'a> {
+    program: &'a str,
+    args: &'a [&'a str],
+    walls: Vec<Duration>,
+    cpus: Vec<Duration>,
+    out: Option<String>,
+}
+
+impl<'a> Timing<'a> {
+    fn new(program: &'a str, args: &'a [&'a str]) -> Timing<'a> {
+        Timing { program, args, walls: Vec::new(), cpus: Vec::new(), out: Some(String::new()) }
+    }
+
+    /// Runs the command once more (unless it failed before).
+    fn run(&mut self) {
+        if self.out.is_none() {
+            return;
+        }
         let cpu_before = children_cpu();
         let started = Instant::now();
-        let o = Command::new(program).args(args).output().ok()?;
-        walls.push(started.elapsed());
-        cpus.push(children_cpu().saturating_sub(cpu_before));
-        if !o.status.success() {
-            return None;
-        }
-        out = String::from_utf8_lossy(&o.stdout).into_owned();
+        let o = Command::new(self.program).args(self.args).output();
+        self.walls.push(started.elapsed());
+        self.cpus.push(children_cpu().saturating_sub(cpu_before));
+        self.out = match o {
+            Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+            _ => None,
+        };
     }
-    Some((Timed { wall: median(walls), cpu: median(cpus) }, out))
+
+    /// The medians and what it printed, if every run succeeded.
+    fn finish(self) -> Option<(Timed, String)> {
+        let out = self.out?;
+        Some((Timed { wall: median(self.walls), cpu: median(self.cpus) }, out))
+    }
+}
+
+/// Runs each command [`RUNS`] times, taking turns so that a passing burst
+/// of load on the machine falls on both alike.
+fn processes<const N: usize>(mut timings: [Timing; N]) -> [Option<(Timed, String)>; N] {
+    for _ in 0..RUNS {
+        for t in timings.iter_mut() {
+            t.run();
+        }
+    }
+    timings.map(Timing::finish)
 }
 
 /// Measures one program.
@@ -200,9 +229,17 @@ pub fn row(file: &Path, nixpen_bin: &Path, nixpkgs_dir: &Path, have_nix: bool) -
     let name = file.file_stem().unwrap().to_string_lossy().into_owned();
     let (cold, warm, value) = in_process(file);
     let path = file.to_string_lossy().into_owned();
-    let proc = process(&nixpen_bin.to_string_lossy(), &["eval", "--strict", &path]);
+    let nixpen = nixpen_bin.to_string_lossy();
+    let nixpen_args = ["eval", "--strict", path.as_str()];
     let include = format!("nixpkgs={}", nixpkgs_dir.display());
-    let nix = if have_nix { process("nix-instantiate", &["--eval", "--strict", "-I", &include, &path]) } else { None };
+    let nix_args = ["--eval", "--strict", "-I", include.as_str(), path.as_str()];
+    let (proc, nix) = if have_nix {
+        let [proc, nix] = processes([Timing::new(&nixpen, &nixpen_args), Timing::new("nix-instantiate", &nix_args)]);
+        (proc, nix)
+    } else {
+        let [proc] = processes([Timing::new(&nixpen, &nixpen_args)]);
+        (proc, None)
+    };
     let same_value = match (&value, &nix) {
         (Some(v), Some((_, n))) => Some(v.trim() == n.trim()),
         _ => None,
