@@ -143,8 +143,11 @@ pub fn outputs(props: &OutputsProps) -> Html {
         let strip = tabs.iter().map(|&tab| {
             let selected = Some(tab) == current;
             let chosen = chosen.clone();
+            // Keyed: a tab that comes or goes (the Options tab arrives with
+            // the worker's second message) never turns another tab's button
+            // into its own under a pointer or a test's click.
             html! {
-                <button type="button" role="tab" class="tab" aria-selected={selected.to_string()}
+                <button key={tab.id()} type="button" role="tab" class="tab" aria-selected={selected.to_string()}
                         data-testid={format!("tab-{}", tab.id())} onclick={move |_| chosen.set(Some(tab))}>
                     { tab.label(system) }
                 </button>
