@@ -2,7 +2,7 @@
 //! Thunks are indices into the per-evaluation thunk arena, so values never
 //! form reference-count cycles and the whole heap is dropped with the arena.
 
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -239,14 +239,24 @@ impl Value {
 /// A runtime environment frame. Slot 0 is stored inline so one-argument
 /// calls need a single allocation; `rest[i]` holds slot `i` for `i > 0`
 /// (`rest[0]` is unused, so building a frame from a vector moves nothing).
-#[derive(Debug)]
+///
+/// The slots are plain cells, not `RefCell`s: a slot is only read (cloned)
+/// or replaced, each done whole by [`Env::get`] and [`Env::set`], which run
+/// no code that could reach the same frame meanwhile. That keeps a frame at
+/// 80 bytes with its reference counts.
 pub struct Env {
-    first: RefCell<Value>,
-    rest: RefCell<Vec<Value>>,
+    first: UnsafeCell<Value>,
+    rest: UnsafeCell<Vec<Value>>,
     /// The enclosing env.
     pub parent: Option<Rc<Env>>,
     /// For `with` frames: the namespace.
     pub with: Option<Value>,
+}
+
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Env").field("parent", &self.parent.is_some()).field("with", &self.with.is_some()).finish()
+    }
 }
 
 impl Env {
@@ -256,37 +266,45 @@ impl Env {
             Some(v) => std::mem::replace(v, Value::Null),
             None => Value::Null,
         };
-        Rc::new(Env { first: RefCell::new(first), rest: RefCell::new(slots), parent, with: None })
+        Rc::new(Env { first: UnsafeCell::new(first), rest: UnsafeCell::new(slots), parent, with: None })
     }
 
     /// A frame with exactly one slot.
     #[inline]
     pub fn one(v: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: RefCell::new(v), rest: RefCell::new(Vec::new()), parent, with: None })
+        Rc::new(Env { first: UnsafeCell::new(v), rest: UnsafeCell::new(Vec::new()), parent, with: None })
     }
 
     /// A `with` frame.
     pub fn with(ns: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: RefCell::new(Value::Null), rest: RefCell::new(Vec::new()), parent, with: Some(ns) })
+        Rc::new(Env { first: UnsafeCell::new(Value::Null), rest: UnsafeCell::new(Vec::new()), parent, with: Some(ns) })
     }
 
     /// The value in slot `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Value {
-        if i == 0 {
-            self.first.borrow().clone()
-        } else {
-            self.rest.borrow()[i].clone()
+        // SAFETY: see the type's comment: no reference into the slots
+        // outlives this call, and cloning a value runs no evaluator code.
+        unsafe {
+            if i == 0 {
+                (*self.first.get()).clone()
+            } else {
+                (&(*self.rest.get()))[i].clone()
+            }
         }
     }
 
     /// Sets slot `i`.
     #[inline]
     pub fn set(&self, i: usize, v: Value) {
-        if i == 0 {
-            *self.first.borrow_mut() = v;
-        } else {
-            self.rest.borrow_mut()[i] = v;
+        // SAFETY: as in `get`; dropping the old value frees memory only (it
+        // cannot free this frame, which the caller holds).
+        unsafe {
+            if i == 0 {
+                *self.first.get() = v;
+            } else {
+                (&mut (*self.rest.get()))[i] = v;
+            }
         }
     }
 }
@@ -299,5 +317,6 @@ mod size_tests {
     fn values_stay_small() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
         assert!(std::mem::size_of::<crate::eval::Thunk>() <= 24);
+        assert_eq!(std::mem::size_of::<Env>(), 64);
     }
 }
