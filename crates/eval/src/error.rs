@@ -78,22 +78,40 @@ impl<T> AtSpan<T> for R<T> {
 
     #[inline]
     fn arg(self, i: usize) -> R<T> {
-        self.map_err(|mut e| {
-            let ord = ["first", "second", "third", "fourth"].get(i).copied().unwrap_or("next");
-            e.frames.push((None, format!("{ARG_MARKER}{ord}")));
-            e
-        })
+        match self {
+            Ok(v) => Ok(v),
+            Err(e) => Err(mark_arg(e, i)),
+        }
     }
 
     #[inline]
     fn frame(self, span: Option<Span>, f: impl FnOnce() -> String) -> R<T> {
-        self.map_err(|mut e| {
-            if e.frames.len() < 1000 {
-                e.frames.push((span, f()));
-            }
-            e
-        })
+        match self {
+            Ok(v) => Ok(v),
+            Err(e) => Err(push_frame(e, span, f)),
+        }
     }
+}
+
+// The error branches are out of line: inlined into the evaluator's
+// recursive functions, their strings and vectors made every frame of the
+// native stack bigger, on the path that succeeds too.
+
+#[cold]
+#[inline(never)]
+fn mark_arg(mut e: Box<Error>, i: usize) -> Box<Error> {
+    let ord = ["first", "second", "third", "fourth"].get(i).copied().unwrap_or("next");
+    e.frames.push((None, format!("{ARG_MARKER}{ord}")));
+    e
+}
+
+#[cold]
+#[inline(never)]
+fn push_frame(mut e: Box<Error>, span: Option<Span>, f: impl FnOnce() -> String) -> Box<Error> {
+    if e.frames.len() < 1000 {
+        e.frames.push((span, f()));
+    }
+    e
 }
 
 fn code_frame(out: &mut String, files: &Files, span: Span, indent: &str) {

@@ -153,44 +153,59 @@ impl<'a> Interp<'a> {
                         let last = i + 1 == path.len();
                         v = match self.force(x) {
                             Ok(v) => v,
-                            Err(mut e) => {
-                                if def != Span::default() {
-                                    e.frames.push((Some(def), format!("from the definition of '{name}'")));
-                                }
-                                if last {
-                                    e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
-                                }
-                                return Err(e);
-                            }
+                            Err(e) => return Err(self.select_failed(e, def, &name, last.then_some((sp, path, env)))),
                         };
                     }
                     None => {
                         if let Some(d) = default {
                             return self.eval(d, env);
                         }
-                        let hint = did_you_mean(a, name.as_str());
-                        let mut e = Error {
-                            kind: ErrKind::Eval,
-                            msg: format!("attribute '{name}' missing"),
-                            span: Some(sp),
-                            frames: Vec::new(),
-                            hint,
-                        };
-                        let _ = i;
-                        e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
-                        return Err(Box::new(e));
+                        return Err(self.attr_missing(a, &name, sp, path, env));
                     }
                 },
                 _ => {
                     if let Some(d) = default {
                         return self.eval(d, env);
                     }
-                    return err_at(sp, format!("expected a set but found {}", self.show_short(&v)))
-                        .frame(Some(sp), || format!("while evaluating the attribute '{name}'"));
+                    return Err(self.select_from_non_set(&v, &name, sp));
                 }
             }
         }
         Ok(v)
+    }
+
+    /// The frames of an error raised while forcing an attribute's value.
+    /// Error paths are kept out of line: inlined, they made the frame of
+    /// every selection several hundred bytes bigger.
+    #[cold]
+    #[inline(never)]
+    fn select_failed(&self, mut e: Box<Error>, def: Span, name: &NameRef, last: Option<(Span, &[AttrName], &Rc<Env>)>) -> Box<Error> {
+        if def != Span::default() {
+            e.frames.push((Some(def), format!("from the definition of '{name}'")));
+        }
+        if let Some((sp, path, env)) = last {
+            e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
+        }
+        e
+    }
+
+    /// `attribute 'name' missing`, with a suggestion.
+    #[cold]
+    #[inline(never)]
+    fn attr_missing(&self, a: &Attrs, name: &NameRef, sp: Span, path: &[AttrName], env: &Rc<Env>) -> Box<Error> {
+        let hint = did_you_mean(a, name.as_str());
+        let mut e = Error { kind: ErrKind::Eval, msg: format!("attribute '{name}' missing"), span: Some(sp), frames: Vec::new(), hint };
+        e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
+        Box::new(e)
+    }
+
+    /// Selecting from something that is not a set.
+    #[cold]
+    #[inline(never)]
+    fn select_from_non_set(&self, v: &Value, name: &NameRef, sp: Span) -> Box<Error> {
+        let e: R<()> = err_at(sp, format!("expected a set but found {}", self.show_short(v)))
+            .frame(Some(sp), || format!("while evaluating the attribute '{name}'"));
+        e.unwrap_err()
     }
 
     #[inline(never)]

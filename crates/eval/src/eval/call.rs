@@ -126,73 +126,109 @@ impl<'a> Interp<'a> {
         let def = &c.def;
         let env = match &def.param {
             Param::Ident(_) => Env::one(arg, Some(c.env.clone())),
-            Param::Formals { formals, ellipsis, at } => {
-                let args = match self.force(arg.clone())? {
-                    Value::Attrs(a) => a,
-                    v => {
-                        return err_at(def.span, format!("expected a set but found {}", self.show_short(&v)))
-                    }
-                };
-                let mut slots = Vec::with_capacity(def.slots as usize);
-                let mut missing = Vec::new();
-                let mut used = 0usize;
-                for (i, (name, default, _)) in formals.iter().enumerate() {
-                    match args.get(name.as_str()) {
-                        Some(v) => {
-                            used += 1;
-                            slots.push(v.clone());
-                        }
-                        None => {
-                            if default.is_some() {
-                                missing.push(i);
-                            } else {
-                                return Err(Box::new(Error {
-                                    kind: ErrKind::Eval,
-                                    msg: format!(
-                                        "function '{}' called without required argument '{name}'",
-                                        Self::bare_lambda_name(def)
-                                    ),
-                                    span: Some(def.span),
-                                    frames: Vec::new(),
-                                    hint: None,
-                                }));
-                            }
-                            slots.push(Value::Null);
-                        }
-                    }
-                }
-                if !*ellipsis && used < args.len() {
-                    for (k, _, _) in &args.entries {
-                        if !formals.iter().any(|f| f.0 == *k) {
-                            let names: Vec<&str> = formals.iter().map(|f| f.0.as_str()).collect();
-                            let fake = Attrs {
-                                entries: names.iter().map(|n| (crate::symbol::Sym::new(n), Value::Null, sp)).collect(),
-                            };
-                            let hint = super::attrs::did_you_mean(&fake, k.as_str());
-                            return Err(Box::new(Error {
-                                kind: ErrKind::Eval,
-                                msg: format!("function '{}' called with unexpected argument '{k}'", Self::bare_lambda_name(def)),
-                                span: Some(def.span),
-                                frames: Vec::new(),
-                                hint,
-                            }));
-                        }
-                    }
-                }
-                if at.is_some() {
-                    slots.push(arg);
-                }
-                let env = Env::new(slots, Some(c.env.clone()));
-                for i in missing {
-                    let d = formals[i].1.as_ref().unwrap();
-                    let v = self.thunk_expr_deferred(d, &env);
-                    env.set(i, v);
-                }
-                env
-            }
+            Param::Formals { formals, ellipsis, at } => self.formals_env(c, formals, *ellipsis, at.is_some(), arg, sp)?,
         };
         self.eval(&def.body, &env).frame(Some(def.span), || format!("while calling {}", Self::lambda_name(def)))
     }
+
+    /// The env of a call of a function taking a set (`{ a, b ? 1, ... }@s:`):
+    /// the argument's attributes in the formals' slots, defaults for the
+    /// missing ones. Out of line: its locals would make every call's frame
+    /// bigger, one-argument calls too.
+    #[inline(never)]
+    fn formals_env(
+        &mut self,
+        c: &Closure,
+        formals: &[(crate::symbol::Sym, Option<Rc<Expr>>, Span)],
+        ellipsis: bool,
+        at: bool,
+        arg: Value,
+        sp: Span,
+    ) -> R<Rc<Env>> {
+        let def = &c.def;
+        let args = match self.force(arg.clone())? {
+            Value::Attrs(a) => a,
+            v => return Err(self.not_a_set_argument(def, &v)),
+        };
+        let mut slots = Vec::with_capacity(def.slots as usize);
+        let mut missing = Vec::new();
+        let mut used = 0usize;
+        for (i, (name, default, _)) in formals.iter().enumerate() {
+            match args.get(name.as_str()) {
+                Some(v) => {
+                    used += 1;
+                    slots.push(v.clone());
+                }
+                None => {
+                    if default.is_some() {
+                        missing.push(i);
+                    } else {
+                        return Err(missing_argument(def, name));
+                    }
+                    slots.push(Value::Null);
+                }
+            }
+        }
+        if !ellipsis && used < args.len() {
+            if let Some(e) = unexpected_argument(def, &args, sp) {
+                return Err(e);
+            }
+        }
+        if at {
+            slots.push(arg);
+        }
+        let env = Env::new(slots, Some(c.env.clone()));
+        for i in missing {
+            let d = formals[i].1.as_ref().unwrap();
+            let v = self.thunk_expr_deferred(d, &env);
+            env.set(i, v);
+        }
+        Ok(env)
+    }
+}
+
+impl<'a> Interp<'a> {
+    /// A function taking a set called with something else. Error paths are
+    /// kept out of line: inlined, they made every call's frame bigger.
+    #[cold]
+    #[inline(never)]
+    fn not_a_set_argument(&self, def: &LambdaDef, v: &Value) -> Box<Error> {
+        let e: R<()> = err_at(def.span, format!("expected a set but found {}", self.show_short(v)));
+        e.unwrap_err()
+    }
+}
+
+/// A function called without a formal that has no default.
+#[cold]
+#[inline(never)]
+fn missing_argument(def: &LambdaDef, name: &crate::symbol::Sym) -> Box<Error> {
+    Box::new(Error {
+        kind: ErrKind::Eval,
+        msg: format!("function '{}' called without required argument '{name}'", Interp::bare_lambda_name(def)),
+        span: Some(def.span),
+        frames: Vec::new(),
+        hint: None,
+    })
+}
+
+/// A function without `...` called with an argument it does not take (the
+/// first such, in the set's order), with a suggestion; `None` if every
+/// argument is one it takes.
+#[cold]
+#[inline(never)]
+fn unexpected_argument(def: &LambdaDef, args: &Attrs, sp: Span) -> Option<Box<Error>> {
+    let Param::Formals { formals, .. } = &def.param else { return None };
+    let k = args.entries.iter().map(|e| &e.0).find(|k| !formals.iter().any(|f| f.0 == **k))?;
+    let names: Vec<&str> = formals.iter().map(|f| f.0.as_str()).collect();
+    let fake = Attrs { entries: names.iter().map(|n| (crate::symbol::Sym::new(n), Value::Null, sp)).collect() };
+    let hint = super::attrs::did_you_mean(&fake, k.as_str());
+    Some(Box::new(Error {
+        kind: ErrKind::Eval,
+        msg: format!("function '{}' called with unexpected argument '{k}'", Interp::bare_lambda_name(def)),
+        span: Some(def.span),
+        frames: Vec::new(),
+        hint,
+    }))
 }
 
 /// The arguments of one builtin call, on the stack (builtins take at most

@@ -315,9 +315,7 @@ impl<'a> Interp<'a> {
                 self.thunks[slot] = t;
                 return Ok(v);
             }
-            Thunk::Blackhole => {
-                return err_kind(ErrKind::Eval, None, "infinite recursion encountered");
-            }
+            Thunk::Blackhole => return Err(infinite_recursion()),
             Thunk::Failed(e) => {
                 let e = e.clone();
                 self.thunks[slot] = t;
@@ -332,35 +330,45 @@ impl<'a> Interp<'a> {
                 let (f, x, y, sp) = (b.0.clone(), b.1.clone(), b.2.clone(), b.3);
                 self.call2(f, x, y, sp)
             }
-            Thunk::Select(b) => {
-                let (from, name, sp) = (b.0.clone(), b.1.clone(), b.2);
-                let from = self.force(from)?;
-                match &from {
-                    Value::Attrs(a) => match a.get(name.as_str()) {
-                        Some(v) => {
-                            let v = v.clone();
-                            self.force(v)
-                        }
-                        None => err_at(sp, format!("attribute '{name}' missing")),
-                    },
-                    v => err_at(sp, format!("expected a set but found {}", self.show_short(v))),
-                }
-            }
+            Thunk::Select(b) => self.force_select(b.0.clone(), &b.1, b.2),
         };
         match r {
             Ok(v) => {
                 self.thunks[slot] = Thunk::Done(v.clone());
                 Ok(v)
             }
-            Err(e) => {
-                if e.kind == ErrKind::Limit {
-                    self.thunks[slot] = t;
-                } else {
-                    self.thunks[slot] = Thunk::Failed(e.clone());
-                }
-                Err(e)
-            }
+            Err(e) => Err(self.thunk_failed(slot, t, e)),
         }
+    }
+
+    /// `from.name` of an `inherit (from) name`.
+    #[inline(never)]
+    fn force_select(&mut self, from: Value, name: &Sym, sp: Span) -> R<Value> {
+        let from = self.force(from)?;
+        match &from {
+            Value::Attrs(a) => match a.get(name.as_str()) {
+                Some(v) => {
+                    let v = v.clone();
+                    self.force(v)
+                }
+                None => err_at(sp, format!("attribute '{name}' missing")),
+            },
+            v => err_at(sp, format!("expected a set but found {}", self.show_short(v))),
+        }
+    }
+
+    /// Records that thunk `slot` (which was `t`) failed with `e`: the error
+    /// is kept as its value, except a budget's, after which the thunk can be
+    /// evaluated afresh. Out of line, as error paths are (see `not_a_bool`).
+    #[cold]
+    #[inline(never)]
+    fn thunk_failed(&mut self, slot: usize, t: Thunk, e: Box<Error>) -> Box<Error> {
+        if e.kind == ErrKind::Limit {
+            self.thunks[slot] = t;
+        } else {
+            self.thunks[slot] = Thunk::Failed(e.clone());
+        }
+        e
     }
 
     /// Evaluates an expression to weak head normal form.
@@ -401,11 +409,7 @@ impl<'a> Interp<'a> {
                 let env2 = self.let_env(def, env)?;
                 self.eval(body, &env2)
             }
-            Expr::List(items) => {
-                self.alloc(items.len() * 16)?;
-                let v: Vec<Value> = items.iter().map(|i| self.thunk_expr(i, env)).collect();
-                Ok(Value::list(v))
-            }
+            Expr::List(items) => self.eval_list(items, env),
             Expr::Select(inner, path, default, sp) => self.eval_select(inner, path, default.as_deref(), *sp, env),
             Expr::HasAttr(inner, path, _) => self.eval_has_attr(inner, path, env),
             Expr::Apply(f, args, sp) => {
@@ -442,8 +446,7 @@ impl<'a> Interp<'a> {
                 match c {
                     Value::Bool(true) => self.eval(t, env),
                     Value::Bool(false) => self.eval(f, env),
-                    v => err_at(*sp, format!("expected a Boolean but found {}", self.show_short(&v)))
-                        .frame(Some(*sp), || "while evaluating a branch condition".into()),
+                    v => Err(self.not_a_bool(&v, *sp, Some("while evaluating a branch condition"))),
                 }
             }
             Expr::Assert(c, body, sp) => self.eval_assert(c, body, *sp, env),
@@ -455,15 +458,11 @@ impl<'a> Interp<'a> {
             Expr::Bin(op, l, r, sp) => self.eval_binop(*op, l, r, *sp, env),
             Expr::Not(inner, sp) => match self.eval(inner, env)? {
                 Value::Bool(b) => Ok(Value::Bool(!b)),
-                v => err_at(*sp, format!("expected a Boolean but found {}", self.show_short(&v))),
+                v => Err(self.not_a_bool(&v, *sp, None)),
             },
             Expr::Neg(inner, sp) => match self.eval(inner, env)? {
-                Value::Int(i) => match 0i64.checked_sub(i) {
-                    Some(r) => Ok(Value::Int(r)),
-                    None => err_at(*sp, format!("integer overflow in subtracting {i} from 0")),
-                },
                 Value::Float(f) => Ok(Value::Float(-f)),
-                v => err_at(*sp, format!("cannot negate {}", self.show_short(&v))),
+                v => self.negate(v, *sp),
             },
             Expr::CurPos(sp) => Ok(self.pos_value(*sp)),
         }
@@ -487,6 +486,40 @@ impl<'a> Interp<'a> {
     }
 
 
+    /// A list literal: a thunk per element.
+    #[inline(never)]
+    fn eval_list(&mut self, items: &[Rc<Expr>], env: &Rc<Env>) -> R<Value> {
+        self.alloc(items.len() * 16)?;
+        let v: Vec<Value> = items.iter().map(|i| self.thunk_expr(i, env)).collect();
+        Ok(Value::list(v))
+    }
+
+    /// `-v` for an integer (or the error for anything else but a float).
+    #[inline(never)]
+    fn negate(&self, v: Value, sp: Span) -> R<Value> {
+        match v {
+            Value::Int(i) => match 0i64.checked_sub(i) {
+                Some(r) => Ok(Value::Int(r)),
+                None => err_at(sp, format!("integer overflow in subtracting {i} from 0")),
+            },
+            v => err_at(sp, format!("cannot negate {}", self.show_short(&v))),
+        }
+    }
+
+    /// `expected a Boolean but found …`, with a frame if given. Error paths
+    /// are kept out of line: inlined, they made every frame of the
+    /// interpreter's main function bigger.
+    #[cold]
+    #[inline(never)]
+    fn not_a_bool(&self, v: &Value, sp: Span, frame: Option<&str>) -> Box<Error> {
+        let mut e = err_at::<()>(sp, format!("expected a Boolean but found {}", self.show_short(v))).unwrap_err();
+        if let Some(frame) = frame {
+            e.frames.push((Some(sp), frame.to_owned()));
+        }
+        e
+    }
+
+    #[inline(never)]
     fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Rc<Env>) -> R<Value> {
         let mut cur = Some(env.clone());
         while let Some(e) = cur {
@@ -633,6 +666,13 @@ fn cheap_int(e: &Expr, env: &Rc<Env>, budget: u32) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// The error of a thunk forced while it is being evaluated.
+#[cold]
+#[inline(never)]
+fn infinite_recursion() -> Box<Error> {
+    err_kind::<()>(ErrKind::Eval, None, "infinite recursion encountered").unwrap_err()
 }
 
 /// Reads slot `slot` of the env `depth` levels up.
