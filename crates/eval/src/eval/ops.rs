@@ -60,15 +60,26 @@ impl<'a> Interp<'a> {
         }
     }
 
+    #[inline]
     fn bool_operand(&mut self, v: Value, sp: Span, op: &str) -> R<bool> {
         match v {
             Value::Bool(b) => Ok(b),
-            v => err_at(sp, format!("expected a Boolean but found {}", self.show_short(&v)))
-                .frame(Some(sp), || format!("in the operand of the {op} operator")),
+            v => Err(self.not_a_bool_operand(&v, sp, op)),
         }
     }
 
+    /// `expected a Boolean` for an operand of `op`: out of line, as error
+    /// paths are (see `Interp::not_a_bool`).
+    #[cold]
+    #[inline(never)]
+    fn not_a_bool_operand(&self, v: &Value, sp: Span, op: &str) -> Box<Error> {
+        let e: R<()> = err_at(sp, format!("expected a Boolean but found {}", self.show_short(v)))
+            .frame(Some(sp), || format!("in the operand of the {op} operator"));
+        e.unwrap_err()
+    }
+
     /// Applies a strict binary operator to two forced values.
+    #[inline(never)]
     pub fn binop_values(&mut self, op: BinOp, a: Value, b: Value, sp: Span) -> R<Value> {
         match op {
             BinOp::Add => self.add(a, b, sp),
