@@ -84,7 +84,16 @@ impl<'a> Interp<'a> {
 
     /// Coerces a value to a string with context.
     pub fn coerce_to_string(&mut self, v: Value, mode: CoerceMode, sp: Span) -> R<Rc<NixStr>> {
-        let v = self.force(v)?;
+        match self.force(v)? {
+            Value::Str(s) => Ok(s),
+            v => self.coerce_other_to_string(v, mode, sp),
+        }
+    }
+
+    /// [`Interp::coerce_to_string`] of anything but a string: out of line,
+    /// so that the usual case (a string) keeps a small stack frame.
+    #[inline(never)]
+    fn coerce_other_to_string(&mut self, v: Value, mode: CoerceMode, sp: Span) -> R<Rc<NixStr>> {
         match v {
             Value::Str(s) => Ok(s),
             Value::Path(p) => {
