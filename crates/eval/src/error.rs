@@ -43,12 +43,17 @@ pub fn err<T>(msg: impl Into<String>) -> R<T> {
 
 /// A generic evaluation error at a position.
 pub fn err_at<T>(span: Span, msg: impl Into<String>) -> R<T> {
-    Err(Box::new(Error { kind: ErrKind::Eval, msg: msg.into(), span: Some(span), frames: Vec::new(), hint: None }))
+    Err(error(ErrKind::Eval, Some(span), msg))
 }
 
 /// An error of a given kind.
 pub fn err_kind<T>(kind: ErrKind, span: Option<Span>, msg: impl Into<String>) -> R<T> {
-    Err(Box::new(Error { kind, msg: msg.into(), span, frames: Vec::new(), hint: None }))
+    Err(error(kind, span, msg))
+}
+
+/// The error itself, for code that builds it apart from returning it.
+pub fn error(kind: ErrKind, span: Option<Span>, msg: impl Into<String>) -> Box<Error> {
+    Box::new(Error { kind, msg: msg.into(), span, frames: Vec::new(), hint: None })
 }
 
 /// Adds a span to an error that has none.

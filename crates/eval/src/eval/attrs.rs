@@ -194,18 +194,19 @@ impl<'a> Interp<'a> {
     #[inline(never)]
     fn attr_missing(&self, a: &Attrs, name: &NameRef, sp: Span, path: &[AttrName], env: &Rc<Env>) -> Box<Error> {
         let hint = did_you_mean(a, name.as_str());
-        let mut e = Error { kind: ErrKind::Eval, msg: format!("attribute '{name}' missing"), span: Some(sp), frames: Vec::new(), hint };
+        let mut e = error(ErrKind::Eval, Some(sp), format!("attribute '{name}' missing"));
+        e.hint = hint;
         e.frames.push((Some(sp), format!("while evaluating the attribute '{}'", path_str(self, path, env))));
-        Box::new(e)
+        e
     }
 
     /// Selecting from something that is not a set.
     #[cold]
     #[inline(never)]
     fn select_from_non_set(&self, v: &Value, name: &NameRef, sp: Span) -> Box<Error> {
-        let e: R<()> = err_at(sp, format!("expected a set but found {}", self.show_short(v)))
-            .frame(Some(sp), || format!("while evaluating the attribute '{name}'"));
-        e.unwrap_err()
+        let mut e = error(ErrKind::Eval, Some(sp), format!("expected a set but found {}", self.show_short(v)));
+        e.frames.push((Some(sp), format!("while evaluating the attribute '{name}'")));
+        e
     }
 
     #[inline(never)]

@@ -170,7 +170,7 @@ impl<'a> Interp<'a> {
             }
         }
         if !ellipsis && used < args.len() {
-            if let Some(e) = unexpected_argument(def, &args, sp) {
+            if let Some(e) = unexpected_argument(def, formals, &args, sp) {
                 return Err(e);
             }
         }
@@ -185,16 +185,13 @@ impl<'a> Interp<'a> {
         }
         Ok(env)
     }
-}
 
-impl<'a> Interp<'a> {
     /// A function taking a set called with something else. Error paths are
     /// kept out of line: inlined, they made every call's frame bigger.
     #[cold]
     #[inline(never)]
     fn not_a_set_argument(&self, def: &LambdaDef, v: &Value) -> Box<Error> {
-        let e: R<()> = err_at(def.span, format!("expected a set but found {}", self.show_short(v)));
-        e.unwrap_err()
+        error(ErrKind::Eval, Some(def.span), format!("expected a set but found {}", self.show_short(v)))
     }
 }
 
@@ -202,13 +199,8 @@ impl<'a> Interp<'a> {
 #[cold]
 #[inline(never)]
 fn missing_argument(def: &LambdaDef, name: &crate::symbol::Sym) -> Box<Error> {
-    Box::new(Error {
-        kind: ErrKind::Eval,
-        msg: format!("function '{}' called without required argument '{name}'", Interp::bare_lambda_name(def)),
-        span: Some(def.span),
-        frames: Vec::new(),
-        hint: None,
-    })
+    let msg = format!("function '{}' called without required argument '{name}'", Interp::bare_lambda_name(def));
+    error(ErrKind::Eval, Some(def.span), msg)
 }
 
 /// A function without `...` called with an argument it does not take (the
@@ -216,19 +208,23 @@ fn missing_argument(def: &LambdaDef, name: &crate::symbol::Sym) -> Box<Error> {
 /// argument is one it takes.
 #[cold]
 #[inline(never)]
-fn unexpected_argument(def: &LambdaDef, args: &Attrs, sp: Span) -> Option<Box<Error>> {
-    let Param::Formals { formals, .. } = &def.param else { return None };
+fn unexpected_argument(
+    def: &LambdaDef,
+    formals: &[(crate::symbol::Sym, Option<Rc<Expr>>, Span)],
+    args: &Attrs,
+    sp: Span,
+) -> Option<Box<Error>> {
     let k = args.entries.iter().map(|e| &e.0).find(|k| !formals.iter().any(|f| f.0 == **k))?;
     let names: Vec<&str> = formals.iter().map(|f| f.0.as_str()).collect();
     let fake = Attrs { entries: names.iter().map(|n| (crate::symbol::Sym::new(n), Value::Null, sp)).collect() };
     let hint = super::attrs::did_you_mean(&fake, k.as_str());
-    Some(Box::new(Error {
-        kind: ErrKind::Eval,
-        msg: format!("function '{}' called with unexpected argument '{k}'", Interp::bare_lambda_name(def)),
-        span: Some(def.span),
-        frames: Vec::new(),
-        hint,
-    }))
+    let mut e = error(
+        ErrKind::Eval,
+        Some(def.span),
+        format!("function '{}' called with unexpected argument '{k}'", Interp::bare_lambda_name(def)),
+    );
+    e.hint = hint;
+    Some(e)
 }
 
 /// The arguments of one builtin call, on the stack (builtins take at most

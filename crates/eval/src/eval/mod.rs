@@ -512,7 +512,7 @@ impl<'a> Interp<'a> {
     #[cold]
     #[inline(never)]
     fn not_a_bool(&self, v: &Value, sp: Span, frame: Option<&str>) -> Box<Error> {
-        let mut e = err_at::<()>(sp, format!("expected a Boolean but found {}", self.show_short(v))).unwrap_err();
+        let mut e = error(ErrKind::Eval, Some(sp), format!("expected a Boolean but found {}", self.show_short(v)));
         if let Some(frame) = frame {
             e.frames.push((Some(sp), frame.to_owned()));
         }
@@ -672,7 +672,7 @@ fn cheap_int(e: &Expr, env: &Rc<Env>, budget: u32) -> Option<Value> {
 #[cold]
 #[inline(never)]
 fn infinite_recursion() -> Box<Error> {
-    err_kind::<()>(ErrKind::Eval, None, "infinite recursion encountered").unwrap_err()
+    error(ErrKind::Eval, None, "infinite recursion encountered")
 }
 
 /// Reads slot `slot` of the env `depth` levels up.

@@ -73,9 +73,9 @@ impl<'a> Interp<'a> {
     #[cold]
     #[inline(never)]
     fn not_a_bool_operand(&self, v: &Value, sp: Span, op: &str) -> Box<Error> {
-        let e: R<()> = err_at(sp, format!("expected a Boolean but found {}", self.show_short(v)))
-            .frame(Some(sp), || format!("in the operand of the {op} operator"));
-        e.unwrap_err()
+        let mut e = error(ErrKind::Eval, Some(sp), format!("expected a Boolean but found {}", self.show_short(v)));
+        e.frames.push((Some(sp), format!("in the operand of the {op} operator")));
+        e
     }
 
     /// Applies a strict binary operator to two forced values.
