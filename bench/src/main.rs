@@ -15,10 +15,10 @@
 
 mod measure;
 
-/// mimalloc: the evaluator allocates and frees many small objects
-/// (see `nixpen_alloc`).
+/// Chunks for what evaluations allocate, mimalloc for the rest (see
+/// `nixpen_alloc`).
 #[global_allocator]
-static ALLOCATOR: nixpen_alloc::Mimalloc = nixpen_alloc::Mimalloc;
+static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
 
 use std::{path::PathBuf, process::ExitCode};
 

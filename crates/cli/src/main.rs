@@ -14,10 +14,10 @@ mod system_cmd;
 
 use std::process::ExitCode;
 
-/// mimalloc: the evaluator allocates and frees many small objects
-/// (see `nixpen_alloc`).
+/// Chunks for what evaluations allocate, mimalloc for the rest (see
+/// `nixpen_alloc`).
 #[global_allocator]
-static ALLOCATOR: nixpen_alloc::Mimalloc = nixpen_alloc::Mimalloc;
+static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
 
 const USAGE: &str = "\
 usage: nixpen <command> [args]

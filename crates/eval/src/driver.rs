@@ -193,7 +193,9 @@ impl Evaluator {
     fn eval_many_here(&mut self, request: &Request, parts: &[Part]) -> PartsOutcome {
         let config = self.config.clone();
         let cache = &mut self.cache;
+        let scope = nixpen_alloc::Evaluating::begin();
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request, parts)));
+        drop(scope);
         match r {
             Ok((o, heap)) => {
                 self.deferred.extend(heap);

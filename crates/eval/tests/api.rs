@@ -1,5 +1,9 @@
 //! The public API as the CLI and the app use it.
 
+/// The programs' allocator, so that evaluations here use its chunks as they do there.
+#[global_allocator]
+static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

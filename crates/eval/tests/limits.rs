@@ -1,5 +1,9 @@
 //! Runaway programs end with a clear error, never a crash.
 
+/// The programs' allocator, so that evaluations here use its chunks as they do there.
+#[global_allocator]
+static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
+
 use nixpen_eval::*;
 
 fn eval_with(text: &str, limits: Limits) -> Result<String, EvalError> {

@@ -4,6 +4,10 @@
 //! `nix_lang_expected.txt`, prints newly passing tests. `NIXPEN_BLESS=1`
 //! rewrites the expected list.
 
+/// The programs' allocator, so that evaluations here use its chunks as they do there.
+#[global_allocator]
+static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -97,16 +97,18 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex_li
     let t = translate(re);
     // POSIX `.` matches newlines too.
     let pat = if anchored { format!("(?s)^(?:{t})$") } else { format!("(?s){t}") };
-    match regex_lite::RegexBuilder::new(&pat).size_limit(1 << 22).build() {
-        Ok(r) => {
-            let r = Rc::new(r);
-            if it.cache.regexes.len() >= MAX_CACHED_REGEXES {
-                it.cache.regexes.clear();
-            }
-            it.cache.regexes.insert(key, r.clone());
-            Ok(r)
+    // Kept across evaluations: made outside this one's memory.
+    let compiled = nixpen_alloc::outside_evaluation(|| {
+        let r = Rc::new(regex_lite::RegexBuilder::new(&pat).size_limit(1 << 22).build().ok()?);
+        if it.cache.regexes.len() >= MAX_CACHED_REGEXES {
+            it.cache.regexes.clear();
         }
-        Err(_) => err_at(sp, format!("invalid regular expression '{re}'")),
+        it.cache.regexes.insert(key, r.clone());
+        Some(r)
+    });
+    match compiled {
+        Some(r) => Ok(r),
+        None => err_at(sp, format!("invalid regular expression '{re}'")),
     }
 }
 
@@ -124,17 +126,22 @@ fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         return Ok(v.clone());
     }
     let r = compile(it, &re.s, true, sp)?;
-    let result = match r.captures(&s.s) {
+    let captures = |text: &str| match r.captures(text) {
         None => Value::Null,
         Some(c) => {
             let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
             Value::list(groups)
         }
     };
-    if s.s.len() <= MAX_REMEMBERED_INPUT {
-        it.cache.remember_match(key, result.clone());
+    if s.s.len() > MAX_REMEMBERED_INPUT {
+        return Ok(captures(&s.s));
     }
-    Ok(result)
+    // Kept across evaluations: made, key too, outside this one's memory.
+    Ok(nixpen_alloc::outside_evaluation(|| {
+        let result = captures(&s.s);
+        it.cache.remember_match((Rc::from(&*key.0), Rc::from(&*key.1)), result.clone());
+        result
+    }))
 }
 
 fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {

@@ -142,7 +142,9 @@ impl<'a> Interp<'a> {
     /// Like [`Interp::parse_source`]; `scoped` lowers for `scopedImport`.
     pub fn parse_source_ex(&mut self, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
         let key = if scoped { format!("\u{0}scoped:{name}") } else { name.to_string() };
-        let (id, same) = self.cache.file_id(&key, name, text);
+        // The cache keeps what this makes beyond the evaluation: it is made
+        // outside the evaluation's memory.
+        let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(&key, name, text));
         if same {
             let p = &self.cache.parsed[&key];
             let (root, warnings) = (p.root.clone(), p.warnings.clone());
@@ -152,6 +154,21 @@ impl<'a> Interp<'a> {
                 Err((m, off)) => err_at(Span { file: id, off }, m),
             };
         }
+        let (root, warnings) = nixpen_alloc::outside_evaluation(|| self.lower_source(name, text, scoped, id));
+        self.parse_warnings(id, &warnings);
+        nixpen_alloc::outside_evaluation(|| {
+            self.cache.parsed.insert(key, crate::cache::Parsed { file: id, root: root.clone(), warnings });
+        });
+        match root {
+            Ok(e) => Ok((e, id)),
+            Err((m, off)) => err_at(Span { file: id, off }, m),
+        }
+    }
+
+    /// The lowered tree of file `id` (from the snapshot, else parsed), or
+    /// its syntax error and where; with its parse warnings.
+    #[allow(clippy::type_complexity)]
+    fn lower_source(&mut self, name: &str, text: &str, scoped: bool, id: u32) -> (Result<Rc<Expr>, (String, u32)>, Vec<(u32, String)>) {
         let stored = match &self.config.snapshot {
             // `cfg!` makes the decoder dead code in wasm (about 9 KB).
             Some(snap) if !scoped && cfg!(not(target_arch = "wasm32")) => {
@@ -173,15 +190,9 @@ impl<'a> Interp<'a> {
                 })
             }
         };
-        let (root, warnings) = match root {
+        match root {
             Ok((e, w)) => (Ok(e), w),
             Err(e) => (Err(e), Vec::new()),
-        };
-        self.parse_warnings(id, &warnings);
-        self.cache.parsed.insert(key, crate::cache::Parsed { file: id, root: root.clone(), warnings });
-        match root {
-            Ok(e) => Ok((e, id)),
-            Err((m, off)) => err_at(Span { file: id, off }, m),
         }
     }
 
