@@ -1,11 +1,12 @@
-//! The allocator for what chunks do not hold: mimalloc, through `mi_malloc`
-//! for word-aligned blocks. The `mimalloc` crate's allocator asks for every
+//! The allocator for what chunks do not hold: the standard allocator on
+//! wasm; natively mimalloc, through `mi_malloc` for word-aligned blocks. The `mimalloc` crate's allocator asks for every
 //! block through `mi_malloc_aligned`, whose checks cost about as much as the
 //! allocation itself; blocks whose alignment is at most a machine word are
 //! aligned by `mi_malloc` already.
 
 use std::alloc::Layout;
 
+#[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use std::alloc::Layout;
     use std::ffi::c_void;
@@ -42,6 +43,27 @@ mod imp {
         } else {
             mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8
         }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::alloc::{GlobalAlloc, Layout, System};
+
+    pub unsafe fn alloc(layout: Layout) -> *mut u8 {
+        System.alloc(layout)
+    }
+
+    pub unsafe fn alloc_zeroed(layout: Layout) -> *mut u8 {
+        System.alloc_zeroed(layout)
+    }
+
+    pub unsafe fn dealloc(ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+
+    pub unsafe fn realloc(ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        System.realloc(ptr, layout, new_size)
     }
 }
 

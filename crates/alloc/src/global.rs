@@ -1,12 +1,12 @@
-//! [`NixpenAlloc`]: chunks for small blocks during evaluations, mimalloc
-//! for the rest.
+//! [`NixpenAlloc`]: chunks for small blocks during evaluations, the
+//! platform's allocator for the rest.
 
 use std::alloc::{GlobalAlloc, Layout};
 
 use crate::{chunks, fallback};
 
-/// The global allocator: chunks for small blocks during evaluations,
-/// mimalloc otherwise.
+/// The global allocator: chunks for small blocks during evaluations, the
+/// platform's allocator (mimalloc natively) otherwise.
 pub struct NixpenAlloc;
 
 // SAFETY: blocks come either from `chunks` (aligned as asked, at most 16,

@@ -1,6 +1,7 @@
-//! The global allocator of Nixpen's native programs (`nixpen`, the
-//! benchmark): during an evaluation, small blocks are bumped out of 64 KiB
-//! chunks (`chunks`); everything else goes to mimalloc (`fallback`).
+//! The global allocator of Nixpen's programs (`nixpen`, the benchmark, the
+//! playground's wasm): during an evaluation, small blocks are bumped out of
+//! 64 KiB chunks (`chunks`); everything else goes to the platform's
+//! allocator (`fallback`): mimalloc natively, the standard one on wasm.
 //!
 //! The evaluator allocates and frees many small objects (thunks, envs,
 //! sets, strings). Carving them in order from chunks keeps what an
@@ -8,17 +9,11 @@
 //! allocator hands out blocks scattered by the previous evaluation's frees
 //! (with mimalloc alone, a sixth of a warm render of the tutorial's flake
 //! was cache misses reading its free lists). The evaluator marks its
-//! evaluations with [`Evaluating`].
-//!
-//! What an evaluation makes to keep (cache entries) it makes inside
-//! [`outside_evaluation`], so that chunks are not held by them.
-//!
-//! On wasm only [`Evaluating`] and [`outside_evaluation`] exist, and do nothing: the playground's
-//! worker keeps the standard allocator. Chunks there gave no faster
-//! evaluation in Chromium and a memory that kept growing.
+//! evaluations with [`Evaluating`]; what an evaluation makes to keep (cache
+//! entries) it makes inside [`outside_evaluation`], so that no chunk is
+//! held by it.
 //!
 //! ```
-//! # #[cfg(not(target_arch = "wasm32"))] {
 //! #[global_allocator]
 //! static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
 //! let v: Vec<u64> = (0..1000).collect();
@@ -27,29 +22,18 @@
 //!     v.iter().map(|x| x * 2).collect()
 //! };
 //! assert_eq!(w.iter().sum::<u64>(), 999_000);
-//! # }
 //! ```
 
-#[cfg(not(target_arch = "wasm32"))]
 mod chunks;
-#[cfg(not(target_arch = "wasm32"))]
 mod fallback;
-#[cfg(not(target_arch = "wasm32"))]
 mod global;
-#[cfg(not(target_arch = "wasm32"))]
 mod platform;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use chunks::{outside_evaluation, Evaluating};
-#[cfg(target_arch = "wasm32")]
-pub use wasm::{outside_evaluation, Evaluating};
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use global::NixpenAlloc;
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::alloc::{GlobalAlloc, Layout};

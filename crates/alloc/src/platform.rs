@@ -1,11 +1,14 @@
-//! Where chunks come from, and telling a chunk block from any other block:
-//! one range of address space is reserved at the first request
+//! Where chunks come from, and telling a chunk block from any other block.
+//!
+//! Natively, one range of address space is reserved at the first request
 //! (`MAP_NORESERVE`: pages cost memory only once touched) and chunks are
 //! carved from it in order; a block is a chunk block when its address is in
-//! the range.
+//! the range. On wasm, chunks come from the standard allocator, and a
+//! bitmap of the 65,536 possible 64 KiB blocks says which are chunks.
 
 use crate::chunks::CHUNK;
 
+#[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use super::CHUNK;
     use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
@@ -65,6 +68,39 @@ mod imp {
     pub fn is_chunk(addr: usize) -> bool {
         let base = BASE.load(Ordering::Relaxed);
         base != 0 && addr.wrapping_sub(base) < RESERVE
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::CHUNK;
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    /// One bit per 64 KiB of the address space: set when it is a chunk.
+    static CHUNKS: [AtomicU32; 2048] = [const { AtomicU32::new(0) }; 2048];
+
+    /// A chunk from the standard allocator (aligned to its size), or `None`
+    /// when there is no memory left. Chunks are never given back: a free
+    /// chunk waits in the free list for the next evaluation. (Growing the
+    /// memory by a page per chunk instead would leave chunks between the
+    /// standard allocator's regions, which could then not merge.)
+    pub fn new_chunk() -> Option<usize> {
+        // SAFETY: a valid layout of non-zero size.
+        let p = unsafe { System.alloc(Layout::from_size_align_unchecked(CHUNK, CHUNK)) } as usize;
+        if p == 0 {
+            return None;
+        }
+        let page = p / CHUNK;
+        CHUNKS[page / 32].fetch_or(1 << (page % 32), Ordering::Relaxed);
+        Some(p)
+    }
+
+    /// Whether `addr` is in a chunk.
+    #[inline]
+    pub fn is_chunk(addr: usize) -> bool {
+        let page = addr / CHUNK;
+        CHUNKS[page / 32].load(Ordering::Relaxed) & (1 << (page % 32)) != 0
     }
 }
 

@@ -4,6 +4,11 @@
 
 use nixpen_app::app::App;
 
+/// Chunks for what the worker's evaluations allocate, the standard
+/// allocator for the rest (see `nixpen_alloc`).
+#[global_allocator]
+static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
+
 fn main() {
     let Some(window) = web_sys::window() else {
         nixpen_app::worker::run();
