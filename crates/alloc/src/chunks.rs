@@ -42,10 +42,15 @@ struct Header {
 
 const HEADER: usize = std::mem::size_of::<Header>();
 
-/// The calling thread's bump state.
-struct Local {
-    /// How many [`Evaluating`] scopes are open on this thread.
-    depth: Cell<u32>,
+/// Blocks up to this size are bumped from one chunk, bigger ones from
+/// another: short strings such as attribute names then sit together, as
+/// in a size-class allocator, and looking names up in a big set touches
+/// fewer cache lines (one stream made a program looking up 50,000 names
+/// 1.7 times slower than mimalloc).
+const SMALL: usize = 32;
+
+/// One stream of bumped blocks: its current chunk.
+struct Stream {
     /// The next free byte of the current chunk (0: no current chunk).
     bump: Cell<usize>,
     /// The end of the current chunk (0: no current chunk).
@@ -54,9 +59,23 @@ struct Local {
     count: Cell<isize>,
 }
 
+/// The calling thread's bump state.
+struct Local {
+    /// How many [`Evaluating`] scopes are open on this thread.
+    depth: Cell<u32>,
+    /// The streams of blocks up to [`SMALL`] bytes and of bigger ones.
+    streams: [Stream; 2],
+}
+
 thread_local! {
     static LOCAL: Local = const {
-        Local { depth: Cell::new(0), bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) }
+        Local {
+            depth: Cell::new(0),
+            streams: [
+                Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) },
+                Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) },
+            ],
+        }
     };
 }
 
@@ -122,41 +141,42 @@ pub fn alloc(layout: Layout) -> *mut u8 {
         if l.depth.get() == 0 {
             return std::ptr::null_mut();
         }
-        let p = (l.bump.get() + layout.align() - 1) & !(layout.align() - 1);
+        let st = &l.streams[(layout.size() > SMALL) as usize];
+        let p = (st.bump.get() + layout.align() - 1) & !(layout.align() - 1);
         let end = p + layout.size();
-        if end <= l.end.get() {
-            l.bump.set(end);
-            l.count.set(l.count.get() + 1);
+        if end <= st.end.get() {
+            st.bump.set(end);
+            st.count.set(st.count.get() + 1);
             return p as *mut u8;
         }
-        alloc_in_new_chunk(l, layout)
+        alloc_in_new_chunk(st, layout)
     })
 }
 
 #[cold]
 #[inline(never)]
-fn alloc_in_new_chunk(l: &Local, layout: Layout) -> *mut u8 {
-    leave_chunk(l);
+fn alloc_in_new_chunk(st: &Stream, layout: Layout) -> *mut u8 {
+    leave_chunk(st);
     let Some(chunk) = FREE.pop().or_else(platform::new_chunk) else {
         return std::ptr::null_mut();
     };
     header(chunk).live.store(0, Ordering::Relaxed);
     let p = (chunk + HEADER + layout.align() - 1) & !(layout.align() - 1);
-    l.bump.set(p + layout.size());
-    l.end.set(chunk + CHUNK);
-    l.count.set(1);
+    st.bump.set(p + layout.size());
+    st.end.set(chunk + CHUNK);
+    st.count.set(1);
     p as *mut u8
 }
 
-/// Publishes the thread's count to its current chunk and lets it go.
-fn leave_chunk(l: &Local) {
-    let end = l.end.replace(0);
+/// Publishes the stream's count to its current chunk and lets it go.
+fn leave_chunk(st: &Stream) {
+    let end = st.end.replace(0);
     if end == 0 {
         return;
     }
-    l.bump.set(0);
+    st.bump.set(0);
     let chunk = end - CHUNK;
-    let count = l.count.replace(0);
+    let count = st.count.replace(0);
     if header(chunk).live.fetch_add(count, Ordering::AcqRel) + count == 0 {
         FREE.push(chunk);
     }
@@ -173,16 +193,16 @@ pub fn owns(ptr: *mut u8) -> bool {
 pub fn dealloc(ptr: *mut u8) {
     let chunk = ptr as usize & !(CHUNK - 1);
     let local = LOCAL.try_with(|l| {
-        if l.end.get() != chunk + CHUNK {
+        let Some(st) = l.streams.iter().find(|st| st.end.get() == chunk + CHUNK) else {
             return false;
-        }
-        let count = l.count.get() - 1;
-        l.count.set(count);
+        };
+        let count = st.count.get() - 1;
+        st.count.set(count);
         if count + header(chunk).live.load(Ordering::Acquire) == 0 {
             // Every block of the current chunk is free: start it afresh.
             header(chunk).live.store(0, Ordering::Relaxed);
-            l.count.set(0);
-            l.bump.set(chunk + HEADER);
+            st.count.set(0);
+            st.bump.set(chunk + HEADER);
         }
         true
     });
@@ -201,9 +221,11 @@ pub fn dealloc(ptr: *mut u8) {
 pub unsafe fn realloc(ptr: *mut u8, layout: Layout, new_size: usize, alloc_any: impl FnOnce(Layout) -> *mut u8) -> *mut u8 {
     let start = ptr as usize;
     let grown = LOCAL.try_with(|l| {
-        let last = start + layout.size() == l.bump.get();
-        if last && l.depth.get() > 0 && new_size <= MAX_BLOCK && start + new_size <= l.end.get() {
-            l.bump.set(start + new_size);
+        let Some(st) = l.streams.iter().find(|st| start + layout.size() == st.bump.get()) else {
+            return false;
+        };
+        if l.depth.get() > 0 && new_size <= MAX_BLOCK && start + new_size <= st.end.get() {
+            st.bump.set(start + new_size);
             true
         } else {
             false
@@ -249,7 +271,7 @@ impl Drop for Evaluating {
             let depth = l.depth.get() - 1;
             l.depth.set(depth);
             if depth == 0 {
-                leave_chunk(l);
+                l.streams.iter().for_each(leave_chunk);
             }
         });
     }
