@@ -20,6 +20,7 @@ mod driver;
 pub mod error;
 pub mod eval;
 pub mod expr;
+mod float;
 pub mod fs;
 pub mod limits;
 mod lower;

@@ -311,7 +311,7 @@ fn scalar(raw: &str) -> Option<T> {
         && !raw.contains(':')
         && !(raw.len() == 10 && raw.as_bytes()[4] == b'-')
     {
-        if let Ok(f) = clean.parse::<f64>() {
+        if let Some(f) = crate::float::parse_f64(&clean) {
             return Some(T::Float(f));
         }
     }

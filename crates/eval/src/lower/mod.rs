@@ -112,7 +112,7 @@ impl<'a> Lowerer<'a> {
                     Ok(v) => Expr::Int(v),
                     Err(_) => return self.err(node, format!("invalid integer '{}'", i.syntax().text())),
                 },
-                ast::LiteralKind::Float(f) => Expr::Float(f.value().unwrap_or(0.0)),
+                ast::LiteralKind::Float(f) => Expr::Float(crate::float::parse_f64(f.syntax().text()).unwrap_or(0.0)),
                 ast::LiteralKind::Uri(u) => Expr::Str(Rc::from(u.syntax().text())),
             },
             E::Ident(id) => {

@@ -270,7 +270,7 @@ impl JsonParser<'_> {
                         }
                     }
                 }
-                t.parse::<f64>().map(Value::Float).map_err(|_| self.syntax())
+                crate::float::parse_f64(t).map(Value::Float).ok_or_else(|| self.syntax())
             }
             _ => Err(self.syntax()),
         }
