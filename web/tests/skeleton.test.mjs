@@ -51,6 +51,17 @@ export const tests = [
     },
   },
   {
+    // In the browser's wasm float text is read by the JS engine's parseFloat.
+    name: 'float literals, fromJSON and fromTOML numbers read as natively',
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openExpression(ctx, page);
+      await setSource(page, '{ a = 1.5; b = builtins.fromJSON "[2.25e1, 0.1]"; c = (builtins.fromTOML "x = 0.1").x; d = 0.1 + 0.2 == 0.30000000000000004; e = builtins.fromJSON "4.9e-324" > 0; f = .5e1; }');
+      await waitForValue(page, '{ a = 1.5; b = [ 22.5 0.1 ]; c = 0.1; d = true; e = true; f = 5; }');
+      assertNoConsoleErrors(ctx);
+    },
+  },
+  {
     name: 'reloading keeps what was typed',
     async run(ctx) {
       const page = await ctx.newPage();
