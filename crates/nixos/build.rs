@@ -4,11 +4,14 @@
 //! files lowered by `nixpen_eval::snapshot::write`, so the evaluator need not
 //! parse them at run time. A `.nix` file that does not parse fails the build.
 //! For wasm32 the snapshot is empty: there the download size matters more;
-//! and the `.nix` files are embedded with their comment-only lines blanked
-//! (`src/strip_comments.rs`, written to `$OUT_DIR/nixpkgs/`), while native
-//! builds embed them as they are, so `nixpen dump-nixpkgs` writes the full
-//! source.
-use std::{env, fs, path::Path};
+//! the `.nix` files have their comment-only lines blanked
+//! (`src/strip_comments.rs`), and all files are packed, in path order, into
+//! one LZMA stream (`$OUT_DIR/nixpkgs.lzma`, unpacked once at run time by
+//! `src/lzma.rs`; the gzip or brotli that serves the wasm packs Nix text less
+//! tightly), so `embedded.rs` holds `(relative path, length)` pairs and the
+//! stream. Native builds embed the files as they are, so `nixpen
+//! dump-nixpkgs` writes the full source.
+use std::{env, fs, io::Write, path::Path};
 
 #[path = "src/strip_comments.rs"]
 mod strip_comments;
@@ -45,6 +48,17 @@ fn snapshot(root: &Path, files: &[String]) -> Vec<u8> {
     }
 }
 
+/// `data` as an LZMA-alone stream, at xz's strongest preset with the
+/// literal coder set for text (lc=3, lp=0, pb=0).
+fn lzma(data: &[u8]) -> Vec<u8> {
+    let mut options = xz2::stream::LzmaOptions::new_preset(9 | 0x8000_0000).expect("LZMA preset");
+    options.literal_context_bits(3).literal_position_bits(0).position_bits(0);
+    let stream = xz2::stream::Stream::new_lzma_encoder(&options).expect("LZMA encoder");
+    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
+    encoder.write_all(data).expect("LZMA compression");
+    encoder.finish().expect("LZMA compression")
+}
+
 fn main() {
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("nixpkgs");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -54,19 +68,29 @@ fn main() {
     }
     let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
-    let mut code = String::from("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, contents).\npub static FILES: &[(&str, &[u8])] = &[\n");
-    for rel in &files {
-        let mut abs = root.join(rel);
-        if wasm && rel.ends_with(".nix") {
-            let source = fs::read_to_string(&abs).expect("read a nixpkgs file");
-            let stripped = out_dir.join("nixpkgs").join(rel);
-            fs::create_dir_all(stripped.parent().unwrap()).unwrap();
-            fs::write(&stripped, strip_comments::strip_comment_lines(&source)).unwrap();
-            abs = stripped;
+    let mut code = String::new();
+    if wasm {
+        let mut text = Vec::new();
+        code.push_str("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, length), in the order of `PACKED`.\npub static SIZES: &[(&str, usize)] = &[\n");
+        for rel in &files {
+            let mut bytes = fs::read(root.join(rel)).expect("read a nixpkgs file");
+            if rel.ends_with(".nix") {
+                let source = String::from_utf8(bytes).expect("a nixpkgs file is UTF-8");
+                bytes = strip_comments::strip_comment_lines(&source).into_bytes();
+            }
+            code.push_str(&format!("    ({rel:?}, {}),\n", bytes.len()));
+            text.extend_from_slice(&bytes);
         }
-        code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", abs.to_string_lossy()));
+        code.push_str("];\n");
+        fs::write(out_dir.join("nixpkgs.lzma"), lzma(&text)).unwrap();
+        code.push_str("/// The files of `SIZES`, concatenated and packed into one LZMA-alone stream.\npub static PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/nixpkgs.lzma\"));\n");
+    } else {
+        code.push_str("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, contents).\npub static FILES: &[(&str, &[u8])] = &[\n");
+        for rel in &files {
+            code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", root.join(rel).to_string_lossy()));
+        }
+        code.push_str("];\n");
     }
-    code.push_str("];\n");
     fs::write(out_dir.join("embedded.rs"), code).unwrap();
     let snapshot = if wasm { Vec::new() } else { snapshot(&root, &files) };
     fs::write(out_dir.join("nixpkgs.snapshot"), snapshot).unwrap();

@@ -17,7 +17,24 @@ pub const NIXPKGS_MOUNT: &str = "/nixpen/nixpkgs";
 /// assert!(nixpen_nixos::embedded::files().iter().any(|(p, _)| *p == "lib/default.nix"));
 /// ```
 pub fn files() -> &'static [(&'static str, &'static [u8])] {
-    generated::FILES
+    #[cfg(not(target_arch = "wasm32"))]
+    return generated::FILES;
+    // Unpacked on first use and kept for the program's life, as the
+    // uncompressed files are natively.
+    #[cfg(target_arch = "wasm32")]
+    {
+        static FILES: std::sync::OnceLock<Vec<(&str, &[u8])>> = std::sync::OnceLock::new();
+        FILES.get_or_init(|| {
+            let size = generated::SIZES.iter().map(|(_, len)| len).sum();
+            let mut text: &'static [u8] = crate::lzma::decode(generated::PACKED, size).leak();
+            let file = |&(rel, len): &(&'static str, usize)| {
+                let (bytes, rest) = text.split_at(len);
+                text = rest;
+                (rel, bytes)
+            };
+            generated::SIZES.iter().map(file).collect()
+        })
+    }
 }
 
 /// The embedded `.nix` files lowered at build time, for

@@ -4,6 +4,8 @@
 //! rendering and listing options, and reads their results.
 
 pub mod embedded;
+#[cfg(any(target_arch = "wasm32", test))]
+mod lzma;
 mod mount;
 mod rendered;
 pub mod target;
