@@ -1,0 +1,16 @@
+//! For the wasm build: names the target features that the linked module
+//! declares in its `target_features` section, leaving out `reference-types`
+//! and `multivalue`. wasm-bindgen switches to its externref and multi-value
+//! glue when that section lists them; the release build keeps the function
+//! names (for wasm-opt's ordering of functions by name, `index.html`), so the
+//! section is no longer stripped with them, and this keeps the glue as it
+//! was (the externref glue made the wasm 0.7 KB gzip larger). The code may
+//! still use every feature the compiler enables: the list only declares.
+use std::env;
+
+fn main() {
+    if env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32") {
+        println!("cargo:rustc-link-arg-bins=--no-check-features");
+        println!("cargo:rustc-link-arg-bins=--features=bulk-memory,bulk-memory-opt,mutable-globals,nontrapping-fptoint,sign-ext");
+    }
+}
