@@ -6,6 +6,10 @@ static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
 
 use nixpen_eval::*;
 
+/// The resident memory is the process's: the tests measuring it take
+/// turns, so that one's allocations do not show in another's figures.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[cfg(target_os = "linux")]
 fn resident_bytes() -> usize {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
@@ -25,6 +29,7 @@ const CYCLIC: &str = r#"
 #[cfg(target_os = "linux")]
 #[test]
 fn repeated_evaluation_keeps_memory_flat() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut ev = Evaluator::new(EvalConfig::default());
     let req = Request::expr(CYCLIC);
     for _ in 0..200 {
@@ -48,6 +53,7 @@ fn repeated_evaluation_keeps_memory_flat() {
 #[cfg(target_os = "linux")]
 #[test]
 fn deferred_heaps_are_freed() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut config = EvalConfig::default();
     config.heap_release = HeapRelease::Defer;
     let mut ev = Evaluator::new(config);
@@ -77,6 +83,7 @@ fn deferred_heaps_are_freed() {
 #[cfg(target_os = "linux")]
 #[test]
 fn changing_sources_keep_memory_flat() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut ev = Evaluator::new(EvalConfig::default());
     let req = |i: usize| Request::expr(&format!(
         r#"let s = "host-{i}.example.org"; in [ (builtins.match "host-([0-9]+)[.](.*)" s) ({CYCLIC}) ]"#
