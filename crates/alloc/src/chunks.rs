@@ -156,6 +156,11 @@ pub fn alloc(layout: Layout) -> *mut u8 {
 #[cold]
 #[inline(never)]
 fn alloc_in_new_chunk(st: &Stream, layout: Layout) -> *mut u8 {
+    if platform::refused() {
+        // No chunks on this system: every block goes to the fallback,
+        // without taking the free list's lock each time.
+        return std::ptr::null_mut();
+    }
     leave_chunk(st);
     let Some(chunk) = FREE.pop().or_else(platform::new_chunk) else {
         return std::ptr::null_mut();

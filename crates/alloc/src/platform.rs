@@ -59,6 +59,12 @@ mod imp {
         true
     }
 
+    /// Whether the system refused the range (then chunks are never used).
+    #[inline]
+    pub fn refused() -> bool {
+        STATE.load(Ordering::Relaxed) == 3
+    }
+
     /// A chunk never handed out before, or `None` when the range is used up.
     pub fn new_chunk() -> Option<usize> {
         if !reserve() {
@@ -101,6 +107,12 @@ mod imp {
         Some(p)
     }
 
+    /// Never: chunks come from the standard allocator.
+    #[inline]
+    pub fn refused() -> bool {
+        false
+    }
+
     /// Whether `addr` is in a chunk.
     #[inline]
     pub fn is_chunk(addr: usize) -> bool {
@@ -109,4 +121,4 @@ mod imp {
     }
 }
 
-pub use imp::{is_chunk, new_chunk};
+pub use imp::{is_chunk, new_chunk, refused};
