@@ -1,7 +1,8 @@
 //! Bump allocation in 64 KiB chunks for the blocks an evaluation allocates.
 //!
 //! While a thread is inside [`Evaluating`], its small blocks are carved one
-//! after another from a chunk of its own: an allocation is a pointer bump,
+//! after another from chunks of its own (one for blocks of up to [`SMALL`]
+//! bytes, one for bigger ones): an allocation is a pointer bump,
 //! memory is touched in address order, and blocks made close in time sit
 //! close in memory. A chunk counts its live blocks; it is reused once the
 //! last of them is freed, whichever thread frees it, so a block that
@@ -59,6 +60,11 @@ struct Stream {
     count: Cell<isize>,
 }
 
+impl Stream {
+    /// A stream with no current chunk.
+    const EMPTY: Stream = Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) };
+}
+
 /// The calling thread's bump state.
 struct Local {
     /// How many [`Evaluating`] scopes are open on this thread.
@@ -69,13 +75,7 @@ struct Local {
 
 thread_local! {
     static LOCAL: Local = const {
-        Local {
-            depth: Cell::new(0),
-            streams: [
-                Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) },
-                Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) },
-            ],
-        }
+        Local { depth: Cell::new(0), streams: [Stream::EMPTY, Stream::EMPTY] }
     };
 }
 
@@ -216,8 +216,8 @@ pub fn dealloc(ptr: *mut u8) {
     }
 }
 
-/// Resizes a chunk block: in place when it is the thread's last allocation
-/// and the chunk has room, else by moving it (to a chunk or the fallback,
+/// Resizes a chunk block: in place when it is the last block of one of the
+/// thread's streams and the chunk has room, else by moving it (to a chunk or the fallback,
 /// as [`alloc`] decides, through `alloc_any`).
 ///
 /// # Safety
@@ -251,7 +251,7 @@ pub unsafe fn realloc(ptr: *mut u8, layout: Layout, new_size: usize, alloc_any: 
 /// While a value of this type lives, the thread's small allocations come
 /// from its chunks (when the global allocator is [`crate::NixpenAlloc`]; with
 /// another allocator it changes nothing). Scopes nest. When the outermost
-/// ends, the thread lets its chunk go, so a thread that ends holds none.
+/// ends, the thread lets its chunks go, so a thread that ends holds none.
 ///
 /// ```
 /// let kept = {

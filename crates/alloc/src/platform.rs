@@ -17,7 +17,6 @@ mod imp {
     const RESERVE: usize = 16 << 30;
 
     static BASE: AtomicUsize = AtomicUsize::new(0);
-    static LIMIT: AtomicUsize = AtomicUsize::new(0);
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     /// 0: not reserved yet; 1: being reserved; 2: reserved; 3: refused.
     static STATE: AtomicU8 = AtomicU8::new(0);
@@ -54,7 +53,6 @@ mod imp {
         let base = (p as usize + CHUNK - 1) & !(CHUNK - 1);
         NEXT.store(base, Ordering::Relaxed);
         BASE.store(base, Ordering::Relaxed);
-        LIMIT.store(base + RESERVE, Ordering::Relaxed);
         STATE.store(2, Ordering::Release);
         true
     }
@@ -71,7 +69,7 @@ mod imp {
             return None;
         }
         let chunk = NEXT.fetch_add(CHUNK, Ordering::Relaxed);
-        (chunk + CHUNK <= LIMIT.load(Ordering::Relaxed)).then_some(chunk)
+        (chunk + CHUNK <= BASE.load(Ordering::Relaxed) + RESERVE).then_some(chunk)
     }
 
     /// Whether `addr` is in a chunk.

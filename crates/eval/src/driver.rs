@@ -42,6 +42,14 @@ thread_local! {
     static EVAL_STACK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// The stack an evaluation under `limits` needs, or `None` when the current
+/// thread (one [`with_eval_stack`] started) has it already.
+#[cfg(not(target_arch = "wasm32"))]
+fn stack_needed(limits: &crate::limits::Limits) -> Option<usize> {
+    let stack = limits.max_stack_bytes + STACK_MARGIN;
+    (EVAL_STACK.with(|s| s.get()) < stack).then_some(stack)
+}
+
 /// Runs `f` on a new thread whose stack holds evaluations under `limits`,
 /// and returns its result. Natively, each evaluation otherwise runs on a
 /// thread of its own, started for it with a stack big enough for the
@@ -61,10 +69,9 @@ thread_local! {
 pub fn with_eval_stack<T: Send>(limits: &crate::limits::Limits, f: impl FnOnce() -> T + Send) -> T {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let stack = limits.max_stack_bytes + STACK_MARGIN;
-        if EVAL_STACK.with(|s| s.get()) >= stack {
+        let Some(stack) = stack_needed(limits) else {
             return f();
-        }
+        };
         let run = move || {
             EVAL_STACK.with(|s| s.set(stack));
             f()
@@ -158,10 +165,9 @@ impl Evaluator {
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let stack = self.config.limits.max_stack_bytes + STACK_MARGIN;
-            if EVAL_STACK.with(|s| s.get()) >= stack {
+            let Some(stack) = stack_needed(&self.config.limits) else {
                 return self.eval_many_here(request, parts);
-            }
+            };
             let job = AssertSend((&mut *self, request, parts));
             let r = std::thread::scope(|s| {
                 let h = std::thread::Builder::new().stack_size(stack).spawn_scoped(s, move || {

@@ -145,20 +145,15 @@ impl<'a> Interp<'a> {
         // The cache keeps what this makes beyond the evaluation: it is made
         // outside the evaluation's memory.
         let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(&key, name, text));
-        if same {
-            let p = &self.cache.parsed[&key];
-            let (root, warnings) = (p.root.clone(), p.warnings.clone());
-            self.parse_warnings(id, &warnings);
-            return match root {
-                Ok(e) => Ok((e, id)),
-                Err((m, off)) => err_at(Span { file: id, off }, m),
-            };
+        if !same {
+            nixpen_alloc::outside_evaluation(|| {
+                let (root, warnings) = self.lower_source(name, text, scoped, id);
+                self.cache.parsed.insert(key.clone(), crate::cache::Parsed { file: id, root, warnings });
+            });
         }
-        let (root, warnings) = nixpen_alloc::outside_evaluation(|| self.lower_source(name, text, scoped, id));
+        let p = &self.cache.parsed[&key];
+        let (root, warnings) = (p.root.clone(), p.warnings.clone());
         self.parse_warnings(id, &warnings);
-        nixpen_alloc::outside_evaluation(|| {
-            self.cache.parsed.insert(key, crate::cache::Parsed { file: id, root: root.clone(), warnings });
-        });
         match root {
             Ok(e) => Ok((e, id)),
             Err((m, off)) => err_at(Span { file: id, off }, m),
