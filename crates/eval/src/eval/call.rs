@@ -61,7 +61,7 @@ impl<'a> Interp<'a> {
                     return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
                 }
                 self.check_stack()?;
-                let r = self.call_lambda(&c, arg, sp);
+                let r = self.call_lambda(&c.def, &c.env, arg, sp);
                 self.depth -= 1;
                 r.frame(Some(sp), || "from call site".into())
             }
@@ -122,11 +122,43 @@ impl<'a> Interp<'a> {
         .frame(Some(sp), || format!("while calling the '{name}' builtin"))
     }
 
-    fn call_lambda(&mut self, c: &Closure, arg: Value, sp: Span) -> R<Value> {
-        let def = &c.def;
+    /// Applies a curried lambda (`a: b: …`, `c`) to as many of `args`
+    /// (expressions of `env`) as it takes one by one, at least two: each
+    /// argument but the last is bound without building the closure the
+    /// call would return, as that closure is called at once. Returns the
+    /// result and how many arguments were used.
+    pub(super) fn apply_curried(&mut self, c: Rc<Closure>, args: &[Rc<Expr>], env: &Rc<Env>, sp: Span) -> R<(Value, usize)> {
+        let mut def = &c.def;
+        let mut fenv = c.env.clone();
+        let mut used = 0;
+        loop {
+            let arg = self.thunk_expr(&args[used], env);
+            used += 1;
+            match (&def.param, &def.body) {
+                (Param::Ident(_), Expr::Lambda(inner)) if used < args.len() => {
+                    fenv = Env::one(arg, Some(fenv));
+                    def = inner;
+                }
+                _ => {
+                    self.depth += 1;
+                    if self.depth > self.config.limits.max_depth {
+                        self.depth -= 1;
+                        return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+                    }
+                    self.check_stack()?;
+                    let r = self.call_lambda(def, &fenv, arg, sp);
+                    self.depth -= 1;
+                    return r.frame(Some(sp), || "from call site".into()).map(|v| (v, used));
+                }
+            }
+        }
+    }
+
+    /// Calls the lambda `def` closed over `cenv` with `arg`.
+    fn call_lambda(&mut self, def: &LambdaDef, cenv: &Rc<Env>, arg: Value, sp: Span) -> R<Value> {
         let env = match &def.param {
-            Param::Ident(_) => Env::one(arg, Some(c.env.clone())),
-            Param::Formals { formals, ellipsis, at } => self.formals_env(c, formals, *ellipsis, at.is_some(), arg, sp)?,
+            Param::Ident(_) => Env::one(arg, Some(cenv.clone())),
+            Param::Formals { formals, ellipsis, at } => self.formals_env(def, cenv, formals, *ellipsis, at.is_some(), arg, sp)?,
         };
         self.eval(&def.body, &env).frame(Some(def.span), || format!("while calling {}", Self::lambda_name(def)))
     }
@@ -138,14 +170,14 @@ impl<'a> Interp<'a> {
     #[inline(never)]
     fn formals_env(
         &mut self,
-        c: &Closure,
+        def: &LambdaDef,
+        cenv: &Rc<Env>,
         formals: &[(crate::symbol::Sym, Option<Rc<Expr>>, Span)],
         ellipsis: bool,
         at: bool,
         arg: Value,
         sp: Span,
     ) -> R<Rc<Env>> {
-        let def = &c.def;
         let args = match self.force(arg.clone())? {
             Value::Attrs(a) => a,
             v => return Err(self.not_a_set_argument(def, &v)),
@@ -154,10 +186,10 @@ impl<'a> Interp<'a> {
         let mut missing = Vec::new();
         let mut used = 0usize;
         for (i, (name, default, _)) in formals.iter().enumerate() {
-            match args.get(name.as_str()) {
-                Some(v) => {
+            match args.find_sym(name) {
+                Some(k) => {
                     used += 1;
-                    slots.push(v.clone());
+                    slots.push(args.entries[k].1.clone());
                 }
                 None => {
                     if default.is_some() {
@@ -177,7 +209,7 @@ impl<'a> Interp<'a> {
         if at {
             slots.push(arg);
         }
-        let env = Env::new(slots, Some(c.env.clone()));
+        let env = Env::new(slots, Some(cenv.clone()));
         for i in missing {
             let d = formals[i].1.as_ref().unwrap();
             let v = self.thunk_expr_deferred(d, &env);

@@ -434,6 +434,14 @@ impl<'a> Interp<'a> {
                             continue;
                         }
                     }
+                    if let Value::Lambda(c) = &fv {
+                        if !tail.is_empty() && matches!((&c.def.param, &c.def.body), (Param::Ident(_), Expr::Lambda(_))) {
+                            let (v, used) = self.apply_curried(c.clone(), rest, env, *sp)?;
+                            fv = v;
+                            rest = &rest[used..];
+                            continue;
+                        }
+                    }
                     let av = self.thunk_expr(a, env);
                     fv = self.call(fv, av, *sp)?;
                     rest = tail;
