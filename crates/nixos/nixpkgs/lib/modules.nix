@@ -17,9 +17,9 @@ let
     concatLists mapAttrs foldl' elem typeOf addErrorContext unsafeGetAttrPos zipAttrsWith
     catAttrs genericClosure seq substring;
   inherit (lib.trivial) isFunction functionArgs id warn warnIf throwIfNot;
-  inherit (lib.lists) imap1 last init reverseList optional take sortOn;
+  inherit (lib.lists) last init reverseList optional take sortOn;
   inherit (lib.attrsets) attrByPath setAttrByPath getAttrFromPath mapAttrsToList recursiveUpdate
-    mapAttrsRecursiveCond optionalAttrs zipAttrs;
+    optionalAttrs zipAttrs;
   inherit (lib.strings) concatStringsSep optionalString isConvertibleWithToString escapeNixString;
   inherit (lib.options) isOption mkOption showDefs showFiles showOption unknownModule;
   types = lib.types;
@@ -154,11 +154,30 @@ let
         sorted =
           if builtins.any (def: def.value._type or "" == "order") filtered.values
           then sortProperties filtered.values else filtered.values;
-        plainSingle = length defs == 1 && (
-          let d = head defs; in
-          addErrorContext "while evaluating definitions from `${d.file}':" (!(isAttrs d.value && d.value ? _type)));
+        # The common shapes, without the general machinery: one plain
+        # definition; one `mkOverride` of a plain value (an option's default
+        # alone); an override below the normal priority (such as the
+        # default) and then one plain definition, which wins. Each forces
+        # the same values in the same order as the general path.
+        n = length defs;
+        d0 = head defs;
+        d1 = builtins.elemAt defs 1;
+        # The `_type` of a definition's value, or null when it has none.
+        tag0 = addErrorContext "while evaluating definitions from `${d0.file}':" (if isAttrs d0.value && d0.value ? _type then d0.value._type else null);
+        tag1 = addErrorContext "while evaluating definitions from `${d1.file}':" (if isAttrs d1.value && d1.value ? _type then d1.value._type else null);
+        common =
+          if n == 1 then
+            if tag0 == null then { values = defs; highestPrio = defaultOverridePriority; }
+            else if tag0 == "override" then {
+              values = if d0.value.content._type or "" == "order" then sorted else [ { inherit (d0) file; value = d0.value.content; } ];
+              highestPrio = d0.value.priority;
+            }
+            else null
+          else if n == 2 && tag0 == "override" && tag1 == null && d0.value.priority > defaultOverridePriority then
+            { values = [ { inherit (d1) file; inherit (d1) value; } ]; highestPrio = defaultOverridePriority; }
+          else null;
       in
-      if plainSingle then { values = defs; highestPrio = defaultOverridePriority; }
+      if common != null then common
       else { values = sorted; inherit (filtered) highestPrio; };
 
     defsFinal = defsFinal'.values;
@@ -206,6 +225,19 @@ let
       `loc` into one option, merging types and collecting sub-modules.
       Example: `mergeOptionDecls [ "x" ] [ { _file = "f"; pos = null; options = mkOption { }; } ]` */
   mergeOptionDecls = loc: opts:
+    # One declaration (most options): what the fold below gives for it.
+    if length opts == 1 then
+      let
+        opt = head opts;
+        subModules = opt.options.type.getSubModules or null;
+      in
+      opt.options // {
+        inherit loc;
+        declarations = [ opt._file ];
+        declarationPositions = [ (if opt.pos != null then opt.pos else { file = opt._file; line = null; column = null; }) ];
+        options = if subModules != null then map (setDefaultModuleLocation opt._file) subModules else [ ];
+      }
+    else
     foldl' (res: opt:
       let
         alreadyDeclared = "The option `${showOption loc}' in `${opt._file}' is already declared in ${showFiles res.declarations}.";
@@ -361,12 +393,16 @@ let
       # Nixpen: whether `unmatchedDefns` is not empty, without building it
       # (what `evalModules` checks on every evaluation). Every declared name
       # is looked at all the same, as building the list does, so an error
-      # in a declaration shows as it would.
+      # in a declaration shows as it would: `catAttrs` evaluates each result,
+      # `deepSeq` each nested flag (without a function call per name).
       hasUnmatched =
         configs != [ ]
-        && builtins.foldl' (found: name: resultsByName.${name}.hasUnmatched or false || found)
-          (removeAttrs rawDefsByName (attrNames declsByName) != { })
-          (attrNames resultsByName);
+        && (
+          let
+            undeclared = removeAttrs rawDefsByName (attrNames declsByName) != { };
+            nested = catAttrs "hasUnmatched" (builtins.attrValues resultsByName);
+          in
+          seq undeclared (builtins.deepSeq nested (undeclared || elem true nested)));
     };
 
   showRawDecls = loc: decls:
@@ -508,9 +544,10 @@ let
       # A tree of { key, module, modules (imports), disabled (lists of disabledModules) }.
       collectTree = parentFile: parentKey: initial: args:
         let
-          nodes = imap1 (n: x:
+          nodes = builtins.genList (i:
             let
-              module = checkClass (loadModule args parentFile "${parentKey}:anon-${toString n}" x);
+              x = builtins.elemAt initial i;
+              module = checkClass (loadModule args parentFile "${parentKey}:anon-${toString (i + 1)}" x);
               sub = collectTree module._file module.key module.imports args;
             in {
               inherit (module) key;
@@ -518,11 +555,14 @@ let
               modules = sub.modules;
               disabled = (if module.disabledModules != [ ] then [ { file = module._file; disabled = module.disabledModules; } ] else [ ])
                 ++ sub.disabled;
-            }) initial;
+            }) (length initial);
         in { modules = nodes; disabled = concatLists (catAttrs "disabled" nodes); };
 
       flatten = modulesPath: { disabled, modules }:
-        let keep = filter (s: !isDisabled modulesPath disabled s); in
+        let
+          off = isDisabled modulesPath disabled;
+          keep = if disabled == [ ] then modules: modules else filter (s: !off s);
+        in
         map (s: s.module) (genericClosure { startSet = keep modules; operator = s: keep s.modules; });
 
       toGraph = modulesPath: { disabled, modules }:
@@ -531,10 +571,11 @@ let
           node = s: { disabled = off s; inherit (s) key; file = s.module._file; imports = map node s.modules; };
         in map node (filter (s: s.key != "lib/modules.nix") modules);
     in
-    modulesPath: initial: args: {
-      modules = flatten modulesPath (collectTree unknownModule "" initial args);
-      graph = toGraph modulesPath (collectTree unknownModule "" initial args);
-    };
+    modulesPath: initial: args:
+      let tree = collectTree unknownModule "" initial args; in {
+        modules = flatten modulesPath tree;
+        graph = toGraph modulesPath tree;
+      };
 
   messages =
     let
@@ -654,12 +695,19 @@ let
 
       config =
         let
-          declared = mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value) options;
+          # `mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value) options`,
+          # with one call per attribute instead of five.
+          declared =
+            let values = mapAttrs (_: v: if isAttrs v && v._type or "" != "option" then values v else v.value); in
+            values options;
           freeform =
             let defs = map (def: { file = def.file; value = setAttrByPath def.prefix def.value; }) merged.unmatchedDefns; in
-            if defs == [ ] then { } else declared._module.freeformType.merge prefix defs;
+            declared._module.freeformType.merge prefix defs;
         in
-        if declared._module.freeformType == null then declared else recursiveUpdate freeform declared;
+        # Without unmatched definitions the freeform part is empty (and
+        # the list of them need not be built).
+        if declared._module.freeformType == null || !merged.hasUnmatched then declared
+        else recursiveUpdate freeform declared;
 
       checkUnmatched =
         if config._module.check && config._module.freeformType == null && merged.hasUnmatched then
