@@ -43,12 +43,14 @@ let
     let
       trivial = import ./trivial-builders.nix { inherit lib makeDerivation; pkgs = self; };
       languages = import ./language-builders.nix { inherit lib makeDerivation; pkgs = self; };
-      listed = builtins.mapAttrs package (import ./package-list.nix);
       postgresqlServer = import ./postgresql.nix { inherit lib makeDerivation; inherit (trivial) buildEnv; };
-      servers = builtins.mapAttrs (_: postgresqlServer)
-        (lib.filterAttrs (name: _: name == "postgresql" || lib.hasPrefix "postgresql_" name) listed);
+      # PostgreSQL servers get their extras; deciding per package when it is
+      # used, the whole list is not walked on every evaluation.
+      listed = builtins.mapAttrs (name: entry:
+        if entry.pname == "postgresql" then postgresqlServer (package name entry) else package name entry
+      ) (import ./package-list.nix);
     in
-    listed // servers // trivial // languages // {
+    listed // trivial // languages // {
       inherit lib config overlays;
       system = hostSystem;
       pkgs = self;

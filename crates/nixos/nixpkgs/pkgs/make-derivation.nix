@@ -18,9 +18,7 @@ let
 
   # Drops from `attrs` what `derivation` cannot take (functions, plain
   # attribute sets) instead of failing, as these are never built here.
-  sanitize = attrs:
-    let names = filter (n: isDrvArgument attrs.${n}) (builtins.attrNames attrs);
-    in builtins.listToAttrs (map (n: { name = n; value = attrs.${n}; }) names);
+  sanitize = attrs: removeAttrs attrs (filter (n: !isDrvArgument attrs.${n}) (builtins.attrNames attrs));
 
   # Attributes that belong to the Nix-level package, not to the build.
   notForBuild = [ "meta" "passthru" "pos" "override" "overrideAttrs" "overrideDerivation" "finalPackage" ];

@@ -10,15 +10,14 @@ let
   # stripLeading line: `line` without its leading spaces and tabs.
   stripLeading = line: head (match "[ \t]*(.*)" line);
 
-  hasChar = c: line: lib.hasInfix c line;
 
   tabs = n: lib.concatStrings (lib.genList (_: "\t") n);
 
   step = state: raw:
     let
       line = stripLeading raw;
-      opens = hasChar "{" line;
-      closes = hasChar "}" line;
+      opens = match ".*[{].*" line != null;
+      closes = match ".*[}].*" line != null;
       ctx = state.ctx + (if opens then 1 else 0) - (if closes then 1 else 0);
       depth = ctx - (if opens then 1 else 0);
       blank = match "[[:space:]]*" line != null;
