@@ -64,7 +64,8 @@ impl Attrs {
         let e = &self.entries;
         let text = name.as_str();
         if e.len() < 8 {
-            return e.iter().position(|x| Rc::ptr_eq(&x.0 .0, &name.0) || x.0.as_str() == text);
+            // The same symbol first (no text read), then equal text.
+            return e.iter().position(|x| Rc::ptr_eq(&x.0 .0, &name.0)).or_else(|| e.iter().position(|x| x.0.as_str() == text));
         }
         e.binary_search_by(|x| {
             if Rc::ptr_eq(&x.0 .0, &name.0) {
