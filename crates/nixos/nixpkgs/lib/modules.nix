@@ -138,47 +138,58 @@ let
 
   # ---------------------------------------------------------------- merging
 
+  # The winning definitions of `defs` (`{ values, highestPrio }`): mkIf and
+  # mkMerge discharged, the best priority kept, sorted by mkOrder.
+  generalDefsFinal = defs:
+    let
+      normalized = concatMap (m:
+        map (value: if value._type or null == "definition" then value else { inherit (m) file; inherit value; })
+          (addErrorContext "while evaluating definitions from `${m.file}':" (dischargeProperties m.value))
+      ) defs;
+      filtered = filterOverrides' normalized;
+    in {
+      values =
+        if builtins.any (def: def.value._type or "" == "order") filtered.values
+        then sortProperties filtered.values else filtered.values;
+      inherit (filtered) highestPrio;
+    };
+
   /** Merge the definitions `defs` (`{ file, value }`) of the option at `loc`
       with `type`. Returns `mergedValue`, `isDefined`, `optionalValue`,
       `defsFinal` (winning definitions), `defsFinal'` (with `highestPrio`) and
       `checkedAndMerged` (`{ headError, value, valueMeta }`).
       Example: `(mergeDefinitions [ "x" ] types.int [ { file = "f"; value = 1; } ]).mergedValue` => `1` */
   mergeDefinitions = loc: type: defs: rec {
+    # The common shapes are taken without the general machinery
+    # (`generalDefsFinal`): one plain definition; one `mkOverride` (an
+    # option's default alone); an override below the normal priority (such
+    # as the default) and then one plain definition, which wins. Each forces
+    # the same values in the same order as the general path.
     defsFinal' =
       let
-        normalized = concatMap (m:
-          map (value: if value._type or null == "definition" then value else { inherit (m) file; inherit value; })
-            (addErrorContext "while evaluating definitions from `${m.file}':" (dischargeProperties m.value))
-        ) defs;
-        filtered = filterOverrides' normalized;
-        sorted =
-          if builtins.any (def: def.value._type or "" == "order") filtered.values
-          then sortProperties filtered.values else filtered.values;
-        # The common shapes, without the general machinery: one plain
-        # definition; one `mkOverride` of a plain value (an option's default
-        # alone); an override below the normal priority (such as the
-        # default) and then one plain definition, which wins. Each forces
-        # the same values in the same order as the general path.
         n = length defs;
         d0 = head defs;
-        d1 = builtins.elemAt defs 1;
         # The `_type` of a definition's value, or null when it has none.
         tag0 = addErrorContext "while evaluating definitions from `${d0.file}':" (if isAttrs d0.value && d0.value ? _type then d0.value._type else null);
-        tag1 = addErrorContext "while evaluating definitions from `${d1.file}':" (if isAttrs d1.value && d1.value ? _type then d1.value._type else null);
-        common =
-          if n == 1 then
-            if tag0 == null then { values = defs; highestPrio = defaultOverridePriority; }
-            else if tag0 == "override" then {
-              values = if d0.value.content._type or "" == "order" then sorted else [ { inherit (d0) file; value = d0.value.content; } ];
-              highestPrio = d0.value.priority;
-            }
-            else null
-          else if n == 2 && tag0 == "override" && tag1 == null && d0.value.priority > defaultOverridePriority then
-            { values = [ { inherit (d1) file; inherit (d1) value; } ]; highestPrio = defaultOverridePriority; }
-          else null;
       in
-      if common != null then common
-      else { values = sorted; inherit (filtered) highestPrio; };
+      if n == 1 then
+        if tag0 == null then { values = defs; highestPrio = defaultOverridePriority; }
+        else if tag0 == "override" then {
+          values =
+            if d0.value.content._type or "" == "order" then (generalDefsFinal defs).values
+            else [ { inherit (d0) file; value = d0.value.content; } ];
+          highestPrio = d0.value.priority;
+        }
+        else generalDefsFinal defs
+      else if n == 2 && tag0 == "override" then
+        let
+          d1 = builtins.elemAt defs 1;
+          tag1 = addErrorContext "while evaluating definitions from `${d1.file}':" (if isAttrs d1.value && d1.value ? _type then d1.value._type else null);
+        in
+        if tag1 == null && d0.value.priority > defaultOverridePriority then
+          { values = [ { inherit (d1) file; inherit (d1) value; } ]; highestPrio = defaultOverridePriority; }
+        else generalDefsFinal defs
+      else generalDefsFinal defs;
 
     defsFinal = defsFinal'.values;
 
@@ -624,6 +635,44 @@ let
         } _type);
     };
 
+  # The options every `evalModules` declares under `_module`: the same
+  # values for each evaluation (nested ones mark `_module.args` internal),
+  # so their types are built once, not once per submodule.
+  internalOptions =
+    let
+      declare = nested: {
+        _module.args = mkOption {
+          type = types.lazyAttrsOf types.raw;
+          ${if nested then "internal" else null} = true;
+          description = ''
+            Additional arguments passed to each module besides `lib`, `config`,
+            `options`, `specialArgs` and the attributes of `specialArgs`.
+            Submodules get their own arguments; only `name` is passed down.
+          '';
+        };
+        _module.check = mkOption {
+          type = types.bool;
+          internal = true;
+          default = true;
+          description = "Whether to check whether all option definitions have matching declarations.";
+        };
+        _module.freeformType = mkOption {
+          type = types.nullOr types.optionType;
+          internal = true;
+          default = null;
+          description = ''
+            If set, definitions without a matching option are merged with this
+            type and combined with the declared options into `config`.
+          '';
+        };
+        _module.specialArgs = mkOption {
+          readOnly = true;
+          internal = true;
+          description = "The `specialArgs` given to `evalModules`, usable in `imports`.";
+        };
+      };
+    in { top = declare false; nested = declare true; };
+
   # ---------------------------------------------------------------- evalModules
 
   /** Evaluate a list of modules. Arguments: `modules`, `specialArgs`
@@ -646,37 +695,7 @@ let
       internalModule = rec {
         _file = "lib/modules.nix";
         key = _file;
-        options = {
-          _module.args = mkOption {
-            type = types.lazyAttrsOf types.raw;
-            ${if prefix == [ ] then null else "internal"} = true;
-            description = ''
-              Additional arguments passed to each module besides `lib`, `config`,
-              `options`, `specialArgs` and the attributes of `specialArgs`.
-              Submodules get their own arguments; only `name` is passed down.
-            '';
-          };
-          _module.check = mkOption {
-            type = types.bool;
-            internal = true;
-            default = true;
-            description = "Whether to check whether all option definitions have matching declarations.";
-          };
-          _module.freeformType = mkOption {
-            type = types.nullOr types.optionType;
-            internal = true;
-            default = null;
-            description = ''
-              If set, definitions without a matching option are merged with this
-              type and combined with the declared options into `config`.
-            '';
-          };
-          _module.specialArgs = mkOption {
-            readOnly = true;
-            internal = true;
-            description = "The `specialArgs` given to `evalModules`, usable in `imports`.";
-          };
-        };
+        options = if prefix == [ ] then internalOptions.top else internalOptions.nested;
         config = {
           _module.args = { inherit extendModules; moduleType = type; };
           _module.specialArgs = specialArgs;

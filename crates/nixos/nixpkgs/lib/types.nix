@@ -391,10 +391,12 @@ rec {
     check = v2Check isList;
     merge = v2Merge ({ loc, defs }:
       let
-        evals = filter (e: e.optionalValue ? value) (builtins.concatLists (lib.lists.imap1 (n: def:
-          lib.lists.imap1 (m: v:
-            mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ]) elemType
-              [ { inherit (def) file; value = v; } ]) def.value) defs));
+        # Each element merged on its own (`imap1` written out: one call per element).
+        evals = filter (e: e.optionalValue ? value) (builtins.concatLists (builtins.genList (i:
+          let def = elemAt defs i; in
+          builtins.genList (j:
+            mergeDefinitions (loc ++ [ "[definition ${toString (i + 1)}-entry ${toString (j + 1)}]" ]) elemType
+              [ { inherit (def) file; value = elemAt def.value j; } ]) (length def.value)) (length defs)));
       in {
         headError = firstCheckError check loc defs;
         value = map (e: e.optionalValue.value or e.mergedValue) evals;
