@@ -281,23 +281,29 @@ let
       and return the option with `value`, `isDefined`, `definitions`, `files`,
       `definitionsWithLocations`, `highestPrio` and `valueMeta`.
       Example: `(evalOptionValue [ "x" ] (mkOption { default = 1; }) [ ]).value` => `1` */
-  evalOptionValue = loc: opt: defs:
+  evalOptionValue = loc: opt: defs: optionWithValue loc opt opt.type opt.declarations defs { };
+
+  # `evalOptionValue` with the option in parts: `attrs` (the declaration's
+  # attributes: `default`, `apply`, `readOnly`, …), its final `type` and
+  # `declarations`. The result is `attrs` with the value's attributes and
+  # `extra` added: one copy of the declaration however many parts it has.
+  optionWithValue = loc: attrs: type: declarations: defs: extra:
     let
       withDefault =
-        if opt ? default then [ { file = head opt.declarations; value = mkOptionDefault opt.default; } ] ++ defs
+        if attrs ? default then [ { file = head declarations; value = mkOptionDefault attrs.default; } ] ++ defs
         else defs;
       res =
-        if opt.readOnly or false && length withDefault > 1 then
-          let each = map (def: def // { value = (mergeDefinitions loc opt.type [ def ]).mergedValue; }) withDefault; in
+        if attrs.readOnly or false && length withDefault > 1 then
+          let each = map (def: def // { value = (mergeDefinitions loc type [ def ]).mergedValue; }) withDefault; in
           throw "The option `${showOption loc}' is read-only, but it's set multiple times. Definition values:${showDefs each}"
-        else mergeDefinitions loc opt.type withDefault;
-      value = if opt ? apply then opt.apply res.mergedValue else res.mergedValue;
+        else mergeDefinitions loc type withDefault;
+      value = if attrs ? apply then attrs.apply res.mergedValue else res.mergedValue;
       deprecation =
-        if opt.type.deprecationMessage != null then
-          warn "The type `types.${opt.type.name}' of option `${showOption loc}' defined in ${showFiles opt.declarations} is deprecated. ${opt.type.deprecationMessage}"
+        if type.deprecationMessage != null then
+          warn "The type `types.${type.name}' of option `${showOption loc}' defined in ${showFiles declarations} is deprecated. ${type.deprecationMessage}"
         else x: x;
     in
-    deprecation opt // {
+    deprecation attrs // ({
       value = addErrorContext "while evaluating the option `${showOption loc}':" value;
       inherit (res.defsFinal') highestPrio;
       definitions = map (def: def.value) res.defsFinal;
@@ -308,7 +314,7 @@ let
       # Nixpen: every definition as written (before priorities), for provenance.
       nixpenRawDefinitions = withDefault;
       __toString = _: showOption loc;
-    };
+    } // extra);
 
   /** Merge a list of collected modules at `prefix`: `{ matchedOptions, unmatchedDefns, hasUnmatched }`. */
   mergeModules = prefix: modules:
@@ -360,8 +366,26 @@ let
 
       # Evaluate a matched option and attach the Nixpen provenance data.
       evalMatched = loc: name: opt:
-        evalOptionValue loc opt (rawDefsByName.${name} or [ ])
-        // { nixpenDefinitionPositions = rawPositionsByName.${name} or [ ]; };
+        optionWithValue loc opt opt.type opt.declarations (rawDefsByName.${name} or [ ])
+          { nixpenDefinitionPositions = rawPositionsByName.${name} or [ ]; };
+
+      # `evalMatched` of an option declared once: what mergeOptionDecls and
+      # fixupOptionType give for it, added to the declaration in one copy.
+      evalSingle = loc: name: decl:
+        let
+          attrs = decl.options;
+          subModules = attrs.type.getSubModules or null;
+          type =
+            if subModules == null then attrs.type or types.unspecified
+            else attrs.type.substSubModules (map (setDefaultModuleLocation decl._file) subModules);
+          declarations = [ decl._file ];
+        in
+        optionWithValue loc attrs type declarations (rawDefsByName.${name} or [ ]) {
+          inherit loc type declarations;
+          declarationPositions = [ (if decl.pos != null then decl.pos else { file = decl._file; line = null; column = null; }) ];
+          options = [ ];
+          nixpenDefinitionPositions = rawPositionsByName.${name} or [ ];
+        };
 
       # A plain attrset of options next to a submodule option: make it a submodule option too.
       asSubmoduleOption = decl:
@@ -380,8 +404,12 @@ let
             m.options ? _type && (m.options._type == "option" || throwDeclarationTypeError loc m.options._type m._file)
           ) decls;
         in
-        if length optionDecls == length decls then
-          { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls)); unmatchedDefns = [ ]; }
+        if length optionDecls == length decls then {
+          matchedOptions =
+            if length decls == 1 then evalSingle loc name (head decls)
+            else evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls));
+          unmatchedDefns = [ ];
+        }
         else if optionDecls != [ ] then
           if builtins.all (x: x.options.type.name or null == "submodule") optionDecls then
             { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls))); unmatchedDefns = [ ]; }
