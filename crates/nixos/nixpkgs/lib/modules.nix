@@ -348,8 +348,13 @@ let
         configs;
 
       # Definitions one level down, properties pushed onto the attributes.
+      # (A value without properties is its own single definition.)
       pushedDefsByName = zipAttrsWith (n: concatLists) (map (module:
-        mapAttrs (n: value: map (r: { inherit (module) file; inherit (r) config source; }) (pushDownWithSources value)) module.config
+        mapAttrs (n: value:
+          if isAttrs value && value ? _type then
+            map (r: { inherit (module) file; inherit (r) config source; }) (pushDownWithSources value)
+          else [ { inherit (module) file; config = value; source = value; } ]
+        ) module.config
       ) checkedConfigs);
 
       # Definitions one level down as written.
@@ -396,20 +401,22 @@ let
           };
         };
 
+      # Whether `decl` declares an option (rather than options below it).
+      isOptionDecl = loc: decl:
+        decl.options ? _type && (decl.options._type == "option" || throwDeclarationTypeError loc decl.options._type decl._file);
+
       resultsByName = mapAttrs (name: decls:
         let
           loc = prefix ++ [ name ];
           defns = pushedDefsByName.${name} or [ ];
-          optionDecls = filter (m:
-            m.options ? _type && (m.options._type == "option" || throwDeclarationTypeError loc m.options._type m._file)
-          ) decls;
+          optionDecls = filter (isOptionDecl loc) decls;
         in
-        if length optionDecls == length decls then {
-          matchedOptions =
-            if length decls == 1 then evalSingle loc name (head decls)
-            else evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls));
-          unmatchedDefns = [ ];
-        }
+        # One declaration (most names): no list to filter.
+        if length decls == 1 then
+          if isOptionDecl loc (head decls) then { matchedOptions = evalSingle loc name (head decls); unmatchedDefns = [ ]; }
+          else mergeModules' loc decls defns
+        else if length optionDecls == length decls then
+          { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls)); unmatchedDefns = [ ]; }
         else if optionDecls != [ ] then
           if builtins.all (x: x.options.type.name or null == "submodule") optionDecls then
             { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls))); unmatchedDefns = [ ]; }
