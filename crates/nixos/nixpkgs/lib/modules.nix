@@ -324,7 +324,9 @@ let
   /** `mergeModules` with the definitions `configs` (`{ file, config }`) given. */
   mergeModules' = prefix: modules: configs:
     let
-      declsByName = zipAttrs (map (module:
+      # The declarations of each name (`{ _file, pos, options }`), each
+      # module's in a set; zipped by resultsByName.
+      declsOfModules = map (module:
         let subtree = module.options; in
         if !isAttrs subtree then
           throw ''
@@ -333,7 +335,7 @@ let
             Did you mean to define this outside of `options'?
           ''
         else mapAttrs (n: option: { inherit (module) _file; pos = unsafeGetAttrPos n subtree; options = option; }) subtree
-      ) modules);
+      ) modules;
 
       checkedConfigs =
         assert builtins.all (c: isAttrs c.config || throw ''
@@ -405,7 +407,7 @@ let
       isOptionDecl = loc: decl:
         decl.options ? _type && (decl.options._type == "option" || throwDeclarationTypeError loc decl.options._type decl._file);
 
-      resultsByName = mapAttrs (name: decls:
+      resultsByName = zipAttrsWith (name: decls:
         let
           loc = prefix ++ [ name ];
           defns = pushedDefsByName.${name} or [ ];
@@ -424,7 +426,7 @@ let
             let nonOptions = filter (m: !isOption m.options) decls; in
             throw "The option `${showOption loc}' in module `${(head optionDecls)._file}' would be a parent of the following options, but its type `${(head optionDecls).options.type.description or "<no description>"}' does not support nested options.\n${showRawDecls loc nonOptions}"
         else mergeModules' loc decls defns
-      ) declsByName;
+      ) declsOfModules;
 
       matchedOptions = mapAttrs (n: v: v.matchedOptions) resultsByName;
       unmatchedByName = mapAttrs (n: v: v.unmatchedDefns) resultsByName
@@ -445,7 +447,7 @@ let
         configs != [ ]
         && (
           let
-            undeclared = removeAttrs rawDefsByName (attrNames declsByName) != { };
+            undeclared = removeAttrs rawDefsByName (attrNames resultsByName) != { };
             nested = catAttrs "hasUnmatched" (builtins.attrValues resultsByName);
           in
           seq undeclared (builtins.deepSeq nested (undeclared || elem true nested)));
@@ -498,8 +500,11 @@ let
       Example: `(unifyModuleSyntax "f" "k" { a = 1; }).config` => `{ a = 1; }` */
   unifyModuleSyntax = file: key: m:
     let
-      withMeta = config: if m ? meta then mkMerge [ config { meta = m.meta; } ] else config;
-      withFreeform = config: if m ? freeformType then mkMerge [ config { _module.freeformType = m.freeformType; } ] else config;
+      # `config` with the module's `freeformType` (and, `withMeta`, its
+      # `meta`) added as definitions when it has them.
+      addExtras = withMeta: config:
+        let config' = if withMeta && m ? meta then mkMerge [ config { meta = m.meta; } ] else config; in
+        if m ? freeformType then mkMerge [ config' { _module.freeformType = m.freeformType; } ] else config';
     in
     if m ? config || m ? options then
       let extra = removeAttrs m [ "_class" "_file" "key" "disabledModules" "imports" "options" "config" "meta" "freeformType" ]; in
@@ -512,7 +517,7 @@ let
         disabledModules = m.disabledModules or [ ];
         imports = m.imports or [ ];
         options = m.options or { };
-        config = withFreeform (withMeta (m.config or { }));
+        config = addExtras true (m.config or { });
       }
     else
       throwIfNot (isAttrs m) "module ${file} (${key}) does not look like a module." {
@@ -522,7 +527,7 @@ let
         disabledModules = m.disabledModules or [ ];
         imports = m.require or [ ] ++ m.imports or [ ];
         options = { };
-        config = withFreeform (removeAttrs m [ "_class" "_file" "key" "disabledModules" "require" "imports" "freeformType" ]);
+        config = addExtras false (removeAttrs m [ "_class" "_file" "key" "disabledModules" "require" "imports" "freeformType" ]);
       };
 
   /** Call a module function with its arguments; other modules pass through.
@@ -589,6 +594,7 @@ let
 
       # A tree of { key, module, modules (imports), disabled (lists of disabledModules) }.
       collectTree = parentFile: parentKey: initial: args:
+        if initial == [ ] then { modules = [ ]; disabled = [ ]; } else
         let
           nodes = builtins.genList (i:
             let
