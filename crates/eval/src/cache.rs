@@ -17,6 +17,10 @@ pub struct Parsed {
     /// Warnings of the parse (byte offset, text), repeated whenever the
     /// file is loaded again from the cache.
     pub warnings: Vec<(u32, String)>,
+    /// The bytes the text was last read from, when the file system shares
+    /// them (`FileSystem::read_shared`): the same bytes again mean the
+    /// same text.
+    pub source: Option<std::sync::Arc<[u8]>>,
 }
 
 /// What survives between evaluations.

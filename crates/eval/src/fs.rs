@@ -32,6 +32,13 @@ impl FileType {
 pub trait FileSystem: Send + Sync {
     /// The contents of a file (symlinks followed).
     fn read(&self, path: &str) -> Result<Vec<u8>, String>;
+    /// The contents of a file as the bytes the file system holds, for those
+    /// that hold them in memory: the very same bytes come back for as long
+    /// as the file is unchanged, so a reader can tell it is without
+    /// comparing them. `None` where the file system reads afresh each time.
+    fn read_shared(&self, _path: &str) -> Option<Arc<[u8]>> {
+        None
+    }
     /// The entries of a directory (symlinks followed for `path` itself).
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String>;
     /// The type of `path` without following a final symlink (`lstat`); `None` if absent.
@@ -209,6 +216,13 @@ impl FileSystem for MemoryFs {
         match self.lookup(path)? {
             MemNode::File(data) => Ok(data.to_vec()),
             _ => Err(format!("reading file '{path}': Is a directory")),
+        }
+    }
+
+    fn read_shared(&self, path: &str) -> Option<Arc<[u8]>> {
+        match self.lookup(path).ok()? {
+            MemNode::File(data) => Some(data),
+            _ => None,
         }
     }
 
@@ -391,6 +405,11 @@ impl FileSystem for OverlayFs {
             Some((fs, inner, _, _)) => fs.read(&inner).map_err(|e| e.replace(&inner, path)),
             None => Err(format!("opening file '{path}': No such file or directory")),
         }
+    }
+
+    fn read_shared(&self, path: &str) -> Option<Arc<[u8]>> {
+        let (fs, inner, _, _) = self.route(path)?;
+        fs.read_shared(&inner)
     }
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {

@@ -97,6 +97,26 @@ fn edited_files_are_reparsed() {
 }
 
 #[test]
+fn files_written_again_unchanged_are_not_reparsed() {
+    // In memory, a file is known unchanged by its bytes being the same
+    // ones; written again with the same text it is compared, not parsed.
+    let fs = fs();
+    let mut cfg = EvalConfig::new(fs.clone());
+    cfg.cwd = "/playground".into();
+    let mut ev = Evaluator::new(cfg);
+    let req = Request::expr("(import ./lib.nix).twice 1");
+    assert_eq!(run(&mut ev, &req), "2");
+    let n = ev.parse_count();
+    fs.add_file("/playground/lib.nix", "{ twice = x: x * 2; }");
+    assert_eq!(run(&mut ev, &req), "2");
+    assert_eq!(run(&mut ev, &req), "2");
+    assert_eq!(ev.parse_count(), n);
+    fs.add_file("/playground/lib.nix", "{ twice = x: x * 4; }");
+    assert_eq!(run(&mut ev, &req), "4");
+    assert_eq!(ev.parse_count(), n + 1);
+}
+
+#[test]
 fn errors_have_positions_and_rendering() {
     let mut ev = ev();
     let e = ev.eval(&Request::expr("let x = 1; in\n  x + y")).result.unwrap_err();

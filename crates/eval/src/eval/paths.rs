@@ -1,6 +1,7 @@
 //! Strings with interpolation, path literals, the search path and `import`.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::coerce::CoerceMode;
 use super::Interp;
@@ -116,8 +117,19 @@ impl<'a> Interp<'a> {
             }
             _ => {}
         }
+        // Bytes held in memory and the very ones this file was read from
+        // last time: the file is unchanged, no need to read it again.
+        let shared = fs.read_shared(&path);
+        let key = cache_key(&path, scoped);
+        if let Some(bytes) = &shared {
+            if self.cache.parsed.get(&key).and_then(|p| p.source.as_ref()).is_some_and(|s| Arc::ptr_eq(s, bytes)) {
+                return self.cached(&key);
+            }
+        }
         let text = if path == "/__nix_builtin/nix/fetchurl.nix" {
             crate::builtins::FETCHURL_NIX.as_bytes().to_vec()
+        } else if let Some(bytes) = &shared {
+            bytes.to_vec()
         } else {
             match fs.read(&path) {
                 Ok(t) => t,
@@ -131,7 +143,11 @@ impl<'a> Interp<'a> {
             }
         };
         let text = crate::bytes::decode(&text);
-        self.parse_source_ex(&path, &text, scoped)
+        let r = self.parse_source_ex(&path, &text, scoped);
+        if let Some(p) = self.cache.parsed.get_mut(&key) {
+            p.source = shared;
+        }
+        r
     }
 
     /// Parses and lowers source text registered under `name` (cached by name and content).
@@ -141,17 +157,24 @@ impl<'a> Interp<'a> {
 
     /// Like [`Interp::parse_source`]; `scoped` lowers for `scopedImport`.
     pub fn parse_source_ex(&mut self, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
-        let key = if scoped { format!("\u{0}scoped:{name}") } else { name.to_string() };
+        let key = cache_key(name, scoped);
         // The cache keeps what this makes beyond the evaluation: it is made
         // outside the evaluation's memory.
         let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(&key, name, text));
         if !same {
             nixpen_alloc::outside_evaluation(|| {
                 let (root, warnings) = self.lower_source(name, text, scoped, id);
-                self.cache.parsed.insert(key.clone(), crate::cache::Parsed { file: id, root, warnings });
+                self.cache.parsed.insert(key.clone(), crate::cache::Parsed { file: id, root, warnings, source: None });
             });
         }
-        let p = &self.cache.parsed[&key];
+        self.cached(&key)
+    }
+
+    /// The lowered tree of the file cached under `key` (its parse warnings
+    /// emitted again), or its syntax error.
+    fn cached(&mut self, key: &str) -> R<(Rc<Expr>, u32)> {
+        let p = &self.cache.parsed[key];
+        let id = p.file;
         let (root, warnings) = (p.root.clone(), p.warnings.clone());
         self.parse_warnings(id, &warnings);
         match root {
@@ -217,5 +240,14 @@ impl<'a> Interp<'a> {
         let v = self.new_thunk(super::Thunk::Pending(root, env));
         self.imports.insert(path.to_string(), v.clone());
         self.force(v)
+    }
+}
+
+/// The parse cache's key of a file (`scopedImport` lowers it differently).
+fn cache_key(path: &str, scoped: bool) -> String {
+    if scoped {
+        format!("\u{0}scoped:{path}")
+    } else {
+        path.to_string()
     }
 }
