@@ -236,19 +236,6 @@ let
       `loc` into one option, merging types and collecting sub-modules.
       Example: `mergeOptionDecls [ "x" ] [ { _file = "f"; pos = null; options = mkOption { }; } ]` */
   mergeOptionDecls = loc: opts:
-    # One declaration (most options): what the fold below gives for it.
-    if length opts == 1 then
-      let
-        opt = head opts;
-        subModules = opt.options.type.getSubModules or null;
-      in
-      opt.options // {
-        inherit loc;
-        declarations = [ opt._file ];
-        declarationPositions = [ (if opt.pos != null then opt.pos else { file = opt._file; line = null; column = null; }) ];
-        options = if subModules != null then map (setDefaultModuleLocation opt._file) subModules else [ ];
-      }
-    else
     foldl' (res: opt:
       let
         alreadyDeclared = "The option `${showOption loc}' in `${opt._file}' is already declared in ${showFiles res.declarations}.";
@@ -264,11 +251,14 @@ let
       else
         opt.options // res // {
           declarations = res.declarations ++ [ opt._file ];
-          declarationPositions = res.declarationPositions
-            ++ [ (if opt.pos != null then opt.pos else { file = opt._file; line = null; column = null; }) ];
+          declarationPositions = res.declarationPositions ++ [ (declarationPosition opt) ];
           options = if subModules != null then map (setDefaultModuleLocation opt._file) subModules ++ res.options else res.options;
         } // typeAttrs
     ) { inherit loc; declarations = [ ]; declarationPositions = [ ]; options = [ ]; } opts;
+
+  # Where a declaration (`{ _file, pos, options }`) is: its position, or
+  # its file when the position is unknown.
+  declarationPosition = decl: if decl.pos != null then decl.pos else { file = decl._file; line = null; column = null; };
 
   /** Give a merged option declaration its final type: `unspecified` when
       none was given; submodule types receive the modules of all declarations.
@@ -389,7 +379,7 @@ let
         in
         optionWithValue loc attrs type declarations (rawDefsByName.${name} or [ ]) {
           inherit loc type declarations;
-          declarationPositions = [ (if decl.pos != null then decl.pos else { file = decl._file; line = null; column = null; }) ];
+          declarationPositions = [ (declarationPosition decl) ];
           options = [ ];
           nixpenDefinitionPositions = rawPositionsByName.${name} or [ ];
         };

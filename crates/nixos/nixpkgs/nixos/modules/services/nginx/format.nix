@@ -10,7 +10,6 @@ let
   # stripLeading line: `line` without its leading spaces and tabs.
   stripLeading = line: head (match "[ \t]*(.*)" line);
 
-
   tabs = n: lib.concatStrings (lib.genList (_: "\t") n);
 
   step = state: raw:
