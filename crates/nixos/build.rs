@@ -6,15 +6,17 @@
 //! For wasm32 the snapshot is empty: there the download size matters more;
 //! the `.nix` files have their comment-only lines blanked
 //! (`src/strip_comments.rs`), and all files are packed, in path order, into
-//! one LZMA stream (`$OUT_DIR/nixpkgs.lzma`, unpacked once at run time by
-//! `src/lzma.rs`; the gzip or brotli that serves the wasm packs Nix text less
-//! tightly), so `embedded.rs` holds `(relative path, length)` pairs and the
-//! stream. Native builds embed the files as they are, so `nixpen
+//! one LZMA stream (`src/lzma_pack.rs`, written to `$OUT_DIR/nixpkgs.lzma`,
+//! unpacked once at run time by `src/lzma.rs`; the gzip or brotli that
+//! serves the wasm packs Nix text less tightly), so `embedded.rs` holds
+//! `(relative path, length)` pairs and the stream. Native builds embed the files as they are, so `nixpen
 //! dump-nixpkgs` writes the full source.
-use std::{env, fs, io::Write, path::Path};
+use std::{env, fs, path::Path};
 
 #[path = "src/strip_comments.rs"]
 mod strip_comments;
+#[path = "src/lzma_pack.rs"]
+mod lzma_pack;
 
 /// Where the evaluator sees the tree: `embedded::NIXPKGS_MOUNT`. Relative
 /// paths are resolved against it while lowering, so the snapshot is only
@@ -48,17 +50,6 @@ fn snapshot(root: &Path, files: &[String]) -> Vec<u8> {
     }
 }
 
-/// `data` as an LZMA-alone stream, at xz's strongest preset with the
-/// literal coder set for text (lc=3, lp=0, pb=0).
-fn lzma(data: &[u8]) -> Vec<u8> {
-    let mut options = xz2::stream::LzmaOptions::new_preset(9 | 0x8000_0000).expect("LZMA preset");
-    options.literal_context_bits(3).literal_position_bits(0).position_bits(0);
-    let stream = xz2::stream::Stream::new_lzma_encoder(&options).expect("LZMA encoder");
-    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
-    encoder.write_all(data).expect("LZMA compression");
-    encoder.finish().expect("LZMA compression")
-}
-
 fn main() {
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("nixpkgs");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -82,7 +73,7 @@ fn main() {
             text.extend_from_slice(&bytes);
         }
         code.push_str("];\n");
-        fs::write(out_dir.join("nixpkgs.lzma"), lzma(&text)).unwrap();
+        fs::write(out_dir.join("nixpkgs.lzma"), lzma_pack::pack(&text)).unwrap();
         code.push_str("/// The files of `SIZES`, concatenated and packed into one LZMA-alone stream.\npub static PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/nixpkgs.lzma\"));\n");
     } else {
         code.push_str("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, contents).\npub static FILES: &[(&str, &[u8])] = &[\n");

@@ -6,6 +6,8 @@
 pub mod embedded;
 #[cfg(any(target_arch = "wasm32", test))]
 mod lzma;
+#[cfg(test)]
+mod lzma_pack;
 mod mount;
 mod rendered;
 pub mod target;

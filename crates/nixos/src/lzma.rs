@@ -188,18 +188,6 @@ pub fn decode(stream: &[u8], size: usize) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
-    /// `data` compressed as `build.rs` compresses the tree.
-    fn compress(data: &[u8]) -> Vec<u8> {
-        let mut options = xz2::stream::LzmaOptions::new_preset(9 | 0x8000_0000).unwrap();
-        options.literal_context_bits(3).literal_position_bits(0).position_bits(0);
-        let stream = xz2::stream::Stream::new_lzma_encoder(&options).unwrap();
-        let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
-        encoder.write_all(data).unwrap();
-        encoder.finish().unwrap()
-    }
-
     #[test]
     fn decodes_the_embedded_tree_and_small_inputs() {
         let mut tree = Vec::new();
@@ -208,7 +196,8 @@ mod tests {
         }
         let repetitive: Vec<u8> = (0..20_000u32).map(|i| b"abcabd"[(i % 6) as usize] ^ (i / 4000) as u8).collect();
         for data in [&b""[..], b"a", b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &repetitive, &tree] {
-            assert_eq!(super::decode(&compress(data), data.len()), data);
+            // Packed as `build.rs` packs the tree.
+            assert_eq!(super::decode(&crate::lzma_pack::pack(data), data.len()), data);
         }
     }
 }
