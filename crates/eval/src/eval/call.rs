@@ -54,17 +54,7 @@ impl<'a> Interp<'a> {
     /// Applies a function value to one argument.
     pub fn call(&mut self, f: Value, arg: Value, sp: Span) -> R<Value> {
         match f {
-            Value::Lambda(c) => {
-                self.depth += 1;
-                if self.depth > self.config.limits.max_depth {
-                    self.depth -= 1;
-                    return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
-                }
-                self.check_stack()?;
-                let r = self.call_lambda(&c.def, &c.env, arg, sp);
-                self.depth -= 1;
-                r.frame(Some(sp), || "from call site".into())
-            }
+            Value::Lambda(c) => self.call_closure(&c.def, &c.env, arg, sp),
             Value::Prim(p) => {
                 if p.args.len() + 1 == p.op.arity {
                     let mut args = PrimArgs::new();
@@ -139,19 +129,24 @@ impl<'a> Interp<'a> {
                     fenv = Env::one(arg, Some(fenv));
                     def = inner;
                 }
-                _ => {
-                    self.depth += 1;
-                    if self.depth > self.config.limits.max_depth {
-                        self.depth -= 1;
-                        return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
-                    }
-                    self.check_stack()?;
-                    let r = self.call_lambda(def, &fenv, arg, sp);
-                    self.depth -= 1;
-                    return r.frame(Some(sp), || "from call site".into()).map(|v| (v, used));
-                }
+                _ => return self.call_closure(def, &fenv, arg, sp).map(|v| (v, used)),
             }
         }
+    }
+
+    /// Calls the lambda `def` closed over `cenv` with `arg` from the call
+    /// site `sp`, one level deeper, within the call-depth and stack budgets.
+    #[inline(always)]
+    fn call_closure(&mut self, def: &LambdaDef, cenv: &Rc<Env>, arg: Value, sp: Span) -> R<Value> {
+        self.depth += 1;
+        if self.depth > self.config.limits.max_depth {
+            self.depth -= 1;
+            return err_kind(ErrKind::Limit, Some(sp), "stack overflow; max-call-depth exceeded");
+        }
+        self.check_stack()?;
+        let r = self.call_lambda(def, cenv, arg, sp);
+        self.depth -= 1;
+        r.frame(Some(sp), || "from call site".into())
     }
 
     /// Calls the lambda `def` closed over `cenv` with `arg`.

@@ -126,13 +126,17 @@ impl<'a> Interp<'a> {
                 return self.cached(&key);
             }
         }
-        let text = if path == "/__nix_builtin/nix/fetchurl.nix" {
-            crate::builtins::FETCHURL_NIX.as_bytes().to_vec()
+        let read;
+        let bytes: &[u8] = if path == "/__nix_builtin/nix/fetchurl.nix" {
+            crate::builtins::FETCHURL_NIX.as_bytes()
         } else if let Some(bytes) = &shared {
-            bytes.to_vec()
+            bytes
         } else {
             match fs.read(&path) {
-                Ok(t) => t,
+                Ok(t) => {
+                    read = t;
+                    &read
+                }
                 Err(_) => {
                     let msg = format!("path '{path}' does not exist");
                     return match sp {
@@ -142,8 +146,8 @@ impl<'a> Interp<'a> {
                 }
             }
         };
-        let text = crate::bytes::decode(&text);
-        let r = self.parse_source_ex(&path, &text, scoped);
+        let text = crate::bytes::decode(bytes);
+        let r = self.parse_keyed(&key, &path, &text, scoped);
         if let Some(p) = self.cache.parsed.get_mut(&key) {
             p.source = shared;
         }
@@ -157,17 +161,21 @@ impl<'a> Interp<'a> {
 
     /// Like [`Interp::parse_source`]; `scoped` lowers for `scopedImport`.
     pub fn parse_source_ex(&mut self, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
-        let key = cache_key(name, scoped);
+        self.parse_keyed(&cache_key(name, scoped), name, text, scoped)
+    }
+
+    /// [`Interp::parse_source_ex`] with the file's cache key made already.
+    fn parse_keyed(&mut self, key: &str, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
         // The cache keeps what this makes beyond the evaluation: it is made
         // outside the evaluation's memory.
-        let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(&key, name, text));
+        let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(key, name, text));
         if !same {
             nixpen_alloc::outside_evaluation(|| {
                 let (root, warnings) = self.lower_source(name, text, scoped, id);
-                self.cache.parsed.insert(key.clone(), crate::cache::Parsed { file: id, root, warnings, source: None });
+                self.cache.parsed.insert(key.to_owned(), crate::cache::Parsed { file: id, root, warnings, source: None });
             });
         }
-        self.cached(&key)
+        self.cached(key)
     }
 
     /// The lowered tree of the file cached under `key` (its parse warnings
