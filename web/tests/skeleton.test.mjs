@@ -4,6 +4,15 @@ import {
   assert, assertNoConsoleErrors, openExpression, openPlayground, setSource, valueText, waitForError, waitForEvaluated, waitForValue,
 } from './helpers.mjs';
 
+/** Types `source` into a fresh page's expression editor and waits for `expected`. */
+async function expressionShows(ctx, source, expected) {
+  const page = await ctx.newPage();
+  await openExpression(ctx, page);
+  await setSource(page, source);
+  await waitForValue(page, expected);
+  assertNoConsoleErrors(ctx);
+}
+
 export const tests = [
   {
     name: 'first paint says the evaluator is loading, before any wasm runs',
@@ -25,13 +34,7 @@ export const tests = [
   },
   {
     name: 'typing { a = 1 + 2; } shows { a = 3; }',
-    async run(ctx) {
-      const page = await ctx.newPage();
-      await openExpression(ctx, page);
-      await setSource(page, '{ a = 1 + 2; }');
-      await waitForValue(page, '{ a = 3; }');
-      assertNoConsoleErrors(ctx);
-    },
+    run: (ctx) => expressionShows(ctx, '{ a = 1 + 2; }', '{ a = 3; }'),
   },
   {
     name: 'typing { a = ; } shows the error with line and column and keeps the last good value',
@@ -53,13 +56,11 @@ export const tests = [
   {
     // In the browser's wasm float text is read by the JS engine's parseFloat.
     name: 'float literals, fromJSON and fromTOML numbers read as natively',
-    async run(ctx) {
-      const page = await ctx.newPage();
-      await openExpression(ctx, page);
-      await setSource(page, '{ a = 1.5; b = builtins.fromJSON "[2.25e1, 0.1]"; c = (builtins.fromTOML "x = 0.1").x; d = 0.1 + 0.2 == 0.30000000000000004; e = builtins.fromJSON "4.9e-324" > 0; f = .5e1; }');
-      await waitForValue(page, '{ a = 1.5; b = [ 22.5 0.1 ]; c = 0.1; d = true; e = true; f = 5; }');
-      assertNoConsoleErrors(ctx);
-    },
+    run: (ctx) => expressionShows(
+      ctx,
+      '{ a = 1.5; b = builtins.fromJSON "[2.25e1, 0.1]"; c = (builtins.fromTOML "x = 0.1").x; d = 0.1 + 0.2 == 0.30000000000000004; e = builtins.fromJSON "4.9e-324" > 0; f = .5e1; }',
+      '{ a = 1.5; b = [ 22.5 0.1 ]; c = 0.1; d = true; e = true; f = 5; }',
+    ),
   },
   {
     name: 'reloading keeps what was typed',
