@@ -62,7 +62,9 @@ struct Stream {
 
 impl Stream {
     /// A stream with no current chunk.
-    const EMPTY: Stream = Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) };
+    const fn empty() -> Stream {
+        Stream { bump: Cell::new(0), end: Cell::new(0), count: Cell::new(0) }
+    }
 }
 
 /// The calling thread's bump state.
@@ -75,7 +77,7 @@ struct Local {
 
 thread_local! {
     static LOCAL: Local = const {
-        Local { depth: Cell::new(0), streams: [Stream::EMPTY, Stream::EMPTY] }
+        Local { depth: Cell::new(0), streams: [Stream::empty(), Stream::empty()] }
     };
 }
 

@@ -153,7 +153,7 @@ impl<'a> Interp<'a> {
     fn call_lambda(&mut self, def: &LambdaDef, cenv: &Rc<Env>, arg: Value, sp: Span) -> R<Value> {
         let env = match &def.param {
             Param::Ident(_) => Env::one(arg, Some(cenv.clone())),
-            Param::Formals { formals, ellipsis, at } => self.formals_env(def, cenv, formals, *ellipsis, at.is_some(), arg, sp)?,
+            Param::Formals { .. } => self.formals_env(def, cenv, arg, sp)?,
         };
         self.eval(&def.body, &env).frame(Some(def.span), || format!("while calling {}", Self::lambda_name(def)))
     }
@@ -167,12 +167,12 @@ impl<'a> Interp<'a> {
         &mut self,
         def: &LambdaDef,
         cenv: &Rc<Env>,
-        formals: &[(crate::symbol::Sym, Option<Rc<Expr>>, Span)],
-        ellipsis: bool,
-        at: bool,
         arg: Value,
         sp: Span,
     ) -> R<Rc<Env>> {
+        let Param::Formals { formals, ellipsis, at } = &def.param else {
+            unreachable!("formals_env is called for functions taking a set")
+        };
         let args = match self.force(arg.clone())? {
             Value::Attrs(a) => a,
             v => return Err(self.not_a_set_argument(def, &v)),
@@ -196,12 +196,12 @@ impl<'a> Interp<'a> {
                 }
             }
         }
-        if !ellipsis && used < args.len() {
+        if !*ellipsis && used < args.len() {
             if let Some(e) = unexpected_argument(def, formals, &args, sp) {
                 return Err(e);
             }
         }
-        if at {
+        if at.is_some() {
             slots.push(arg);
         }
         let env = Env::new(slots, Some(cenv.clone()));
