@@ -45,6 +45,15 @@ pub struct Cache {
     /// How many thunks the last evaluation made: the next one reserves that
     /// much room up front instead of growing (and copying) its arena.
     pub arena_hint: usize,
+    /// The memory of a freed evaluation's thunk arena, empty, for the next
+    /// evaluation to fill: taking fresh memory from the system for each
+    /// evaluation cost a page fault per 4 KiB of it, a twentieth of a warm
+    /// render of the tutorial's flake.
+    pub(crate) spare_arena: Vec<crate::eval::Thunk>,
+    /// The text of each name an evaluation made a string of (`attrNames`,
+    /// `mapAttrs`), by [`crate::symbol::Sym::id`]: shared by every such
+    /// string, of this evaluation and the next ones.
+    pub(crate) name_texts: HashMap<usize, Rc<str>, crate::symbol::NameHash>,
 }
 
 /// Remembered `match` results before [`Cache::matches`] starts afresh.

@@ -130,7 +130,9 @@ impl Evaluator {
 
     /// Frees the heaps [`HeapRelease::Defer`] evaluations left behind.
     pub fn release_heap(&mut self) {
-        self.deferred.clear();
+        for heap in self.deferred.drain(..) {
+            heap.free_into(&mut self.cache);
+        }
     }
 
     /// Evaluates a request. Never panics: internal failures become errors.
@@ -268,7 +270,11 @@ fn run(cache: &mut Cache, config: &EvalConfig, request: &Request, parts: &[Part]
     let messages = std::mem::take(&mut it.messages);
     it.record_arena_size();
     let heap = match config.heap_release {
-        HeapRelease::Free => None,
+        HeapRelease::Free => {
+            let heap = it.take_heap();
+            heap.free_into(it.cache);
+            None
+        }
         HeapRelease::Defer => Some(it.take_heap()),
         HeapRelease::Leak => {
             it.leak_heap();

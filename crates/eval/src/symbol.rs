@@ -1,30 +1,62 @@
-//! Attribute and variable names: shared strings compared by content,
-//! with a pointer-equality fast path (names from one file are deduplicated).
+//! Attribute and variable names, interned: each distinct name is stored
+//! once for the life of the process, and a [`Sym`] is a pointer to it.
+//! Copying a name is copying a pointer, two names are equal exactly when
+//! their pointers are, and a set's entries hold no reference counts to
+//! update (as Nix's own symbol table, names are never freed: a program
+//! makes a bounded vocabulary of them, the same on every evaluation).
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
-use std::rc::Rc;
+use std::sync::{LazyLock, Mutex};
 
-/// A name. Cloning is a reference-count increment.
-#[derive(Clone)]
-pub struct Sym(pub Rc<str>);
+/// A name: a pointer to its one interned copy.
+#[derive(Clone, Copy)]
+pub struct Sym(&'static Name);
+
+/// An interned name: its text, and its first eight bytes as a number for
+/// ordering names without reading their text (see [`name_cmp`]).
+struct Name {
+    prefix: u64,
+    text: Box<str>,
+}
+
+/// Every name interned so far, by text.
+static NAMES: LazyLock<Mutex<HashMap<&'static str, &'static Name>>> = LazyLock::new(Default::default);
 
 impl Sym {
-    /// A new name.
+    /// The name with text `s` (interned on first use).
     pub fn new(s: &str) -> Sym {
-        Sym(Rc::from(s))
+        let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(name) = names.get(s) {
+            return Sym(name);
+        }
+        // Kept for good: not from the evaluation's chunks, which it would
+        // pin (see `nixpen_alloc::outside_evaluation`).
+        nixpen_alloc::outside_evaluation(|| {
+            let name: &'static Name = Box::leak(Box::new(Name { prefix: prefix8(s.as_bytes()), text: s.into() }));
+            names.insert(&name.text, name);
+            Sym(name)
+        })
     }
 
     /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    #[inline]
+    pub fn as_str(&self) -> &'static str {
+        &self.0.text
+    }
+
+    /// A number that identifies the name (the address of its one copy).
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.0 as *const Name as usize
     }
 }
 
 impl PartialEq for Sym {
     #[inline]
     fn eq(&self, other: &Sym) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -37,13 +69,17 @@ impl PartialOrd for Sym {
 }
 
 impl Ord for Sym {
+    /// Byte-wise order of the texts.
     #[inline]
     fn cmp(&self, other: &Sym) -> Ordering {
-        if Rc::ptr_eq(&self.0, &other.0) {
-            Ordering::Equal
-        } else {
-            name_cmp(self.0.as_bytes(), other.0.as_bytes())
+        if self == other {
+            return Ordering::Equal;
         }
+        let (a, b) = (self.0, other.0);
+        if a.prefix != b.prefix {
+            return a.prefix.cmp(&b.prefix);
+        }
+        rest_cmp(a.text.as_bytes(), b.text.as_bytes())
     }
 }
 
@@ -70,7 +106,12 @@ pub fn name_cmp(a: &[u8], b: &[u8]) -> Ordering {
     if x != y {
         return x.cmp(&y);
     }
-    // Equal first eight bytes (zero padding included): only the rest decides.
+    rest_cmp(a, b)
+}
+
+/// The order of two names whose first eight bytes (zero-padded) are equal.
+#[inline]
+fn rest_cmp(a: &[u8], b: &[u8]) -> Ordering {
     if a.len() <= 8 && b.len() <= 8 {
         return a.len().cmp(&b.len());
     }
@@ -79,7 +120,7 @@ pub fn name_cmp(a: &[u8], b: &[u8]) -> Ordering {
 
 impl std::borrow::Borrow<str> for Sym {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
@@ -109,20 +150,21 @@ impl std::hash::Hasher for NameHasher {
 pub type NameHash = std::hash::BuildHasherDefault<NameHasher>;
 
 impl std::hash::Hash for Sym {
+    /// The text's hash (as `Borrow<str>` requires).
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.0.hash(h)
+        self.as_str().hash(h)
     }
 }
 
 impl fmt::Debug for Sym {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", &*self.0)
+        write!(f, "{:?}", self.as_str())
     }
 }
 
 impl fmt::Display for Sym {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -134,7 +176,27 @@ impl From<&str> for Sym {
 
 #[cfg(test)]
 mod tests {
-    use super::name_cmp;
+    use super::{name_cmp, Sym};
+
+    #[test]
+    fn a_name_is_interned_once() {
+        let a = Sym::new("services");
+        let b = Sym::new(&(String::from("servic") + "es"));
+        assert_eq!(a.id(), b.id());
+        assert_eq!(a, b);
+        assert_ne!(a, Sym::new("service"));
+        assert_eq!(b.as_str(), "services");
+    }
+
+    #[test]
+    fn names_order_as_their_text() {
+        let names = ["", "a", "ab", "ab\0", "abcdefgh", "abcdefg", "abcdefgh\0", "abcdefghi", "abcdefgz", "b", "key1", "key10", "key2"];
+        for x in names {
+            for y in names {
+                assert_eq!(Sym::new(x).cmp(&Sym::new(y)), x.cmp(y), "{x:?} {y:?}");
+            }
+        }
+    }
 
     #[test]
     fn name_order_is_byte_order() {

@@ -55,26 +55,15 @@ impl Attrs {
         e.binary_search_by(|x| crate::symbol::name_cmp(x.0.as_str().as_bytes(), name.as_bytes())).ok()
     }
 
-    /// The index of the name `name` (a symbol of the lowered code): as
-    /// [`Attrs::find`], but an entry holding the very same symbol is
-    /// recognised without comparing the text (names of one file, and of
-    /// the embedded nixpkgs, share their symbols).
+    /// The index of the name `name`: as [`Attrs::find`], but names are
+    /// compared as symbols (equal names are the same pointer).
     #[inline]
     pub fn find_sym(&self, name: &Sym) -> Option<usize> {
         let e = &self.entries;
-        let text = name.as_str();
         if e.len() < 8 {
-            // The same symbol first (no text read), then equal text.
-            return e.iter().position(|x| Rc::ptr_eq(&x.0 .0, &name.0)).or_else(|| e.iter().position(|x| x.0.as_str() == text));
+            return e.iter().position(|x| x.0 == *name);
         }
-        e.binary_search_by(|x| {
-            if Rc::ptr_eq(&x.0 .0, &name.0) {
-                std::cmp::Ordering::Equal
-            } else {
-                crate::symbol::name_cmp(x.0.as_str().as_bytes(), text.as_bytes())
-            }
-        })
-        .ok()
+        e.binary_search_by(|x| x.0.cmp(name)).ok()
     }
 
     /// Builds a set from unsorted entries; later duplicates win.
@@ -185,11 +174,6 @@ impl Value {
     /// A string value sharing `s` (string literals are not copied).
     pub fn shared_str(s: &Rc<str>) -> Value {
         Value::Str(Rc::new(NixStr { s: s.clone(), ctx: None }))
-    }
-
-    /// A name as a string value (shares the name's text).
-    pub fn name(n: &Sym) -> Value {
-        Value::Str(Rc::new(NixStr { s: n.0.clone(), ctx: None }))
     }
 
     /// A list value.

@@ -10,7 +10,7 @@ use crate::value::*;
 
 fn attr_names(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.force_attrs(a[0].clone(), sp).arg(0)?;
-    Ok(Value::list(s.entries.iter().map(|e| Value::name(&e.0)).collect()))
+    Ok(Value::list(s.entries.iter().map(|e| it.name_value(&e.0)).collect()))
 }
 
 fn attr_values(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -60,7 +60,7 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             Some(v) => v.clone(),
             None => return err_at(sp, "attribute 'value' missing"),
         };
-        entries.push((Sym(name.s.clone()), value, sp));
+        entries.push((Sym::new(&name.s), value, sp));
     }
     // First occurrence wins: stable sort, then keep the first of each run.
     nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
@@ -74,7 +74,8 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let mut entries = Vec::with_capacity(s.len());
     for (k, v, _) in s.entries.iter() {
-        let r = it.lazy_apply2(f.clone(), Value::name(k), v.clone(), sp);
+        let name = it.name_value(k);
+        let r = it.lazy_apply2(f.clone(), name, v.clone(), sp);
         // New attributes have no source position (as in Nix).
         entries.push((k.clone(), r, Span::default()));
     }
@@ -114,7 +115,8 @@ fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }
     let mut entries = Vec::with_capacity(groups.len());
     for (k, (vs, p)) in groups {
-        let r = it.lazy_apply2(f.clone(), Value::name(&k), Value::list(vs), sp);
+        let name = it.name_value(&k);
+        let r = it.lazy_apply2(f.clone(), name, Value::list(vs), sp);
         entries.push((k, r, p));
     }
     Ok(Value::attrs(Attrs { entries }))
@@ -127,7 +129,7 @@ fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     for x in l.iter() {
         let k = it.call(f.clone(), x.clone(), sp)?;
         let k = it.force_str(k, sp)?;
-        groups.entry(Sym(k.s.clone())).or_default().push(x.clone());
+        groups.entry(Sym::new(&k.s)).or_default().push(x.clone());
     }
     let entries = groups.into_iter().map(|(k, v)| (k, Value::list(v), sp)).collect();
     Ok(Value::attrs(Attrs { entries }))

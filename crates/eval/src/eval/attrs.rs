@@ -91,7 +91,7 @@ impl<'a> Interp<'a> {
                             .frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())
                     }
                 };
-                let name = Sym(key.s.clone());
+                let name = Sym::new(&key.s);
                 if let Some(prev) = entries.iter().find(|e| e.0 == name) {
                     let pos = self.pos_string(prev.2);
                     return err_at(*sp, format!("dynamic attribute '{name}' already defined at {pos}"));

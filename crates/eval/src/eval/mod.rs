@@ -99,8 +99,24 @@ pub struct Heap {
     imports: std::collections::HashMap<String, Value>,
 }
 
-/// The largest arena (in thunks) reserved up front (about 50 MB).
+/// The largest arena (in thunks) reserved up front or kept for the next
+/// evaluation (about 50 MB).
 const MAX_ARENA_HINT: usize = 1 << 21;
+
+/// Names whose text [`Cache::name_texts`] keeps before it starts afresh.
+const MAX_NAME_TEXTS: usize = 50_000;
+
+impl Heap {
+    /// Frees the values and keeps the thunk arena's memory, emptied, in
+    /// `cache` for the next evaluation (the bigger one, when it holds one).
+    pub fn free_into(self, cache: &mut Cache) {
+        let mut thunks = self.thunks;
+        thunks.clear();
+        if thunks.capacity() <= MAX_ARENA_HINT && thunks.capacity() > cache.spare_arena.capacity() {
+            cache.spare_arena = thunks;
+        }
+    }
+}
 
 #[inline(always)]
 fn stack_addr() -> usize {
@@ -123,11 +139,12 @@ impl<'a> Interp<'a> {
             line: Sym::new("line"),
             column: Sym::new("column"),
         };
-        let arena_hint = cache.arena_hint;
+        let mut thunks = std::mem::take(&mut cache.spare_arena);
+        thunks.reserve(cache.arena_hint);
         let mut it = Interp {
             cache,
             config,
-            thunks: Vec::with_capacity(arena_hint),
+            thunks,
             globals: Vec::new(),
             messages: Vec::new(),
             steps: 0,
@@ -249,6 +266,23 @@ impl<'a> Interp<'a> {
             Thunk::Done(v) => Some(v.clone()),
             _ => None,
         }
+    }
+
+    /// A name as a string value (its text shared with every other string
+    /// made of the same name).
+    pub fn name_value(&mut self, name: &Sym) -> Value {
+        let text = match self.cache.name_texts.get(&name.id()) {
+            Some(text) => text.clone(),
+            None => nixpen_alloc::outside_evaluation(|| {
+                if self.cache.name_texts.len() >= MAX_NAME_TEXTS {
+                    self.cache.name_texts.clear();
+                }
+                let text: Rc<str> = Rc::from(name.as_str());
+                self.cache.name_texts.insert(name.id(), text.clone());
+                text
+            }),
+        };
+        Value::Str(Rc::new(NixStr { s: text, ctx: None }))
     }
 
     /// A lazy `f arg`.

@@ -17,6 +17,8 @@ pub(crate) struct Strings {
     /// Which snapshot the table belongs to: the address and length of its bytes.
     of: (usize, usize),
     table: Vec<Option<Rc<str>>>,
+    /// The same strings as names, interned on first use.
+    syms: Vec<Option<Sym>>,
 }
 
 impl Strings {
@@ -26,6 +28,7 @@ impl Strings {
         if self.of != of || self.table.len() != snap.strings.len() {
             self.of = of;
             self.table = vec![None; snap.strings.len()];
+            self.syms = vec![None; snap.strings.len()];
         }
     }
 }
@@ -36,7 +39,7 @@ impl Strings {
 pub(crate) fn read(snap: &Snapshot, strings: &mut Strings, path: &str, text: &str, file: u32) -> Option<Lowered> {
     let entry = snap.entry(path, text)?;
     strings.belong_to(snap);
-    let mut d = Decoder { cur: Cursor::new(snap.bytes.get(entry.tree.clone())?), snap, table: &mut strings.table, file };
+    let mut d = Decoder { cur: Cursor::new(snap.bytes.get(entry.tree.clone())?), snap, table: &mut strings.table, syms: &mut strings.syms, file };
     let root = d.expr()?;
     if !d.cur.at_end() {
         return None;
@@ -52,6 +55,7 @@ struct Decoder<'a> {
     cur: Cursor<'a>,
     snap: &'a Snapshot,
     table: &'a mut Vec<Option<Rc<str>>>,
+    syms: &'a mut Vec<Option<Sym>>,
     file: u32,
 }
 
@@ -72,14 +76,25 @@ impl Decoder<'_> {
         self.string(i)
     }
 
+    /// String number `i` of the table as a name.
+    fn name(&mut self, i: usize) -> Option<Sym> {
+        if let Some(s) = self.syms.get(i)? {
+            return Some(*s);
+        }
+        let s = Sym::new(&self.string(i)?);
+        self.syms[i] = Some(s);
+        Some(s)
+    }
+
     fn sym(&mut self) -> Option<Sym> {
-        Some(Sym(self.str()?))
+        let i = self.cur.len()?;
+        self.name(i)
     }
 
     fn opt_sym(&mut self) -> Option<Option<Sym>> {
         match self.cur.len()? {
             0 => Some(None),
-            n => Some(Some(Sym(self.string(n - 1)?))),
+            n => Some(Some(self.name(n - 1)?)),
         }
     }
 
