@@ -77,7 +77,7 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         let name = it.name_value(k);
         let r = it.lazy_apply2(f.clone(), name, v.clone(), sp);
         // New attributes have no source position (as in Nix).
-        entries.push((k.clone(), r, Span::default()));
+        entries.push((*k, r, Span::default()));
     }
     it.alloc(entries.len() * 40)?;
     Ok(Value::attrs(Attrs { entries }))
@@ -110,7 +110,7 @@ fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     for x in l.iter() {
         let s = it.force_attrs(x.clone(), sp)?;
         for (k, v, p) in s.entries.iter() {
-            groups.entry(k.clone()).or_insert_with(|| (Vec::new(), *p)).0.push(v.clone());
+            groups.entry(*k).or_insert_with(|| (Vec::new(), *p)).0.push(v.clone());
         }
     }
     let mut entries = Vec::with_capacity(groups.len());

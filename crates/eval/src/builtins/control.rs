@@ -121,7 +121,7 @@ fn function_args(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         Value::Lambda(c) => match &c.def.param {
             Param::Ident(_) => Ok(mk_attrs(vec![])),
             Param::Formals { formals, .. } => {
-                let entries = formals.iter().map(|(n, d, s)| (n.clone(), Value::Bool(d.is_some()), *s)).collect();
+                let entries = formals.iter().map(|(n, d, s)| (*n, Value::Bool(d.is_some()), *s)).collect();
                 Ok(Value::attrs(Attrs::from_unsorted(entries)))
             }
         },

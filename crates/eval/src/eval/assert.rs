@@ -68,7 +68,7 @@ impl<'a> Interp<'a> {
                 }
                 for (p, q) in x.entries.iter().zip(y.entries.iter()) {
                     if !self.equal_nested(p.1.clone(), q.1.clone(), opsp)? {
-                        let name = p.0.clone();
+                        let name = p.0;
                         let (lp, rp) = (p.2, q.2);
                         return self
                             .explain_equal(p.1.clone(), q.1.clone(), opsp)

@@ -20,7 +20,7 @@ impl<'a> Interp<'a> {
             }
             BindingValue::InheritFrom { slot, name } => {
                 let from = env.get(*slot as usize);
-                self.new_thunk(Thunk::Select(Box::new((from, name.clone(), b.span))))
+                self.new_thunk(Thunk::Select(Box::new((from, *name, b.span))))
             }
         }
     }
@@ -57,7 +57,7 @@ impl<'a> Interp<'a> {
         if def.rec {
             {
                 for (i, b) in def.statics.iter().enumerate() {
-                    entries.push((b.name.clone(), env2.get(i), b.span));
+                    entries.push((b.name, env2.get(i), b.span));
                 }
             }
             if let Some(oi) = def.statics.iter().position(|b| b.name.as_str() == "__overrides") {
@@ -69,7 +69,7 @@ impl<'a> Interp<'a> {
                             env2.set(i, v.clone());
                             entries[i].1 = v.clone();
                         }
-                        None => entries.push((k.clone(), v.clone(), *p)),
+                        None => entries.push((*k, v.clone(), *p)),
                     }
                 }
                 nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
@@ -77,7 +77,7 @@ impl<'a> Interp<'a> {
         } else {
             for b in &def.statics {
                 let v = self.binding_value(b, &env2, false);
-                entries.push((b.name.clone(), v, b.span));
+                entries.push((b.name, v, b.span));
             }
         }
         if !def.dynamics.is_empty() {

@@ -520,9 +520,9 @@ impl<'a> Interp<'a> {
             None => return Value::Null,
         };
         let entries = vec![
-            (self.syms.column.clone(), Value::Int(col as i64), sp),
-            (self.syms.file.clone(), Value::str(&file), sp),
-            (self.syms.line.clone(), Value::Int(line as i64), sp),
+            (self.syms.column, Value::Int(col as i64), sp),
+            (self.syms.file, Value::str(&file), sp),
+            (self.syms.line, Value::Int(line as i64), sp),
         ];
         Value::attrs(Attrs { entries })
     }

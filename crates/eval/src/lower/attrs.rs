@@ -211,7 +211,7 @@ impl<'a> Lowerer<'a> {
         let needs_env = rec || !froms.is_empty();
         let nstatic = p.statics.len() as u32;
         if needs_env {
-            let mut names: Vec<Sym> = if rec { p.statics.iter().map(|s| s.0.clone()).collect() } else { Vec::new() };
+            let mut names: Vec<Sym> = if rec { p.statics.iter().map(|s| s.0).collect() } else { Vec::new() };
             for _ in 0..froms.len() {
                 names.push(Sym::new("\u{0}from"));
             }
@@ -237,12 +237,12 @@ impl<'a> Lowerer<'a> {
                 PVal::Inherit(isp) => {
                     BindingValue::Inherit(Rc::new(self.resolve(name.as_str(), isp, if needs_env { 1 } else { 0 })?))
                 }
-                PVal::InheritFrom(i) => BindingValue::InheritFrom { slot: from_base + i, name: name.clone() },
+                PVal::InheritFrom(i) => BindingValue::InheritFrom { slot: from_base + i, name },
                 PVal::InheritSelect(e, isp) => {
                     let from = self.lower(&e)?;
-                    BindingValue::Expr(Rc::new(Expr::Select(Box::new(from), vec![AttrName::Static(name.clone())], None, isp)))
+                    BindingValue::Expr(Rc::new(Expr::Select(Box::new(from), vec![AttrName::Static(name)], None, isp)))
                 }
-                v => BindingValue::Expr(Rc::new(self.lower_pval(v, Some(name.clone()))?)),
+                v => BindingValue::Expr(Rc::new(self.lower_pval(v, Some(name))?)),
             };
             statics.push(Binding { name, value, span: sp });
         }
@@ -266,7 +266,7 @@ impl<'a> Lowerer<'a> {
                 let sp = p.statics.first().map(|s| s.2).or(p.dynamics.first().map(|d| d.2)).unwrap_or_else(|| self.span_at(0));
                 if p.rec {
                     nixpen_store::sort::sort_by(&mut p.statics, |a, b| a.0.cmp(&b.0));
-                    let names = p.statics.iter().map(|s| s.0.clone()).collect();
+                    let names = p.statics.iter().map(|s| s.0).collect();
                     self.scopes.push(Scope::new(ScopeKind::Env, names));
                     let r = self.finish_attrs(p, Vec::new(), true, true, 0);
                     self.scopes.pop();

@@ -68,13 +68,14 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// The file's one shared symbol for the name `s`.
+    /// The symbol for the name `s`: from the file's own table when the
+    /// file named it before (no lock taken), else interned.
     pub fn sym(&mut self, s: &str) -> Sym {
         if let Some(x) = self.names.get(s) {
-            return x.clone();
+            return *x;
         }
         let x = Sym::new(s);
-        self.names.insert(x.clone());
+        self.names.insert(x);
         x
     }
 
@@ -142,7 +143,7 @@ impl<'a> Lowerer<'a> {
                 })?;
                 let body = match l.body() {
                     Some(b) => {
-                        self.scopes.push(Scope::new(ScopeKind::Env, def.statics.iter().map(|b| b.name.clone()).collect()));
+                        self.scopes.push(Scope::new(ScopeKind::Env, def.statics.iter().map(|b| b.name).collect()));
                         let r = self.lower(&b);
                         self.scopes.pop();
                         r?
@@ -270,7 +271,7 @@ impl<'a> Lowerer<'a> {
                 if scope.kind == ScopeKind::With {
                     with_seen = true;
                 } else if let Some(slot) = scope.find(name) {
-                    let sym = scope.names[slot as usize].clone();
+                    let sym = scope.names[slot as usize];
                     return Ok(Expr::Var(depth, slot, sp, sym));
                 }
             }
@@ -410,7 +411,7 @@ impl<'a> Lowerer<'a> {
             ast::Param::IdentParam(ip) => {
                 let pname = ip.ident().map(|i| self.ident_text(&i)).unwrap_or_default();
                 let s = self.sym(&pname);
-                self.scopes.push(Scope::new(ScopeKind::Env, vec![s.clone()]));
+                self.scopes.push(Scope::new(ScopeKind::Env, vec![s]));
                 let body = self.lower_opt(l.body(), node);
                 self.scopes.pop();
                 Ok(LambdaDef { param: Param::Ident(s), body: body?, name, span: sp, slots: 1 })
@@ -435,7 +436,7 @@ impl<'a> Lowerer<'a> {
                 }
                 let mut slot_names = names.clone();
                 if let Some(a) = &at {
-                    slot_names.push(a.clone());
+                    slot_names.push(*a);
                 }
                 let slots = slot_names.len() as u32;
                 self.scopes.push(Scope::new(ScopeKind::Env, slot_names));
@@ -453,7 +454,7 @@ impl<'a> Lowerer<'a> {
                         },
                         None => None,
                     };
-                    formals.push((s.clone(), d, esp));
+                    formals.push((*s, d, esp));
                 }
                 let body = match res {
                     Ok(()) => self.lower_opt(l.body(), node),

@@ -9,9 +9,9 @@ use crate::expr::*;
 use crate::parse::Lowered;
 use crate::symbol::Sym;
 
-/// The strings of one snapshot as `Rc<str>`s, each made once, when a tree
-/// first needs it, and shared by every tree read afterwards (so equal names
-/// compare by pointer). Kept by the evaluator's cache.
+/// The strings of one snapshot as `Rc<str>`s and as names, each made once,
+/// when a tree first needs it, and shared by every tree read afterwards.
+/// Kept by the evaluator's cache.
 #[derive(Default)]
 pub(crate) struct Strings {
     /// Which snapshot the table belongs to: the address and length of its bytes.
