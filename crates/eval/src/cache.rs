@@ -53,7 +53,7 @@ pub struct Cache {
     /// The text of each name an evaluation made a string of (`attrNames`,
     /// `mapAttrs`), by [`crate::symbol::Sym::id`]: shared by every such
     /// string, of this evaluation and the next ones.
-    pub(crate) name_texts: HashMap<usize, Rc<str>, crate::symbol::NameHash>,
+    pub(crate) name_texts: HashMap<usize, Rc<str>, crate::symbol::IdHash>,
 }
 
 /// Remembered `match` results before [`Cache::matches`] starts afresh.

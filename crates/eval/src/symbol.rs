@@ -149,6 +149,32 @@ impl std::hash::Hasher for NameHasher {
 /// A `HashSet`/`HashMap` hasher built on [`NameHasher`].
 pub type NameHash = std::hash::BuildHasherDefault<NameHasher>;
 
+/// A hasher for tables keyed by [`Sym::id`]: one multiplication.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    #[inline]
+    fn write_usize(&mut self, id: usize) {
+        self.0 = (id as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The high bits are the well-mixed ones; hashbrown reads the low bits.
+        self.0.rotate_left(32)
+    }
+}
+
+/// A `HashMap` hasher built on [`IdHasher`].
+pub type IdHash = std::hash::BuildHasherDefault<IdHasher>;
+
 impl std::hash::Hash for Sym {
     /// The text's hash (as `Borrow<str>` requires).
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {

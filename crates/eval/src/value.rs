@@ -45,6 +45,12 @@ impl Attrs {
         self.find(name).map(|i| &self.entries[i].1)
     }
 
+    /// Looks a name up as a symbol (see [`Attrs::find_sym`]).
+    #[inline]
+    pub fn get_sym(&self, name: &Sym) -> Option<&Value> {
+        self.find_sym(name).map(|i| &self.entries[i].1)
+    }
+
     /// The index of `name`.
     #[inline]
     pub fn find(&self, name: &str) -> Option<usize> {

@@ -52,11 +52,11 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(l.len());
     for x in l.iter() {
         let e = it.force_attrs(x.clone(), sp)?;
-        let name = match e.get("name") {
+        let name = match e.get_sym(&it.syms.name) {
             Some(n) => it.force_str(n.clone(), sp)?,
             None => return err_at(sp, "attribute 'name' missing"),
         };
-        let value = match e.get("value") {
+        let value = match e.get_sym(&it.syms.value) {
             Some(v) => v.clone(),
             None => return err_at(sp, "attribute 'value' missing"),
         };
@@ -86,7 +86,7 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 fn intersect_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let x = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let y = it.force_attrs(a[1].clone(), sp).arg(1)?;
-    let entries: Vec<_> = y.entries.iter().filter(|e| x.get(e.0.as_str()).is_some()).cloned().collect();
+    let entries: Vec<_> = y.entries.iter().filter(|e| x.find_sym(&e.0).is_some()).cloned().collect();
     Ok(Value::attrs(Attrs { entries }))
 }
 

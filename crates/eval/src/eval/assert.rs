@@ -55,7 +55,7 @@ impl<'a> Interp<'a> {
         match (&a, &b) {
             (Value::Attrs(x), Value::Attrs(y)) => {
                 if self.is_derivation(x)? && self.is_derivation(y)? {
-                    if let (Some(p), Some(q)) = (x.get("outPath"), y.get("outPath")) {
+                    if let (Some(p), Some(q)) = (x.get_sym(&self.syms.out_path), y.get_sym(&self.syms.out_path)) {
                         let (p, q) = (p.clone(), q.clone());
                         return self
                             .explain_equal(p, q, opsp)

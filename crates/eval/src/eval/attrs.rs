@@ -215,7 +215,7 @@ impl<'a> Interp<'a> {
         for (i, n) in path.iter().enumerate() {
             let name = self.attr_name(n, env)?;
             match &v {
-                Value::Attrs(a) => match a.get(name.as_str()) {
+                Value::Attrs(a) => match name.find_in(a).map(|k| &a.entries[k].1) {
                     Some(x) => {
                         if i + 1 == path.len() {
                             return Ok(Value::Bool(true));

@@ -70,7 +70,7 @@ impl<'a> Interp<'a> {
                     Ok(Value::Prim(Rc::new(PrimApp { op: p.op, args })))
                 }
             }
-            Value::Attrs(a) => match a.get("__functor") {
+            Value::Attrs(a) => match a.get_sym(&self.syms.functor) {
                 Some(fun) => {
                     let fun = self.force(fun.clone())?;
                     let g = self.call(fun, Value::Attrs(a.clone()), sp)?;

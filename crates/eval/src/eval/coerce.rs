@@ -107,19 +107,19 @@ impl<'a> Interp<'a> {
                 }
             }
             Value::Attrs(a) => {
-                if let Some(f) = a.get("__toString") {
+                if let Some(f) = a.get_sym(&self.syms.to_string) {
                     let f = f.clone();
                     let r = self.call(f, Value::Attrs(a.clone()), sp)?;
                     return match r {
                         Value::Str(s) => Ok(s),
                         Value::Path(_) => self.coerce_to_string(r, mode, sp),
-                        Value::Attrs(ref b) if b.get("__toString").is_some() || b.get("outPath").is_some() => {
+                        Value::Attrs(ref b) if b.get_sym(&self.syms.to_string).is_some() || b.get_sym(&self.syms.out_path).is_some() => {
                             self.coerce_to_string(r, mode, sp)
                         }
                         r => err_at(sp, format!("`__toString` must return a string, but got {}", self.show_short(&r))),
                     };
                 }
-                if let Some(o) = a.get("outPath") {
+                if let Some(o) = a.get_sym(&self.syms.out_path) {
                     let o = o.clone();
                     return self.coerce_to_string(o, mode, sp);
                 }

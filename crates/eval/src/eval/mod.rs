@@ -380,7 +380,7 @@ impl<'a> Interp<'a> {
     fn force_select(&mut self, from: Value, name: &Sym, sp: Span) -> R<Value> {
         let from = self.force(from)?;
         match &from {
-            Value::Attrs(a) => match a.get(name.as_str()) {
+            Value::Attrs(a) => match a.get_sym(name) {
                 Some(v) => {
                     let v = v.clone();
                     self.force(v)
@@ -569,7 +569,7 @@ impl<'a> Interp<'a> {
                 let ns = self.force(ns.clone())?;
                 match &ns {
                     Value::Attrs(a) => {
-                        if let Some(v) = a.get(name.as_str()) {
+                        if let Some(v) = a.get_sym(name) {
                             let v = v.clone();
                             return self.force(v);
                         }
@@ -644,7 +644,7 @@ impl<'a> Interp<'a> {
     pub fn force_fn(&mut self, v: Value, sp: Span) -> R<Value> {
         match self.force(v)? {
             v @ (Value::Lambda(_) | Value::Prim(_)) => Ok(v),
-            Value::Attrs(a) if a.get("__functor").is_some() => Ok(Value::Attrs(a)),
+            Value::Attrs(a) if a.get_sym(&self.syms.functor).is_some() => Ok(Value::Attrs(a)),
             v => err_at(sp, format!("expected a function but found {}", self.show_short(&v))),
         }
     }

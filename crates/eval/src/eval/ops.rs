@@ -284,7 +284,7 @@ impl<'a> Interp<'a> {
                     return Ok(true);
                 }
                 if self.is_derivation(x)? && self.is_derivation(y)? {
-                    if let (Some(p), Some(q)) = (x.get("outPath"), y.get("outPath")) {
+                    if let (Some(p), Some(q)) = (x.get_sym(&self.syms.out_path), y.get_sym(&self.syms.out_path)) {
                         let (p, q) = (p.clone(), q.clone());
                         return self.equal(p, q, sp);
                     }
@@ -310,7 +310,7 @@ impl<'a> Interp<'a> {
 
     /// Whether a set has `type = "derivation"`.
     pub fn is_derivation(&mut self, a: &Attrs) -> R<bool> {
-        match a.get("type") {
+        match a.get_sym(&self.syms.type_) {
             Some(t) => {
                 let t = self.force(t.clone())?;
                 Ok(matches!(&t, Value::Str(s) if &*s.s == "derivation"))
