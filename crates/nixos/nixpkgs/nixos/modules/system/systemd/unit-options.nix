@@ -61,8 +61,9 @@ in
 rec {
   inherit unitOption;
 
-  # Options every unit has.
-  commonUnitOptions = { name, config, ... }: {
+  # Options every unit has. A module that is a set, not a function (as in
+  # NixOS): every unit's evaluation shares its declarations, evaluated once.
+  commonUnitOptions = {
     options = {
       enable = mkOption {
         type = types.bool;
