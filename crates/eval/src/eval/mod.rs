@@ -368,7 +368,23 @@ impl<'a> Interp<'a> {
         };
         match r {
             Ok(v) => {
-                self.thunks[slot] = Thunk::Done(v.clone());
+                let s = &mut self.thunks[slot];
+                if let Thunk::Blackhole = s {
+                    // SAFETY: a blackhole owns nothing: overwriting it
+                    // without dropping it leaks nothing (and skips a call
+                    // to the generic drop of a thunk).
+                    unsafe { std::ptr::write(s, Thunk::Done(v.clone())) };
+                } else {
+                    *s = Thunk::Done(v.clone());
+                }
+                // The most frequent kind dropped by inlined code.
+                match t {
+                    Thunk::Pending(e, env) => {
+                        drop(e);
+                        drop(env);
+                    }
+                    t => drop(t),
+                }
                 Ok(v)
             }
             Err(e) => Err(self.thunk_failed(slot, t, e)),
