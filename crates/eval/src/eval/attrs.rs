@@ -115,8 +115,18 @@ impl<'a> Interp<'a> {
         }
     }
 
-    /// Evaluates an attribute name in a path.
+    /// Evaluates an attribute name in a path: a static one at once, a
+    /// dynamic one out of line.
+    #[inline(always)]
     pub(super) fn attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
+        match n {
+            AttrName::Static(s) => Ok(NameRef::Sym(s)),
+            AttrName::Dynamic(_) => self.dynamic_attr_name(n, env),
+        }
+    }
+
+    #[inline(never)]
+    fn dynamic_attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
         match n {
             AttrName::Static(s) => Ok(NameRef::Sym(s)),
             AttrName::Dynamic(e) => {
