@@ -165,8 +165,10 @@ impl Clone for Value {
     /// shared payload's count is incremented by the same code, which the
     /// compiler then makes one range check of the tag instead of a jump
     /// through a table per variant (cloning is among the evaluator's most
-    /// frequent operations).
-    #[inline(always)]
+    /// frequent operations). Inlined everywhere natively; in the browser's
+    /// build, sized for download, where the compiler sees fit.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn clone(&self) -> Value {
         // SAFETY: the copy made by `ptr::read` owns a reference to the
         // shared payload, if any, which is counted first; the other
