@@ -1,8 +1,8 @@
 //! `cargo xtask bench [NAME…]`: times each program in `bench/programs/`
 //! three ways — Nixpen in-process (cold: the first run of a fresh
-//! evaluator; warm: later runs with its parse cache; each the median of
-//! 7 runs timed up to the printed result, the heap freed afterwards as the
-//! playground does),
+//! evaluator, the median of 7; warm: later runs with its parse cache, the
+//! median of 25; each timed up to the printed result, the heap freed
+//! afterwards as the playground does),
 //! Nixpen as a whole process (`nixpen eval --strict`), and CppNix
 //! (`nix-instantiate --eval --strict`) on the same file in the same run,
 //! taking turns, both processes in wall-clock and in CPU time (which the machine's other

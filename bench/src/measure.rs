@@ -13,6 +13,10 @@ use nixpen_eval::{EvalConfig, Evaluator, HeapRelease, RealFs, Request};
 /// How many timed runs each figure is the median of.
 const RUNS: usize = 7;
 
+/// How many warm in-process runs the warm figure is the median of: more
+/// than [`RUNS`], as they are short and this machine's speed drifts.
+const WARM_RUNS: usize = 25;
+
 /// The `.nix` files to benchmark, sorted, optionally filtered by stem.
 pub fn programs(dir: &Path, only: &[String]) -> Result<Vec<PathBuf>, String> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -115,7 +119,7 @@ fn evaluator(cwd: &Path) -> Evaluator {
 /// Cold and warm times of `file` in-process, and the value printed. Cold:
 /// the first evaluation of a fresh evaluator (the user's files parsed, the
 /// arena grown from nothing), the median of [`RUNS`] fresh evaluators;
-/// warm: the median of [`RUNS`] more runs of the last one.
+/// warm: the median of [`WARM_RUNS`] more runs of the last one.
 fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String>, Option<String>) {
     let request = Request::file(&file.to_string_lossy());
     let mut cold = Vec::new();
@@ -137,7 +141,7 @@ fn in_process(file: &Path) -> (Result<Duration, String>, Result<Duration, String
         Err(e) => return (Err(e.message.clone()), Err(e.message), None),
     };
     let mut warm = Vec::new();
-    for _ in 0..RUNS {
+    for _ in 0..WARM_RUNS {
         let started = Instant::now();
         let _ = ev.eval(&request);
         warm.push(started.elapsed());
