@@ -15,14 +15,14 @@ use std::sync::{LazyLock, Mutex};
 pub struct Sym(&'static Name);
 
 /// An interned name: its text, and its first eight bytes as a number for
-/// ordering names without reading their text (see [`name_cmp`]).
+/// ordering names without reading their text (see [`Sym::cmp_text`]).
 struct Name {
     prefix: u64,
     text: Box<str>,
 }
 
 /// Every name interned so far, by text.
-static NAMES: LazyLock<Mutex<HashMap<&'static str, &'static Name>>> = LazyLock::new(Default::default);
+static NAMES: LazyLock<Mutex<HashMap<&'static str, &'static Name, NameHash>>> = LazyLock::new(Default::default);
 
 impl Sym {
     /// The name with text `s` (interned on first use).
@@ -46,10 +46,35 @@ impl Sym {
         &self.0.text
     }
 
+    /// The order of this name's text and the text `key` (made once for
+    /// many comparisons): mostly decided by the first eight bytes, without
+    /// reading the text.
+    #[inline]
+    pub fn cmp_text(&self, key: &TextKey) -> Ordering {
+        if self.0.prefix != key.prefix {
+            return self.0.prefix.cmp(&key.prefix);
+        }
+        rest_cmp(self.0.text.as_bytes(), key.text)
+    }
+
     /// A number that identifies the name (the address of its one copy).
     #[inline]
     pub fn id(&self) -> usize {
         self.0 as *const Name as usize
+    }
+}
+
+/// A text to compare names with ([`Sym::cmp_text`]).
+pub struct TextKey<'a> {
+    prefix: u64,
+    text: &'a [u8],
+}
+
+impl TextKey<'_> {
+    /// The key of `text`.
+    #[inline]
+    pub fn new(text: &str) -> TextKey<'_> {
+        TextKey { prefix: prefix8(text.as_bytes()), text: text.as_bytes() }
     }
 }
 
@@ -97,16 +122,6 @@ fn prefix8(s: &[u8]) -> u64 {
         }
         x
     }
-}
-
-/// Byte-wise (lexicographic) order of two names, as `<[u8]>::cmp`.
-#[inline]
-pub fn name_cmp(a: &[u8], b: &[u8]) -> Ordering {
-    let (x, y) = (prefix8(a), prefix8(b));
-    if x != y {
-        return x.cmp(&y);
-    }
-    rest_cmp(a, b)
 }
 
 /// The order of two names whose first eight bytes (zero-padded) are equal.
@@ -202,7 +217,7 @@ impl From<&str> for Sym {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_cmp, Sym};
+    use super::{Sym, TextKey};
 
     #[test]
     fn a_name_is_interned_once() {
@@ -225,11 +240,11 @@ mod tests {
     }
 
     #[test]
-    fn name_order_is_byte_order() {
+    fn a_name_and_a_text_order_as_bytes() {
         let names = ["", "a", "ab", "ab\0", "ab\0\0", "abcdefgh", "abcdefg", "abcdefgh\0", "abcdefghi", "abcdefgz", "b", "\u{e9}", "key1", "key10", "key2"];
         for x in names {
             for y in names {
-                assert_eq!(name_cmp(x.as_bytes(), y.as_bytes()), x.as_bytes().cmp(y.as_bytes()), "{x:?} {y:?}");
+                assert_eq!(Sym::new(x).cmp_text(&TextKey::new(y)), x.as_bytes().cmp(y.as_bytes()), "{x:?} {y:?}");
             }
         }
     }

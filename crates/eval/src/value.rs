@@ -58,7 +58,8 @@ impl Attrs {
         if e.len() < 8 {
             return e.iter().position(|x| x.0.as_str() == name);
         }
-        e.binary_search_by(|x| crate::symbol::name_cmp(x.0.as_str().as_bytes(), name.as_bytes())).ok()
+        let key = crate::symbol::TextKey::new(name);
+        e.binary_search_by(|x| x.0.cmp_text(&key)).ok()
     }
 
     /// The index of the name `name`: as [`Attrs::find`], but names are
