@@ -178,8 +178,13 @@ pub struct LambdaDef {
     pub slots: u32,
 }
 
-/// A lowered expression.
+/// A lowered expression. Its kind is a byte of its own (`repr(u8)`): left
+/// to the compiler, the kind was folded into a spare bit pattern of a
+/// field, and every dispatch on it (the interpreter's main `match`) took
+/// six more instructions to decode it; the byte makes an expression 56
+/// bytes instead of 48.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Expr {
     /// Integer literal.
     Int(i64),
