@@ -51,9 +51,9 @@ pub struct Cache {
     /// render of the tutorial's flake.
     pub(crate) spare_arena: Vec<crate::eval::Thunk>,
     /// The text of each name an evaluation made a string of (`attrNames`,
-    /// `mapAttrs`), by [`crate::symbol::Sym::id`]: shared by every such
+    /// `mapAttrs`), by [`crate::symbol::Sym::index`]: shared by every such
     /// string, of this evaluation and the next ones.
-    pub(crate) name_texts: HashMap<usize, Rc<str>, crate::symbol::IdHash>,
+    pub(crate) name_texts: Vec<Option<Rc<str>>>,
 }
 
 /// Remembered `match` results before [`Cache::matches`] starts afresh.

@@ -14,10 +14,12 @@ use std::sync::{LazyLock, Mutex};
 #[derive(Clone, Copy)]
 pub struct Sym(&'static Name);
 
-/// An interned name: its text, and its first eight bytes as a number for
-/// ordering names without reading their text (see [`Sym::cmp_text`]).
+/// An interned name: its text, its first eight bytes as a number for
+/// ordering names without reading their text (see [`Sym::cmp_text`]), and
+/// its number in the order names were interned.
 struct Name {
     prefix: u64,
+    index: u32,
     text: Box<str>,
 }
 
@@ -34,7 +36,8 @@ impl Sym {
         // Kept for good: not from the evaluation's chunks, which it would
         // pin (see `nixpen_alloc::outside_evaluation`).
         nixpen_alloc::outside_evaluation(|| {
-            let name: &'static Name = Box::leak(Box::new(Name { prefix: prefix8(s.as_bytes()), text: s.into() }));
+            let index = names.len() as u32;
+            let name: &'static Name = Box::leak(Box::new(Name { prefix: prefix8(s.as_bytes()), index, text: s.into() }));
             names.insert(&name.text, name);
             Sym(name)
         })
@@ -57,10 +60,11 @@ impl Sym {
         rest_cmp(self.0.text.as_bytes(), key.text)
     }
 
-    /// A number that identifies the name (the address of its one copy).
+    /// The name's number: names are numbered 0, 1, 2, … as they are
+    /// first interned, so that tables of names can be vectors.
     #[inline]
-    pub fn id(&self) -> usize {
-        self.0 as *const Name as usize
+    pub fn index(&self) -> usize {
+        self.0.index as usize
     }
 }
 
@@ -164,32 +168,6 @@ impl std::hash::Hasher for NameHasher {
 /// A `HashSet`/`HashMap` hasher built on [`NameHasher`].
 pub type NameHash = std::hash::BuildHasherDefault<NameHasher>;
 
-/// A hasher for tables keyed by [`Sym::id`]: one multiplication.
-#[derive(Default)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    #[inline]
-    fn write_usize(&mut self, id: usize) {
-        self.0 = (id as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The high bits are the well-mixed ones; hashbrown reads the low bits.
-        self.0.rotate_left(32)
-    }
-}
-
-/// A `HashMap` hasher built on [`IdHasher`].
-pub type IdHash = std::hash::BuildHasherDefault<IdHasher>;
-
 impl std::hash::Hash for Sym {
     /// The text's hash (as `Borrow<str>` requires).
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
@@ -223,7 +201,7 @@ mod tests {
     fn a_name_is_interned_once() {
         let a = Sym::new("services");
         let b = Sym::new(&(String::from("servic") + "es"));
-        assert_eq!(a.id(), b.id());
+        assert_eq!(a.index(), b.index());
         assert_eq!(a, b);
         assert_ne!(a, Sym::new("service"));
         assert_eq!(b.as_str(), "services");

@@ -103,8 +103,9 @@ pub struct Heap {
 /// evaluation (about 50 MB).
 const MAX_ARENA_HINT: usize = 1 << 21;
 
-/// Names whose text [`Cache::name_texts`] keeps before it starts afresh.
-const MAX_NAME_TEXTS: usize = 50_000;
+/// The names (by number) whose text [`Cache::name_texts`] keeps: the
+/// first million, 8 MB of table at most.
+const MAX_NAME_TEXTS: usize = 1 << 20;
 
 impl Heap {
     /// Frees the values and keeps the thunk arena's memory, emptied, in
@@ -271,16 +272,19 @@ impl<'a> Interp<'a> {
     /// A name as a string value (its text shared with every other string
     /// made of the same name).
     pub fn name_value(&mut self, name: &Sym) -> Value {
-        let text = match self.cache.name_texts.get(&name.id()) {
-            Some(text) => text.clone(),
-            None => nixpen_alloc::outside_evaluation(|| {
-                if self.cache.name_texts.len() >= MAX_NAME_TEXTS {
-                    self.cache.name_texts.clear();
+        let i = name.index();
+        let text = match self.cache.name_texts.get(i) {
+            Some(Some(text)) => text.clone(),
+            _ if i < MAX_NAME_TEXTS => nixpen_alloc::outside_evaluation(|| {
+                let texts = &mut self.cache.name_texts;
+                if texts.len() <= i {
+                    texts.resize(i + 1, None);
                 }
                 let text: Rc<str> = Rc::from(name.as_str());
-                self.cache.name_texts.insert(name.id(), text.clone());
+                texts[i] = Some(text.clone());
                 text
             }),
+            _ => Rc::from(name.as_str()),
         };
         Value::Str(Rc::new(NixStr { s: text, ctx: None }))
     }
