@@ -196,9 +196,9 @@ let
     mergedValue =
       if isDefined then
         if type.merge ? v2 then
-          if checkedAndMerged.headError or null != null then
-            throw "A definition for option `${showOption loc}' is not of type `${type.description}'. TypeError: ${checkedAndMerged.headError.message}"
-          else checkedAndMerged.value
+          if checked.headError or null != null then
+            throw "A definition for option `${showOption loc}' is not of type `${type.description}'. TypeError: ${checked.headError.message}"
+          else checked.value
         else if builtins.all (def: type.check def.value) defsFinal then type.merge loc defsFinal
         else
           let bad = filter (def: !type.check def.value) defsFinal; in
@@ -207,11 +207,14 @@ let
       else throw "The option `${showOption loc}' was accessed but has no value defined. Try setting the option.";
 
     checkedAndMerged =
-      ({ headError, value, valueMeta }@r: r) (
-        if type.merge ? v2 then
-          let r = requireV2Coherence loc type (type.merge.v2 { inherit loc; defs = defsFinal; }); in
-          r // { valueMeta = r.valueMeta // { _internal = { inherit type; }; }; }
-        else { headError = null; value = mergedValue; valueMeta = { }; });
+      if type.merge ? v2 then checked // { valueMeta = checked.valueMeta // { _internal = { inherit type; }; }; }
+      else { headError = null; value = mergedValue; valueMeta = { }; };
+
+    # The v2 merge's result as `mergedValue` reads it, without the
+    # `valueMeta` added above: checked to have `headError` and `value` and
+    # nothing but these and `valueMeta` (which, missing, fails only when
+    # read, as when the check is made after `valueMeta` is added).
+    checked = ({ headError, value, valueMeta ? null }@r: r) (requireV2Coherence loc type (type.merge.v2 { inherit loc; defs = defsFinal; }));
 
     isDefined = defsFinal != [ ];
     optionalValue = if isDefined then { value = mergedValue; } else { };
@@ -288,12 +291,14 @@ let
           throw "The option `${showOption loc}' is read-only, but it's set multiple times. Definition values:${showDefs each}"
         else mergeDefinitions loc type withDefault;
       value = if attrs ? apply then attrs.apply res.mergedValue else res.mergedValue;
-      deprecation =
+      # The declaration, with the deprecation warning of its type given when
+      # it is read (without a call for the usual type that is not deprecated).
+      declared =
         if type.deprecationMessage != null then
-          warn "The type `types.${type.name}' of option `${showOption loc}' defined in ${showFiles declarations} is deprecated. ${type.deprecationMessage}"
-        else x: x;
+          warn "The type `types.${type.name}' of option `${showOption loc}' defined in ${showFiles declarations} is deprecated. ${type.deprecationMessage}" attrs
+        else attrs;
     in
-    deprecation attrs // ({
+    declared // ({
       value = addErrorContext "while evaluating the option `${showOption loc}':" value;
       inherit (res.defsFinal') highestPrio;
       definitions = map (def: def.value) res.defsFinal;
