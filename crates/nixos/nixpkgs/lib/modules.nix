@@ -170,7 +170,7 @@ let
         n = length defs;
         d0 = head defs;
         # The `_type` of a definition's value, or null when it has none.
-        tag0 = addErrorContext "while evaluating definitions from `${d0.file}':" (if isAttrs d0.value && d0.value ? _type then d0.value._type else null);
+        tag0 = addErrorContext "while evaluating definitions from `${d0.file}':" (d0.value._type or null);
       in
       if n == 1 then
         if tag0 == null then { values = defs; highestPrio = defaultOverridePriority; }
@@ -184,7 +184,7 @@ let
       else if n == 2 && tag0 == "override" then
         let
           d1 = builtins.elemAt defs 1;
-          tag1 = addErrorContext "while evaluating definitions from `${d1.file}':" (if isAttrs d1.value && d1.value ? _type then d1.value._type else null);
+          tag1 = addErrorContext "while evaluating definitions from `${d1.file}':" (d1.value._type or null);
         in
         if tag1 == null && d0.value.priority > defaultOverridePriority then
           { values = [ { inherit (d1) file; inherit (d1) value; } ]; highestPrio = defaultOverridePriority; }
@@ -400,7 +400,7 @@ let
 
       # Whether `decl` declares an option (rather than options below it).
       isOptionDecl = loc: decl:
-        decl.options ? _type && (decl.options._type == "option" || throwDeclarationTypeError loc decl.options._type decl._file);
+        decl.options._type or null == "option" || (decl.options ? _type && throwDeclarationTypeError loc decl.options._type decl._file);
 
       resultsByName = zipAttrsWith (name: decls:
         let
@@ -753,7 +753,7 @@ let
           # `mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value) options`,
           # with one call per attribute instead of five.
           declared =
-            let values = mapAttrs (_: v: if isAttrs v && v._type or "" != "option" then values v else v.value); in
+            let values = mapAttrs (_: v: if v._type or null == "option" || !isAttrs v then v.value else values v); in
             values options;
           freeform =
             let defs = map (def: { file = def.file; value = setAttrByPath def.prefix def.value; }) merged.unmatchedDefns; in
