@@ -281,6 +281,14 @@ let
   # `declarations`. The result is `attrs` with the value's attributes and
   # `extra` added: one copy of the declaration however many parts it has.
   optionWithValue = loc: attrs: type: declarations: defs: extra:
+    (optionResult loc attrs type declarations defs extra).matchedOptions;
+
+  # `optionWithValue` as one of `mergeModules'`'s results: the option's
+  # record (`matchedOptions`), the value `config` reads (`matchedValue`: the
+  # record's `value`, read without building the record, except for a
+  # deprecated type, whose warning comes with the record) and no unmatched
+  # definitions.
+  optionResult = loc: attrs: type: declarations: defs: extra:
     let
       withDefault =
         if attrs ? default then [ { file = head declarations; value = mkOptionDefault attrs.default; } ] ++ defs
@@ -297,21 +305,26 @@ let
         if type.deprecationMessage != null then
           warn "The type `types.${type.name}' of option `${showOption loc}' defined in ${showFiles declarations} is deprecated. ${type.deprecationMessage}" attrs
         else attrs;
-    in
-    declared // ({
-      value = addErrorContext "while evaluating the option `${showOption loc}':" value;
-      inherit (res.defsFinal') highestPrio;
-      definitions = map (def: def.value) res.defsFinal;
-      files = map (def: def.file) res.defsFinal;
-      definitionsWithLocations = res.defsFinal;
-      inherit (res) isDefined;
-      inherit (res.checkedAndMerged) valueMeta;
-      # Nixpen: every definition as written (before priorities), for provenance.
-      nixpenRawDefinitions = withDefault;
-      __toString = _: showOption loc;
-    } // extra);
+      valueRead = addErrorContext "while evaluating the option `${showOption loc}':" value;
+      option = declared // ({
+        value = valueRead;
+        inherit (res.defsFinal') highestPrio;
+        definitions = map (def: def.value) res.defsFinal;
+        files = map (def: def.file) res.defsFinal;
+        definitionsWithLocations = res.defsFinal;
+        inherit (res) isDefined;
+        inherit (res.checkedAndMerged) valueMeta;
+        # Nixpen: every definition as written (before priorities), for provenance.
+        nixpenRawDefinitions = withDefault;
+        __toString = _: showOption loc;
+      } // extra);
+    in {
+      matchedOptions = option;
+      matchedValue = if type.deprecationMessage != null then option.value else valueRead;
+      unmatchedDefns = [ ];
+    };
 
-  /** Merge a list of collected modules at `prefix`: `{ matchedOptions, unmatchedDefns, hasUnmatched }`. */
+  /** Merge a list of collected modules at `prefix`: `{ matchedOptions, matchedValues, unmatchedDefns, hasUnmatched }`. */
   mergeModules = prefix: modules:
     mergeModules' prefix modules
       (concatMap (m: map (r: { file = m._file; inherit (r) config source; }) (pushDownWithSources m.config)) modules);
@@ -366,9 +379,10 @@ let
         mapAttrs (n: _: if isAttrs (module.source or null) then unsafeGetAttrPos n module.source else null) module.config
       ) checkedConfigs);
 
-      # Evaluate a matched option and attach the Nixpen provenance data.
+      # Evaluate a matched option and attach the Nixpen provenance data (an
+      # `optionResult`).
       evalMatched = loc: name: opt:
-        optionWithValue loc opt opt.type opt.declarations (rawDefsByName.${name} or [ ])
+        optionResult loc opt opt.type opt.declarations (rawDefsByName.${name} or [ ])
           { nixpenDefinitionPositions = rawPositionsByName.${name} or [ ]; };
 
       # `evalMatched` of an option declared once: what mergeOptionDecls and
@@ -382,7 +396,7 @@ let
             else attrs.type.substSubModules (map (setDefaultModuleLocation decl._file) subModules);
           declarations = [ decl._file ];
         in
-        optionWithValue loc attrs type declarations (rawDefsByName.${name} or [ ]) {
+        optionResult loc attrs type declarations (rawDefsByName.${name} or [ ]) {
           inherit loc type declarations;
           declarationPositions = [ (declarationPosition decl) ];
           options = [ ];
@@ -410,13 +424,13 @@ let
         in
         # One declaration (most names): no list to filter.
         if length decls == 1 then
-          if isOptionDecl loc (head decls) then { matchedOptions = evalSingle loc name (head decls); unmatchedDefns = [ ]; }
+          if isOptionDecl loc (head decls) then evalSingle loc name (head decls)
           else mergeModules' loc decls defns
         else if length optionDecls == length decls then
-          { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls)); unmatchedDefns = [ ]; }
+          evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls))
         else if optionDecls != [ ] then
           if builtins.all (x: x.options.type.name or null == "submodule") optionDecls then
-            { matchedOptions = evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls))); unmatchedDefns = [ ]; }
+            evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc (map asSubmoduleOption decls)))
           else
             let nonOptions = filter (m: !isOption m.options) decls; in
             throw "The option `${showOption loc}' in module `${(head optionDecls)._file}' would be a parent of the following options, but its type `${(head optionDecls).options.type.description or "<no description>"}' does not support nested options.\n${showRawDecls loc nonOptions}"
@@ -424,11 +438,15 @@ let
       ) declsOfModules;
 
       matchedOptions = mapAttrs (n: v: v.matchedOptions) resultsByName;
+      # Nixpen: what `config` is made of, the options' values in the same
+      # tree (`mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value)
+      # matchedOptions`, without building the options' records).
+      matchedValues = mapAttrs (n: v: v.matchedValue or v.matchedValues) resultsByName;
       unmatchedByName = mapAttrs (n: v: v.unmatchedDefns) resultsByName
         // removeAttrs rawDefsByName (attrNames matchedOptions);
     in
     {
-      inherit matchedOptions;
+      inherit matchedOptions matchedValues;
       unmatchedDefns =
         if configs == [ ] then [ ]
         else concatLists (mapAttrsToList (name: defs:
@@ -751,10 +769,8 @@ let
       config =
         let
           # `mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value) options`,
-          # with one call per attribute instead of five.
-          declared =
-            let values = mapAttrs (_: v: if v._type or null == "option" || !isAttrs v then v.value else values v); in
-            values options;
+          # made with the options (see `matchedValues`).
+          declared = merged.matchedValues;
           freeform =
             let defs = map (def: { file = def.file; value = setAttrByPath def.prefix def.value; }) merged.unmatchedDefns; in
             declared._module.freeformType.merge prefix defs;
