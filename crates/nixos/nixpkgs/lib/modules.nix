@@ -416,17 +416,22 @@ let
       isOptionDecl = loc: decl:
         decl.options._type or null == "option" || (decl.options ? _type && throwDeclarationTypeError loc decl.options._type decl._file);
 
+      # The result for a name declared once (most names): no list to filter.
+      resultOfOne = name: decl:
+        let loc = prefix ++ [ name ]; in
+        # `isOptionDecl`, written out.
+        if decl.options._type or null == "option" then evalSingle loc name decl
+        else if decl.options ? _type then throwDeclarationTypeError loc decl.options._type decl._file
+        else mergeModules' loc [ decl ] (pushedDefsByName.${name} or [ ]);
+
       resultsByName = zipAttrsWith (name: decls:
+        if length decls == 1 then resultOfOne name (head decls) else
         let
           loc = prefix ++ [ name ];
           defns = pushedDefsByName.${name} or [ ];
           optionDecls = filter (isOptionDecl loc) decls;
         in
-        # One declaration (most names): no list to filter.
-        if length decls == 1 then
-          if isOptionDecl loc (head decls) then evalSingle loc name (head decls)
-          else mergeModules' loc decls defns
-        else if length optionDecls == length decls then
+        if length optionDecls == length decls then
           evalMatched loc name (fixupOptionType loc (mergeOptionDecls loc decls))
         else if optionDecls != [ ] then
           if builtins.all (x: x.options.type.name or null == "submodule") optionDecls then
