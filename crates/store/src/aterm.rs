@@ -22,16 +22,32 @@ use std::collections::{BTreeMap, BTreeSet};
 /// ```
 pub fn write_escaped(out: &mut String, s: &str) {
     out.push('"');
-    // Runs without a character to escape are copied whole (the characters
-    // escaped are ASCII, so the runs end on character boundaries).
+    push_escaped(out, s, false);
+    out.push('"');
+}
+
+/// Appends `s` with `"`, `\`, `\n`, `\r` and `\t` escaped, as in ATerm
+/// and Nix strings, and with `$` escaped before `{` too when `dollar_brace`
+/// is set (Nix strings). Runs without a character to escape are copied
+/// whole (the characters escaped are ASCII, so runs end on character
+/// boundaries).
+///
+/// ```
+/// let mut out = String::new();
+/// nixpen_store::aterm::push_escaped(&mut out, "${x}\t$y", true);
+/// assert_eq!(out, r#"\${x}\t$y"#);
+/// ```
+pub fn push_escaped(out: &mut String, s: &str, dollar_brace: bool) {
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
+    for (i, b) in bytes.iter().enumerate() {
         let escaped = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
+            b'$' if dollar_brace && bytes.get(i + 1) == Some(&b'{') => "\\$",
             _ => continue,
         };
         out.push_str(&s[start..i]);
@@ -39,7 +55,6 @@ pub fn write_escaped(out: &mut String, s: &str) {
         start = i + 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
 }
 
 /// Appends `s` in quotes, unescaped.

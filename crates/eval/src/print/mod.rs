@@ -48,25 +48,7 @@ fn trim_zeros(s: &str) -> &str {
 pub fn escape_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    // Runs without a character to escape are copied whole (the characters
-    // escaped are ASCII, so the runs end on character boundaries).
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let escaped = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            b'$' if bytes.get(i + 1) == Some(&b'{') => "\\$",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        out.push_str(escaped);
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
+    nixpen_store::aterm::push_escaped(&mut out, s, true);
     out.push('"');
     out
 }
