@@ -121,22 +121,17 @@ impl<'a> Interp<'a> {
     pub(super) fn attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
         match n {
             AttrName::Static(s) => Ok(NameRef::Sym(s)),
-            AttrName::Dynamic(_) => self.dynamic_attr_name(n, env),
+            AttrName::Dynamic(e) => self.dynamic_attr_name(e, env),
         }
     }
 
+    /// The name `${e}` evaluates to.
     #[inline(never)]
-    fn dynamic_attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
-        match n {
-            AttrName::Static(s) => Ok(NameRef::Sym(s)),
-            AttrName::Dynamic(e) => {
-                let v = self.eval(e, env)?;
-                match v {
-                    Value::Str(s) => Ok(NameRef::Str(s)),
-                    v => err(format!("expected a string but found {}", self.show_short(&v)))
-                        .frame(None, || "while evaluating an attribute name".into()),
-                }
-            }
+    fn dynamic_attr_name(&mut self, e: &Expr, env: &Rc<Env>) -> R<NameRef<'static>> {
+        match self.eval(e, env)? {
+            Value::Str(s) => Ok(NameRef::Str(s)),
+            v => err(format!("expected a string but found {}", self.show_short(&v)))
+                .frame(None, || "while evaluating an attribute name".into()),
         }
     }
 

@@ -90,8 +90,9 @@ pub struct Interp<'a> {
 
 /// The values an evaluation leaves behind: its thunks (and through them its
 /// environments, sets and lists), the global names and the imported files.
-/// Nothing reads them again: they are held only to be freed when the `Heap`
-/// is dropped.
+/// Nothing reads them again: they are held only to be freed, when the
+/// `Heap` is dropped or by [`Heap::free_into`], which keeps the arena's
+/// memory for the next evaluation.
 #[allow(dead_code)]
 pub struct Heap {
     thunks: Vec<Thunk>,
