@@ -291,7 +291,8 @@ let
   optionResult = loc: attrs: type: declarations: defs: extra:
     let
       withDefault =
-        if attrs ? default then [ { file = head declarations; value = mkOptionDefault attrs.default; } ] ++ defs
+        # (`mkOptionDefault attrs.default`, written out.)
+        if attrs ? default then [ { file = head declarations; value = { _type = "override"; priority = 1500; content = attrs.default; }; } ] ++ defs
         else defs;
       res =
         if attrs.readOnly or false && length withDefault > 1 then
