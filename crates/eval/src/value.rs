@@ -39,6 +39,9 @@ pub struct Attrs {
 }
 
 impl Attrs {
+    /// The bytes one entry takes (for the memory budget).
+    pub const ENTRY_BYTES: usize = std::mem::size_of::<(Sym, Value, Span)>();
+
     /// Looks a name up (binary search).
     #[inline]
     pub fn get(&self, name: &str) -> Option<&Value> {

@@ -65,7 +65,7 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     // First occurrence wins: stable sort, then keep the first of each run.
     nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
     entries.dedup_by(|later, earlier| later.0 == earlier.0);
-    it.alloc(entries.len() * 40)?;
+    it.alloc(entries.len() * Attrs::ENTRY_BYTES)?;
     Ok(Value::attrs(Attrs { entries }))
 }
 
@@ -79,7 +79,7 @@ fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         // New attributes have no source position (as in Nix).
         entries.push((*k, r, Span::default()));
     }
-    it.alloc(entries.len() * 40)?;
+    it.alloc(entries.len() * Attrs::ENTRY_BYTES)?;
     Ok(Value::attrs(Attrs { entries }))
 }
 

@@ -122,7 +122,7 @@ impl<'a> Interp<'a> {
         if x.is_empty() {
             return Ok(y.clone());
         }
-        self.alloc((x.len() + y.len()) * 40)?;
+        self.alloc((x.len() + y.len()) * Attrs::ENTRY_BYTES)?;
         let mut out = Vec::with_capacity(x.len() + y.len());
         let (mut i, mut j) = (0, 0);
         let (xe, ye) = (&x.entries, &y.entries);

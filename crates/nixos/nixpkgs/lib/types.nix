@@ -398,7 +398,7 @@ rec {
             mergeDefinitions (loc ++ [ "[definition ${toString (i + 1)}-entry ${toString (j + 1)}]" ]) elemType
               [ { inherit (def) file; value = elemAt def.value j; } ]) (length def.value)) (length defs)));
       in {
-        headError = firstCheckError isList loc defs; # `check`, without its functor
+        headError = firstCheckError check loc defs;
         value = map (e: e.optionalValue.value or e.mergedValue) evals;
         valueMeta.list = map (e: e.checkedAndMerged.valueMeta) evals;
       });
@@ -535,7 +535,7 @@ rec {
           all' = builtins.zipAttrsWith (n: ds: mergeDefinitions (loc ++ [ n ]) elemType ds) (perName defs);
           evals = if lazy then all' else lib.attrsets.filterAttrs (n: e: e.optionalValue ? value) all';
         in {
-          headError = firstCheckError isAttrs loc defs; # `check`, without its functor
+          headError = firstCheckError check loc defs;
           value = mapAttrs (n: e:
             if lazy then e.optionalValue.value or elemType.emptyValue.value or e.mergedValue
             else e.optionalValue.value) evals;
