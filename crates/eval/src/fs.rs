@@ -63,6 +63,9 @@ pub fn join(base: &str, rel: &str) -> String {
 /// Normalises an absolute path: removes `.`, resolves `..` lexically, drops
 /// duplicate and trailing slashes.
 pub fn canon(path: &str) -> String {
+    if is_canonical(path) {
+        return path.to_owned();
+    }
     let mut parts: Vec<&str> = Vec::new();
     for c in path.split('/') {
         match c {
@@ -82,6 +85,21 @@ pub fn canon(path: &str) -> String {
         out.push('/');
     }
     out
+}
+
+/// Whether `canon` would give `path` back unchanged: an absolute path with
+/// no empty, `.` or `..` component and no trailing slash (or `/` itself).
+/// Most paths are (every file of the embedded nixpkgs is named so), and
+/// are then copied without being split.
+fn is_canonical(path: &str) -> bool {
+    if path == "/" {
+        return true;
+    }
+    let bytes = path.as_bytes();
+    if bytes.first() != Some(&b'/') {
+        return false;
+    }
+    bytes[1..].split(|&b| b == b'/').all(|c| !matches!(c, b"" | b"." | b".."))
 }
 
 /// Resolves every symlink along `path` in `fs` (at most 40 hops).
@@ -455,5 +473,28 @@ impl FileSystem for OverlayFs {
 
     fn is_executable(&self, path: &str) -> bool {
         self.route(path).is_some_and(|(fs, inner, _, _)| fs.is_executable(&inner))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canon;
+
+    #[test]
+    fn canon_normalises_and_keeps_canonical_paths() {
+        for (path, want) in [
+            ("/", "/"),
+            ("", "/"),
+            ("/a/b.nix", "/a/b.nix"),
+            ("/a//b/", "/a/b"),
+            ("/a/./b", "/a/b"),
+            ("/a/../b", "/b"),
+            ("/..", "/"),
+            ("/a/.", "/a"),
+            ("a/b", "/a/b"),
+            ("/a/.b/..c", "/a/.b/..c"),
+        ] {
+            assert_eq!(canon(path), want, "canon({path:?})");
+        }
     }
 }

@@ -170,7 +170,7 @@ let
         n = length defs;
         d0 = head defs;
         # The `_type` of a definition's value, or null when it has none.
-        tag0 = addErrorContext "while evaluating definitions from `${d0.file}':" (d0.value._type or null);
+        tag0 = definitionTag d0;
       in
       if n == 1 then
         if tag0 == null then { values = defs; highestPrio = defaultOverridePriority; }
@@ -184,7 +184,7 @@ let
       else if n == 2 && tag0 == "override" then
         let
           d1 = builtins.elemAt defs 1;
-          tag1 = addErrorContext "while evaluating definitions from `${d1.file}':" (d1.value._type or null);
+          tag1 = definitionTag d1;
         in
         if tag1 == null && d0.value.priority > defaultOverridePriority then
           { values = [ { inherit (d1) file; inherit (d1) value; } ]; highestPrio = defaultOverridePriority; }
@@ -194,15 +194,7 @@ let
     defsFinal = defsFinal'.values;
 
     mergedValue =
-      if isDefined then
-        if type.merge ? v2 then
-          if checked.headError or null != null then
-            throw "A definition for option `${showOption loc}' is not of type `${type.description}'. TypeError: ${checked.headError.message}"
-          else checked.value
-        else if builtins.all (def: type.check def.value) defsFinal then type.merge loc defsFinal
-        else
-          let bad = filter (def: !type.check def.value) defsFinal; in
-          throw "A definition for option `${showOption loc}' is not of type `${type.description}'. Definition values:${showDefs bad}"
+      if isDefined then mergeFinal loc type defsFinal checked
       else if type.emptyValue ? value then type.emptyValue.value
       else throw "The option `${showOption loc}' was accessed but has no value defined. Try setting the option.";
 
@@ -214,11 +206,44 @@ let
     # `valueMeta` added above: checked to have `headError` and `value` and
     # nothing but these and `valueMeta` (which, missing, fails only when
     # read, as when the check is made after `valueMeta` is added).
-    checked = ({ headError, value, valueMeta ? null }@r: r) (requireV2Coherence loc type (type.merge.v2 { inherit loc; defs = defsFinal; }));
+    checked = checkV2 loc type defsFinal;
 
     isDefined = defsFinal != [ ];
     optionalValue = if isDefined then { value = mergedValue; } else { };
   };
+
+  # The merged value of the winning definitions `defs` (not empty) of the
+  # option at `loc`, or the error of the first one not of `type`.
+  # `checked` is `checkV2 loc type defs`, read only for a v2 merge.
+  mergeFinal = loc: type: defs: checked:
+    if type.merge ? v2 then
+      if checked.headError or null != null then
+        throw "A definition for option `${showOption loc}' is not of type `${type.description}'. TypeError: ${checked.headError.message}"
+      else checked.value
+    else if builtins.all (def: type.check def.value) defs then type.merge loc defs
+    else
+      let bad = filter (def: !type.check def.value) defs; in
+      throw "A definition for option `${showOption loc}' is not of type `${type.description}'. Definition values:${showDefs bad}";
+
+  # The v2 merge of `defs` by `type`, checked to have `headError` and
+  # `value` and nothing but these and `valueMeta` (which, missing, fails
+  # only when read, as when the check is made after `valueMeta` is added).
+  checkV2 = loc: type: defs:
+    ({ headError, value, valueMeta ? null }@r: r) (requireV2Coherence loc type (type.merge.v2 { inherit loc defs; }));
+
+  # `(mergeDefinitions loc type [ (mkOptionDefault default) ]).mergedValue`
+  # (the value of an option with no definition but its default, from
+  # `file`), without mergeDefinitions' bookkeeping when the default is not
+  # an `mkOrder`.
+  mergeDefault = loc: type: file: default:
+    if default._type or "" == "order" then (mergeDefinitions loc type [ { inherit file; value = mkOptionDefault default; } ]).mergedValue
+    else
+      let defs = [ { inherit file; value = default; } ]; in
+      mergeFinal loc type defs (checkV2 loc type defs);
+
+  # The `_type` of a definition's value (null when it has none), with the
+  # error context of its file.
+  definitionTag = def: addErrorContext "while evaluating definitions from `${def.file}':" (def.value._type or null);
 
   requireV2Coherence = loc: type: result:
     if type.check.isV2MergeCoherent or false then result
@@ -321,7 +346,19 @@ let
       } // extra);
     in {
       matchedOptions = option;
-      matchedValue = if type.deprecationMessage != null then option.value else valueRead;
+      # The value of an option with nothing but its default (most
+      # options), or with one plain definition, which wins over its
+      # default: `value`, without the record's bookkeeping.
+      matchedValue =
+        if type.deprecationMessage != null then option.value
+        else if attrs ? apply then valueRead
+        else if defs == [ ] then
+          if attrs ? default then
+            addErrorContext "while evaluating the option `${showOption loc}':" (mergeDefault loc type (head declarations) attrs.default)
+          else valueRead
+        else if length defs == 1 && !(attrs.readOnly or false && attrs ? default) && definitionTag (head defs) == null then
+          addErrorContext "while evaluating the option `${showOption loc}':" (mergeFinal loc type defs (checkV2 loc type defs))
+        else valueRead;
       unmatchedDefns = [ ];
     };
 
