@@ -147,6 +147,13 @@ pub struct AttrsDef {
     pub dynamics: Vec<(Expr, Rc<Expr>, Span)>,
 }
 
+impl AttrsDef {
+    /// Whether the set is `{ }` (or `rec { }`): no binding of any kind.
+    pub fn is_empty(&self) -> bool {
+        self.statics.is_empty() && self.froms.is_empty() && self.dynamics.is_empty()
+    }
+}
+
 /// A lambda's parameter.
 #[derive(Debug)]
 pub enum Param {

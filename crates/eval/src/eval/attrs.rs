@@ -51,6 +51,9 @@ impl<'a> Interp<'a> {
 
     #[inline(never)]
     pub(super) fn eval_attrs(&mut self, def: &AttrsDef, _sp: Span, env: &Rc<Env>) -> R<Value> {
+        if def.is_empty() {
+            return Ok(self.empty_attrs.clone());
+        }
         self.alloc(def.statics.len() * Attrs::ENTRY_BYTES + 32)?;
         let env2 = if def.needs_env { self.binding_env(def, env) } else { env.clone() };
         let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(def.statics.len() + def.dynamics.len());

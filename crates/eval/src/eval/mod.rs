@@ -86,6 +86,10 @@ pub struct Interp<'a> {
     pub store_copies: std::collections::HashMap<String, String>,
     /// Imported files of this evaluation (path → thunk).
     pub imports: std::collections::HashMap<String, Value>,
+    /// The value of every `[ ]` and every `{ }` written in the code: made
+    /// once, shared (they hold nothing that evaluation could change).
+    empty_list: Value,
+    empty_attrs: Value,
 }
 
 /// The values an evaluation leaves behind: its thunks (and through them its
@@ -158,6 +162,8 @@ impl<'a> Interp<'a> {
             mem: 0,
             store_copies: Default::default(),
             imports: Default::default(),
+            empty_list: Value::list(Vec::new()),
+            empty_attrs: Value::attrs(Attrs { entries: Vec::new() }),
         };
         it.globals = crate::builtins::make_globals(&mut it);
         it
@@ -311,6 +317,8 @@ impl<'a> Interp<'a> {
             Expr::Var(d, s, _, _) => lookup(env, *d, *s),
             Expr::Global(g, _) => self.globals[*g as usize].clone(),
             Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
+            Expr::List(items) if items.is_empty() => self.empty_list.clone(),
+            Expr::Attrs(def, _) if def.is_empty() => self.empty_attrs.clone(),
             Expr::Bin(_, l, r, _) if matches!(**l, Expr::Var(..)) || matches!(**r, Expr::Var(..)) => match cheap_int(e, env, 2) {
                 Some(v) => v,
                 None => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
@@ -552,6 +560,9 @@ impl<'a> Interp<'a> {
     /// A list literal: a thunk per element.
     #[inline(never)]
     fn eval_list(&mut self, items: &[Rc<Expr>], env: &Rc<Env>) -> R<Value> {
+        if items.is_empty() {
+            return Ok(self.empty_list.clone());
+        }
         self.alloc(items.len() * 16)?;
         let v: Vec<Value> = items.iter().map(|i| self.thunk_expr(i, env)).collect();
         Ok(Value::list(v))

@@ -306,14 +306,6 @@ let
   # `declarations`. The result is `attrs` with the value's attributes and
   # `extra` added: one copy of the declaration however many parts it has.
   optionWithValue = loc: attrs: type: declarations: defs: extra:
-    (optionResult loc attrs type declarations defs extra).matchedOptions;
-
-  # `optionWithValue` as one of `mergeModules'`'s results: the option's
-  # record (`matchedOptions`), the value `config` reads (`matchedValue`: the
-  # record's `value`, read without building the record, except for a
-  # deprecated type, whose warning comes with the record) and no unmatched
-  # definitions.
-  optionResult = loc: attrs: type: declarations: defs: extra:
     let
       withDefault =
         # (`mkOptionDefault attrs.default`, written out.)
@@ -331,34 +323,40 @@ let
         if type.deprecationMessage != null then
           warn "The type `types.${type.name}' of option `${showOption loc}' defined in ${showFiles declarations} is deprecated. ${type.deprecationMessage}" attrs
         else attrs;
-      valueRead = addErrorContext "while evaluating the option `${showOption loc}':" value;
-      option = declared // ({
-        value = valueRead;
-        inherit (res.defsFinal') highestPrio;
-        definitions = map (def: def.value) res.defsFinal;
-        files = map (def: def.file) res.defsFinal;
-        definitionsWithLocations = res.defsFinal;
-        inherit (res) isDefined;
-        inherit (res.checkedAndMerged) valueMeta;
-        # Nixpen: every definition as written (before priorities), for provenance.
-        nixpenRawDefinitions = withDefault;
-        __toString = _: showOption loc;
-      } // extra);
-    in {
+    in
+    declared // ({
+      value = addErrorContext "while evaluating the option `${showOption loc}':" value;
+      inherit (res.defsFinal') highestPrio;
+      definitions = map (def: def.value) res.defsFinal;
+      files = map (def: def.file) res.defsFinal;
+      definitionsWithLocations = res.defsFinal;
+      inherit (res) isDefined;
+      inherit (res.checkedAndMerged) valueMeta;
+      # Nixpen: every definition as written (before priorities), for provenance.
+      nixpenRawDefinitions = withDefault;
+      __toString = _: showOption loc;
+    } // extra);
+
+  # `optionWithValue` as one of `mergeModules'`'s results: the option's
+  # record (`matchedOptions`), the value `config` reads (`matchedValue`) and
+  # no unmatched definitions. The value of an option with nothing but its
+  # default (most options), or with one plain definition, which wins over
+  # its default, is the record's `value` made without building the record;
+  # any other is read from the record (which, for a deprecated type, gives
+  # the type's warning).
+  optionResult = loc: attrs: type: declarations: defs: extra:
+    let option = optionWithValue loc attrs type declarations defs extra; in
+    {
       matchedOptions = option;
-      # The value of an option with nothing but its default (most
-      # options), or with one plain definition, which wins over its
-      # default: `value`, without the record's bookkeeping.
       matchedValue =
-        if type.deprecationMessage != null then option.value
-        else if attrs ? apply then valueRead
+        if type.deprecationMessage != null || attrs ? apply then option.value
         else if defs == [ ] then
           if attrs ? default then
             addErrorContext "while evaluating the option `${showOption loc}':" (mergeDefault loc type (head declarations) attrs.default)
-          else valueRead
+          else option.value
         else if length defs == 1 && !(attrs.readOnly or false && attrs ? default) && definitionTag (head defs) == null then
           addErrorContext "while evaluating the option `${showOption loc}':" (mergeFinal loc type defs (checkV2 loc type defs))
-        else valueRead;
+        else option.value;
       unmatchedDefns = [ ];
     };
 
