@@ -214,6 +214,20 @@ impl Value {
         Value::Str(Rc::new(NixStr { s: s.clone(), ctx: None }))
     }
 
+    /// The Boolean this value is, or the value itself when it is not one.
+    /// A Boolean owns nothing and is not dropped: this spares the generic
+    /// drop of a value, which the compiler calls even where the kind is
+    /// known (a call for every condition evaluated).
+    #[inline(always)]
+    pub fn into_bool(self) -> Result<bool, Value> {
+        if let Value::Bool(b) = self {
+            std::mem::forget(self);
+            Ok(b)
+        } else {
+            Err(self)
+        }
+    }
+
     /// A list value.
     pub fn list(v: Vec<Value>) -> Value {
         Value::List(Rc::new(v))

@@ -341,16 +341,18 @@ impl<'a> Interp<'a> {
     /// Forces a value to weak head normal form.
     #[inline]
     pub fn force(&mut self, v: Value) -> R<Value> {
-        match v {
-            Value::Thunk(id) => {
-                // Already evaluated: no call, no blackholing.
-                if let Thunk::Done(v) = &self.thunks[id.0 as usize] {
-                    return Ok(v.clone());
-                }
-                self.force_thunk(id)
-            }
-            v => Ok(v),
+        let id = match v {
+            Value::Thunk(id) => id,
+            v => return Ok(v),
+        };
+        // A thunk's id owns nothing: forgetting it spares the generic drop
+        // of a value, which the compiler would otherwise call on every force.
+        std::mem::forget(v);
+        // Already evaluated: no call, no blackholing.
+        if let Thunk::Done(v) = &self.thunks[id.0 as usize] {
+            return Ok(v.clone());
         }
+        self.force_thunk(id)
     }
 
     fn force_thunk(&mut self, id: ThunkId) -> R<Value> {
@@ -513,11 +515,10 @@ impl<'a> Interp<'a> {
             }
             Expr::Lambda(def) => Ok(Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() }))),
             Expr::If(c, t, f, sp) => {
-                let c = self.eval(c, env)?;
-                match c {
-                    Value::Bool(true) => self.eval(t, env),
-                    Value::Bool(false) => self.eval(f, env),
-                    v => Err(self.not_a_bool(&v, *sp, Some("while evaluating a branch condition"))),
+                match self.eval(c, env)?.into_bool() {
+                    Ok(true) => self.eval(t, env),
+                    Ok(false) => self.eval(f, env),
+                    Err(v) => Err(self.not_a_bool(&v, *sp, Some("while evaluating a branch condition"))),
                 }
             }
             Expr::Assert(c, body, sp) => self.eval_assert(c, body, *sp, env),
@@ -527,9 +528,9 @@ impl<'a> Interp<'a> {
                 self.eval(body, &env2)
             }
             Expr::Bin(op, l, r, sp) => self.eval_binop(*op, l, r, *sp, env),
-            Expr::Not(inner, sp) => match self.eval(inner, env)? {
-                Value::Bool(b) => Ok(Value::Bool(!b)),
-                v => Err(self.not_a_bool(&v, *sp, None)),
+            Expr::Not(inner, sp) => match self.eval(inner, env)?.into_bool() {
+                Ok(b) => Ok(Value::Bool(!b)),
+                Err(v) => Err(self.not_a_bool(&v, *sp, None)),
             },
             Expr::Neg(inner, sp) => match self.eval(inner, env)? {
                 Value::Float(f) => Ok(Value::Float(-f)),
@@ -658,9 +659,9 @@ impl<'a> Interp<'a> {
 
     /// Forces and returns a Boolean.
     pub fn force_bool(&mut self, v: Value, sp: Span) -> R<bool> {
-        match self.force(v)? {
-            Value::Bool(b) => Ok(b),
-            v => err_at(sp, format!("expected a Boolean but found {}", self.show_short(&v))),
+        match self.force(v)?.into_bool() {
+            Ok(b) => Ok(b),
+            Err(v) => err_at(sp, format!("expected a Boolean but found {}", self.show_short(&v))),
         }
     }
 

@@ -52,6 +52,9 @@ impl<'a> Interp<'a> {
                 let b = self.eval(r, env).frame(Some(sp), || format!("in the right operand of the {} operator", op_name(op)))?;
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                     if let Some(v) = int_op(op, *x, *y) {
+                        // Integers own nothing: no drop to call.
+                        std::mem::forget(a);
+                        std::mem::forget(b);
                         return Ok(v);
                     }
                 }
@@ -62,9 +65,9 @@ impl<'a> Interp<'a> {
 
     #[inline]
     fn bool_operand(&mut self, v: Value, sp: Span, op: &str) -> R<bool> {
-        match v {
-            Value::Bool(b) => Ok(b),
-            v => Err(self.not_a_bool_operand(&v, sp, op)),
+        match v.into_bool() {
+            Ok(b) => Ok(b),
+            Err(v) => Err(self.not_a_bool_operand(&v, sp, op)),
         }
     }
 
