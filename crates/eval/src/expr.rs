@@ -78,11 +78,17 @@ impl BinOp {
     }
 }
 
+/// The index at which a name was last found in a set, tried first next
+/// time: sets made by the same code (the results of `mkOption`, the
+/// records of options, the attributes of types) hold the same names at
+/// the same places.
+pub type Hint = std::cell::Cell<u32>;
+
 /// An attribute name in a path: static or computed.
 #[derive(Debug)]
 pub enum AttrName {
-    /// A literal name.
-    Static(Sym),
+    /// A literal name, and where it was found last (see [`Attrs::find_hinted`]).
+    Static(Sym, Hint),
     /// `${expr}` or a string with interpolation.
     Dynamic(Expr),
 }
@@ -167,6 +173,8 @@ pub enum Param {
         ellipsis: bool,
         /// `@ name` (stored in the slot after the formals).
         at: Option<Sym>,
+        /// Where each formal was last found in the argument set.
+        hints: Box<[Hint]>,
     },
 }
 

@@ -76,6 +76,23 @@ impl Attrs {
         e.binary_search_by(|x| x.0.cmp(name)).ok()
     }
 
+    /// [`Attrs::find_sym`], trying the index `hint` holds first, and
+    /// leaving in it where the name was found.
+    #[inline]
+    pub fn find_hinted(&self, name: &Sym, hint: &crate::expr::Hint) -> Option<usize> {
+        let h = hint.get() as usize;
+        if let Some(e) = self.entries.get(h) {
+            if e.0 == *name {
+                return Some(h);
+            }
+        }
+        let found = self.find_sym(name);
+        if let Some(i) = found {
+            hint.set(i as u32);
+        }
+        found
+    }
+
     /// Builds a set from unsorted entries; later duplicates win.
     pub fn from_unsorted(mut entries: Vec<(Sym, Value, Span)>) -> Attrs {
         nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));

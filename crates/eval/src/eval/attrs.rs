@@ -123,7 +123,7 @@ impl<'a> Interp<'a> {
     #[inline(always)]
     pub(super) fn attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
         match n {
-            AttrName::Static(s) => Ok(NameRef::Sym(s)),
+            AttrName::Static(s, hint) => Ok(NameRef::Sym(s, hint)),
             AttrName::Dynamic(e) => self.dynamic_attr_name(e, env),
         }
     }
@@ -242,8 +242,8 @@ impl<'a> Interp<'a> {
 
 /// An attribute name without allocating a new symbol.
 pub enum NameRef<'e> {
-    /// A static name (borrowed from the expression).
-    Sym(&'e Sym),
+    /// A static name (borrowed from the expression) and its hint.
+    Sym(&'e Sym, &'e Hint),
     /// A computed string.
     Str(Rc<NixStr>),
 }
@@ -253,7 +253,7 @@ impl NameRef<'_> {
     #[inline]
     pub fn find_in(&self, attrs: &Attrs) -> Option<usize> {
         match self {
-            NameRef::Sym(s) => attrs.find_sym(s),
+            NameRef::Sym(s, hint) => attrs.find_hinted(s, hint),
             NameRef::Str(s) => attrs.find(&s.s),
         }
     }
@@ -261,7 +261,7 @@ impl NameRef<'_> {
     /// The text.
     pub fn as_str(&self) -> &str {
         match self {
-            NameRef::Sym(s) => s.as_str(),
+            NameRef::Sym(s, _) => s.as_str(),
             NameRef::Str(s) => &s.s,
         }
     }
@@ -276,7 +276,7 @@ impl std::fmt::Display for NameRef<'_> {
 fn path_str(_it: &Interp, path: &[AttrName], _env: &Rc<Env>) -> String {
     path.iter()
         .map(|n| match n {
-            AttrName::Static(s) => crate::print::attr_name(s.as_str()),
+            AttrName::Static(s, _) => crate::print::attr_name(s.as_str()),
             AttrName::Dynamic(_) => "\"${…}\"".to_string(),
         })
         .collect::<Vec<_>>()

@@ -170,7 +170,7 @@ impl<'a> Interp<'a> {
         arg: Value,
         sp: Span,
     ) -> R<Rc<Env>> {
-        let Param::Formals { formals, ellipsis, at } = &def.param else {
+        let Param::Formals { formals, ellipsis, at, hints } = &def.param else {
             unreachable!("formals_env is called for functions taking a set")
         };
         let args = match self.force(arg.clone())? {
@@ -180,8 +180,8 @@ impl<'a> Interp<'a> {
         let mut slots = Vec::with_capacity(def.slots as usize);
         let mut missing = Vec::new();
         let mut used = 0usize;
-        for (i, (name, default, _)) in formals.iter().enumerate() {
-            match args.find_sym(name) {
+        for (i, ((name, default, _), hint)) in formals.iter().zip(hints.iter()).enumerate() {
+            match args.find_hinted(name, hint) {
                 Some(k) => {
                     used += 1;
                     slots.push(args.entries[k].1.clone());

@@ -41,7 +41,7 @@ fn duplicate(path: &[String], sp: Span, prev: Span) -> LowerError {
 impl<'a> Lowerer<'a> {
     fn static_name(&mut self, a: &ast::Attr) -> LResult<Option<Sym>> {
         Ok(match self.lower_attr(a)? {
-            AttrName::Static(s) => Some(s),
+            AttrName::Static(s, _) => Some(s),
             AttrName::Dynamic(_) => None,
         })
     }
@@ -240,7 +240,7 @@ impl<'a> Lowerer<'a> {
                 PVal::InheritFrom(i) => BindingValue::InheritFrom { slot: from_base + i, name },
                 PVal::InheritSelect(e, isp) => {
                     let from = self.lower(&e)?;
-                    BindingValue::Expr(Rc::new(Expr::Select(Box::new(from), vec![AttrName::Static(name)], None, isp)))
+                    BindingValue::Expr(Rc::new(Expr::Select(Box::new(from), vec![AttrName::Static(name, Hint::default())], None, isp)))
                 }
                 v => BindingValue::Expr(Rc::new(self.lower_pval(v, Some(name))?)),
             };
@@ -250,7 +250,7 @@ impl<'a> Lowerer<'a> {
         for (a, v, sp) in p.dynamics {
             let key = match self.lower_attr(&a)? {
                 AttrName::Dynamic(e) => e,
-                AttrName::Static(s) => Expr::Str(Rc::from(s.as_str())),
+                AttrName::Static(s, _) => Expr::Str(Rc::from(s.as_str())),
             };
             let value = Rc::new(self.lower_pval(v, None)?);
             dynamics.push((key, value, sp));

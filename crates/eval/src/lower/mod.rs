@@ -156,7 +156,7 @@ impl<'a> Lowerer<'a> {
                 // `let { body = …; }` ≡ `(rec { … }).body`
                 let def = self.lower_attrs(l, true, false)?;
                 let body = self.sym("body");
-                Expr::Select(Box::new(Expr::Attrs(Box::new(def), sp)), vec![AttrName::Static(body)], None, sp)
+                Expr::Select(Box::new(Expr::Attrs(Box::new(def), sp)), vec![AttrName::Static(body, Hint::default())], None, sp)
             }
             E::Select(s) => {
                 let inner = self.lower_opt(s.expr(), node)?;
@@ -379,15 +379,15 @@ impl<'a> Lowerer<'a> {
 
     fn lower_attr(&mut self, a: &ast::Attr) -> LResult<AttrName> {
         match a {
-            ast::Attr::Ident(id) => Ok(AttrName::Static(self.sym(&self.ident_text(id)))),
+            ast::Attr::Ident(id) => Ok(AttrName::Static(self.sym(&self.ident_text(id)), Hint::default())),
             ast::Attr::Str(s) => match self.lower_str(s)? {
-                Expr::Str(t) => Ok(AttrName::Static(self.sym(&t))),
+                Expr::Str(t) => Ok(AttrName::Static(self.sym(&t), Hint::default())),
                 e => Ok(AttrName::Dynamic(e)),
             },
             ast::Attr::Dynamic(d) => {
                 let e = self.lower_opt(d.expr(), d.syntax())?;
                 match e {
-                    Expr::Str(t) => Ok(AttrName::Static(self.sym(&t))),
+                    Expr::Str(t) => Ok(AttrName::Static(self.sym(&t), Hint::default())),
                     e => Ok(AttrName::Dynamic(e)),
                 }
             }
@@ -463,7 +463,7 @@ impl<'a> Lowerer<'a> {
                 self.scopes.pop();
                 let psp = self.span(p.syntax());
                 Ok(LambdaDef {
-                    param: Param::Formals { formals, ellipsis: p.ellipsis_token().is_some(), at },
+                    param: Param::Formals { hints: formals.iter().map(|_| Hint::default()).collect(), formals, ellipsis: p.ellipsis_token().is_some(), at },
                     body: body?,
                     name,
                     span: psp,

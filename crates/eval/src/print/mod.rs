@@ -181,7 +181,7 @@ fn show_attr_path(path: &[AttrName], out: &mut String) {
             out.push('.');
         }
         match a {
-            AttrName::Static(s) => out.push_str(&attr_name(s.as_str())),
+            AttrName::Static(s, _) => out.push_str(&attr_name(s.as_str())),
             AttrName::Dynamic(e) => {
                 out.push_str("\"${");
                 show_into(e, out);
@@ -319,7 +319,7 @@ fn show_into(e: &Expr, out: &mut String) {
             out.push('(');
             match &def.param {
                 Param::Ident(n) => out.push_str(n.as_str()),
-                Param::Formals { formals, ellipsis, at } => {
+                Param::Formals { formals, ellipsis, at, .. } => {
                     out.push_str("{ ");
                     let mut first = true;
                     for (n, d, _) in formals {

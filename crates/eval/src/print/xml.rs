@@ -128,7 +128,7 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
             out.push_str(&format!("{pad}<function{pos}>\n"));
             match &c.def.param {
                 Param::Ident(n) => out.push_str(&format!("{pad}  <varpat name=\"{}\" />\n", esc(n.as_str()))),
-                Param::Formals { formals, ellipsis, at } => {
+                Param::Formals { formals, ellipsis, at, .. } => {
                     let mut attrs = String::new();
                     if *ellipsis {
                         attrs.push_str(" ellipsis=\"1\"");

@@ -156,7 +156,7 @@ impl Decoder<'_> {
         let n = self.count()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(if self.flag()? { AttrName::Dynamic(self.expr()?) } else { AttrName::Static(self.sym()?) });
+            v.push(if self.flag()? { AttrName::Dynamic(self.expr()?) } else { AttrName::Static(self.sym()?, Hint::default()) });
         }
         Some(v)
     }
@@ -200,7 +200,7 @@ impl Decoder<'_> {
                 formals.push((s, default, self.span()?));
             }
             let ellipsis = self.flag()?;
-            Param::Formals { formals, ellipsis, at: self.opt_sym()? }
+            Param::Formals { hints: formals.iter().map(|_| Hint::default()).collect(), formals, ellipsis, at: self.opt_sym()? }
         } else {
             Param::Ident(self.sym()?)
         };

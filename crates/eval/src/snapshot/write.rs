@@ -174,7 +174,7 @@ impl Encoder {
         self.u(path.len() as u32);
         for a in path {
             match a {
-                AttrName::Static(s) => {
+                AttrName::Static(s, _) => {
                     self.flag(false);
                     self.sym(s);
                 }
@@ -225,7 +225,7 @@ impl Encoder {
                 self.flag(false);
                 self.sym(s);
             }
-            Param::Formals { formals, ellipsis, at } => {
+            Param::Formals { formals, ellipsis, at, .. } => {
                 self.flag(true);
                 self.u(formals.len() as u32);
                 for (s, default, sp) in formals {
