@@ -38,6 +38,24 @@ pub struct Attrs {
     pub entries: Vec<(Sym, Value, Span)>,
 }
 
+impl Drop for Attrs {
+    /// Drops the values that share a payload (most are thunks' ids), as
+    /// [`Value::drop_all`] does.
+    fn drop(&mut self) {
+        for e in self.entries.iter_mut() {
+            if e.1.owns_payload() {
+                // SAFETY: each value is dropped once here; the length is
+                // set to zero below, before anything can read it again.
+                unsafe { std::ptr::drop_in_place(&mut e.1) };
+            }
+        }
+        const _: () = assert!(!std::mem::needs_drop::<Sym>() && !std::mem::needs_drop::<Span>());
+        // SAFETY: zero is always a valid length; names and positions own
+        // nothing (checked above), and the values were dropped.
+        unsafe { self.entries.set_len(0) };
+    }
+}
+
 impl Attrs {
     /// The bytes one entry takes (for the memory budget).
     pub const ENTRY_BYTES: usize = std::mem::size_of::<(Sym, Value, Span)>();
@@ -210,6 +228,29 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Whether this value shares a payload (and dropping it decrements a
+    /// count): a range test of the tag.
+    #[inline(always)]
+    pub fn owns_payload(&self) -> bool {
+        !matches!(self, Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Thunk(_))
+    }
+
+    /// Drops the values of `slots` in place, calling the generic drop of a
+    /// value only for those that share a payload (in frames and sets most
+    /// are thunks' ids), and empties the vector without dropping again.
+    #[inline]
+    pub fn drop_all(slots: &mut Vec<Value>) {
+        for v in slots.iter_mut() {
+            if v.owns_payload() {
+                // SAFETY: each value is dropped once here; the length is
+                // set to zero below, before anything can read it again.
+                unsafe { std::ptr::drop_in_place(v) };
+            }
+        }
+        // SAFETY: zero is always a valid length; the elements were dropped above.
+        unsafe { slots.set_len(0) };
+    }
+
     /// A string value without context.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(NixStr { s: s.into(), ctx: None }))
@@ -299,12 +340,25 @@ impl Value {
 /// no code that could reach the same frame meanwhile. That keeps a frame at
 /// 80 bytes with its reference counts.
 pub struct Env {
-    first: UnsafeCell<Value>,
+    first: std::mem::ManuallyDrop<UnsafeCell<Value>>,
     rest: UnsafeCell<Vec<Value>>,
     /// The enclosing env.
     pub parent: Option<Rc<Env>>,
     /// For `with` frames: the namespace.
     pub with: Option<Value>,
+}
+
+impl Drop for Env {
+    /// Drops the slots that share a payload (see [`Value::drop_all`]); the
+    /// parent and the `with` namespace are dropped after.
+    fn drop(&mut self) {
+        let first = self.first.get_mut();
+        if first.owns_payload() {
+            // SAFETY: `first` is dropped only here (it is `ManuallyDrop`).
+            unsafe { std::ptr::drop_in_place(first) };
+        }
+        Value::drop_all(self.rest.get_mut());
+    }
 }
 
 impl std::fmt::Debug for Env {
@@ -320,18 +374,18 @@ impl Env {
             Some(v) => std::mem::replace(v, Value::Null),
             None => Value::Null,
         };
-        Rc::new(Env { first: UnsafeCell::new(first), rest: UnsafeCell::new(slots), parent, with: None })
+        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(first)), rest: UnsafeCell::new(slots), parent, with: None })
     }
 
     /// A frame with exactly one slot.
     #[inline]
     pub fn one(v: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: UnsafeCell::new(v), rest: UnsafeCell::new(Vec::new()), parent, with: None })
+        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(v)), rest: UnsafeCell::new(Vec::new()), parent, with: None })
     }
 
     /// A `with` frame.
     pub fn with(ns: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: UnsafeCell::new(Value::Null), rest: UnsafeCell::new(Vec::new()), parent, with: Some(ns) })
+        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(Value::Null)), rest: UnsafeCell::new(Vec::new()), parent, with: Some(ns) })
     }
 
     /// The value in slot `i`.
