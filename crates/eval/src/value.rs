@@ -334,23 +334,24 @@ impl Value {
 /// A runtime environment frame. Slot 0 is stored inline so one-argument
 /// calls need a single allocation; `rest[i]` holds slot `i` for `i > 0`
 /// (`rest[0]` is unused, so building a frame from a vector moves nothing).
+/// A `with` frame holds its namespace in slot 0 (no variable names it).
 ///
 /// The slots are plain cells, not `RefCell`s: a slot is only read (cloned)
 /// or replaced, each done whole by [`Env::get`] and [`Env::set`], which run
 /// no code that could reach the same frame meanwhile. That keeps a frame at
-/// 80 bytes with its reference counts.
+/// 72 bytes with its reference counts.
 pub struct Env {
     first: std::mem::ManuallyDrop<UnsafeCell<Value>>,
     rest: UnsafeCell<Vec<Value>>,
     /// The enclosing env.
     pub parent: Option<Rc<Env>>,
-    /// For `with` frames: the namespace.
-    pub with: Option<Value>,
+    /// Whether this is a `with` frame (its namespace in slot 0).
+    is_with: bool,
 }
 
 impl Drop for Env {
     /// Drops the slots that share a payload (see [`Value::drop_all`]); the
-    /// parent and the `with` namespace are dropped after.
+    /// parent is dropped after.
     fn drop(&mut self) {
         let first = self.first.get_mut();
         if first.owns_payload() {
@@ -363,7 +364,7 @@ impl Drop for Env {
 
 impl std::fmt::Debug for Env {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Env").field("parent", &self.parent.is_some()).field("with", &self.with.is_some()).finish()
+        f.debug_struct("Env").field("parent", &self.parent.is_some()).field("with", &self.is_with).finish()
     }
 }
 
@@ -374,18 +375,23 @@ impl Env {
             Some(v) => std::mem::replace(v, Value::Null),
             None => Value::Null,
         };
-        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(first)), rest: UnsafeCell::new(slots), parent, with: None })
+        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(first)), rest: UnsafeCell::new(slots), parent, is_with: false })
     }
 
     /// A frame with exactly one slot.
     #[inline]
     pub fn one(v: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(v)), rest: UnsafeCell::new(Vec::new()), parent, with: None })
+        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(v)), rest: UnsafeCell::new(Vec::new()), parent, is_with: false })
     }
 
     /// A `with` frame.
     pub fn with(ns: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(Value::Null)), rest: UnsafeCell::new(Vec::new()), parent, with: Some(ns) })
+        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(ns)), rest: UnsafeCell::new(Vec::new()), parent, is_with: true })
+    }
+
+    /// The namespace of a `with` frame.
+    pub fn with_namespace(&self) -> Option<Value> {
+        self.is_with.then(|| self.get(0))
     }
 
     /// The value in slot `i`.
@@ -425,6 +431,6 @@ mod size_tests {
     fn values_stay_small() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
         assert!(std::mem::size_of::<crate::eval::Thunk>() <= 24);
-        assert_eq!(std::mem::size_of::<Env>(), 64);
+        assert_eq!(std::mem::size_of::<Env>(), 56);
     }
 }

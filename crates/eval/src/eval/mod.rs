@@ -598,8 +598,8 @@ impl<'a> Interp<'a> {
     fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Rc<Env>) -> R<Value> {
         let mut cur = Some(env.clone());
         while let Some(e) = cur {
-            if let Some(ns) = &e.with {
-                let ns = self.force(ns.clone())?;
+            if let Some(ns) = e.with_namespace() {
+                let ns = self.force(ns)?;
                 match &ns {
                     Value::Attrs(a) => {
                         if let Some(v) = a.get_sym(name) {
