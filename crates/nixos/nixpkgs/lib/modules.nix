@@ -421,24 +421,6 @@ let
         optionResult loc opt opt.type opt.declarations (rawDefsByName.${name} or [ ])
           { nixpenDefinitionPositions = rawPositionsByName.${name} or [ ]; };
 
-      # `evalMatched` of an option declared once: what mergeOptionDecls and
-      # fixupOptionType give for it, added to the declaration in one copy.
-      evalSingle = loc: name: decl:
-        let
-          attrs = decl.options;
-          subModules = attrs.type.getSubModules or null;
-          type =
-            if subModules == null then attrs.type or types.unspecified
-            else attrs.type.substSubModules (map (setDefaultModuleLocation decl._file) subModules);
-          declarations = [ decl._file ];
-        in
-        optionResult loc attrs type declarations (rawDefsByName.${name} or [ ]) {
-          inherit loc type declarations;
-          declarationPositions = [ (declarationPosition decl) ];
-          options = [ ];
-          nixpenDefinitionPositions = rawPositionsByName.${name} or [ ];
-        };
-
       # A plain attrset of options next to a submodule option: make it a submodule option too.
       asSubmoduleOption = decl:
         if isOption decl.options then decl
@@ -452,11 +434,27 @@ let
       isOptionDecl = loc: decl:
         decl.options._type or null == "option" || (decl.options ? _type && throwDeclarationTypeError loc decl.options._type decl._file);
 
-      # The result for a name declared once (most names): no list to filter.
+      # The result for a name declared once (most names): no list to
+      # filter; for an option, what mergeOptionDecls and fixupOptionType
+      # give for it, added to the declaration in one copy.
       resultOfOne = name: decl:
         let loc = prefix ++ [ name ]; in
         # `isOptionDecl`, written out.
-        if decl.options._type or null == "option" then evalSingle loc name decl
+        if decl.options._type or null == "option" then
+          let
+            attrs = decl.options;
+            subModules = attrs.type.getSubModules or null;
+            type =
+              if subModules == null then attrs.type or types.unspecified
+              else attrs.type.substSubModules (map (setDefaultModuleLocation decl._file) subModules);
+            declarations = [ decl._file ];
+          in
+          optionResult loc attrs type declarations (rawDefsByName.${name} or [ ]) {
+            inherit loc type declarations;
+            declarationPositions = [ (declarationPosition decl) ];
+            options = [ ];
+            nixpenDefinitionPositions = rawPositionsByName.${name} or [ ];
+          }
         else if decl.options ? _type then throwDeclarationTypeError loc decl.options._type decl._file
         else mergeModules' loc [ decl ] (pushedDefsByName.${name} or [ ]);
 

@@ -34,8 +34,8 @@ let
 
   # headError for the v2 protocol: null when every definition passes `check`.
   firstCheckError = check: loc: defs:
-    let bad = filter (def: !check def.value) defs; in
-    if bad == [ ] then null else { message = "Definition values: ${showDefs bad}"; };
+    if builtins.all (def: check def.value) defs then null
+    else { message = "Definition values: ${showDefs (filter (def: !check def.value) defs)}"; };
 
   # A `check` marked as safe to combine with a v2 merge.
   v2Check = f: { __functor = _: f; isV2MergeCoherent = true; };
