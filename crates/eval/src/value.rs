@@ -142,7 +142,7 @@ pub struct Closure {
     /// The definition.
     pub def: Rc<LambdaDef>,
     /// The captured env.
-    pub env: Rc<Env>,
+    pub env: Env,
 }
 
 /// A builtin function implementation: receives exactly `arity` arguments.
@@ -331,95 +331,195 @@ impl Value {
     }
 }
 
-/// A runtime environment frame. Slot 0 is stored inline so one-argument
-/// calls need a single allocation; `rest[i]` holds slot `i` for `i > 0`
-/// (`rest[0]` is unused, so building a frame from a vector moves nothing).
+/// A runtime environment frame: a counted reference to one block holding
+/// the count, the enclosing frame and the slots, inline (a one-slot frame,
+/// the env of most calls, is 40 bytes). Cloning counts one more reference;
+/// the last one dropped drops the slots and the parent and frees the block.
 /// A `with` frame holds its namespace in slot 0 (no variable names it).
 ///
 /// The slots are plain cells, not `RefCell`s: a slot is only read (cloned)
 /// or replaced, each done whole by [`Env::get`] and [`Env::set`], which run
-/// no code that could reach the same frame meanwhile. That keeps a frame at
-/// 72 bytes with its reference counts.
-pub struct Env {
-    first: std::mem::ManuallyDrop<UnsafeCell<Value>>,
-    rest: UnsafeCell<Vec<Value>>,
-    /// The enclosing env.
-    pub parent: Option<Rc<Env>>,
-    /// Whether this is a `with` frame (its namespace in slot 0).
+/// no code that could reach the same frame meanwhile.
+pub struct Env(std::ptr::NonNull<EnvHead>);
+
+/// The start of a frame's block; `len` slots (at least one) follow it.
+#[repr(C)]
+struct EnvHead {
+    count: std::cell::Cell<usize>,
+    parent: Option<Env>,
+    len: u32,
     is_with: bool,
 }
 
-impl Drop for Env {
-    /// Drops the slots that share a payload (see [`Value::drop_all`]); the
-    /// parent is dropped after.
-    fn drop(&mut self) {
-        let first = self.first.get_mut();
-        if first.owns_payload() {
-            // SAFETY: `first` is dropped only here (it is `ManuallyDrop`).
-            unsafe { std::ptr::drop_in_place(first) };
-        }
-        Value::drop_all(self.rest.get_mut());
-    }
-}
-
-impl std::fmt::Debug for Env {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Env").field("parent", &self.parent.is_some()).field("with", &self.is_with).finish()
-    }
-}
-
 impl Env {
-    /// A new frame.
-    pub fn new(mut slots: Vec<Value>, parent: Option<Rc<Env>>) -> Rc<Env> {
-        let first = match slots.first_mut() {
-            Some(v) => std::mem::replace(v, Value::Null),
-            None => Value::Null,
-        };
-        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(first)), rest: UnsafeCell::new(slots), parent, is_with: false })
+    /// The layout of a frame of `len` slots, and where its slots start.
+    fn layout(len: usize) -> (std::alloc::Layout, usize) {
+        let (layout, offset) = std::alloc::Layout::new::<EnvHead>()
+            .extend(std::alloc::Layout::array::<UnsafeCell<Value>>(len).expect("frame size"))
+            .expect("frame size");
+        (layout.pad_to_align(), offset)
     }
 
-    /// A frame with exactly one slot.
+    /// A frame of `len` slots (at least one) filled by `fill(i)`.
     #[inline]
-    pub fn one(v: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(v)), rest: UnsafeCell::new(Vec::new()), parent, is_with: false })
+    fn alloc(len: usize, parent: Option<Env>, is_with: bool, mut fill: impl FnMut(usize) -> Value) -> Env {
+        let len = len.max(1);
+        let (layout, offset) = Env::layout(len);
+        // SAFETY: the layout is not zero-sized; the header and every slot
+        // are written before the frame is handed out.
+        unsafe {
+            let p = std::alloc::alloc(layout);
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            let head = p as *mut EnvHead;
+            head.write(EnvHead { count: std::cell::Cell::new(1), parent, len: len as u32, is_with });
+            let slots = p.add(offset) as *mut Value;
+            for i in 0..len {
+                slots.add(i).write(fill(i));
+            }
+            Env(std::ptr::NonNull::new_unchecked(head))
+        }
+    }
+
+    fn head(&self) -> &EnvHead {
+        // SAFETY: the block lives while a reference (this one) counts it.
+        unsafe { self.0.as_ref() }
+    }
+
+    /// The slots.
+    #[inline]
+    fn slots(&self) -> *mut Value {
+        let offset = std::mem::size_of::<EnvHead>();
+        const _: () = assert!(std::mem::size_of::<EnvHead>() % std::mem::align_of::<Value>() == 0);
+        // SAFETY: the slots follow the header directly (its size is a
+        // multiple of a value's alignment, checked above).
+        unsafe { (self.0.as_ptr() as *mut u8).add(offset) as *mut Value }
+    }
+
+    /// A new frame with these slots.
+    pub fn new(slots: Vec<Value>, parent: Option<Env>) -> Env {
+        let mut it = slots.into_iter();
+        Env::alloc(it.len(), parent, false, |_| it.next().unwrap_or(Value::Null))
+    }
+
+    /// A frame with exactly one slot (the env of most calls).
+    #[inline]
+    pub fn one(v: Value, parent: Option<Env>) -> Env {
+        #[repr(C)]
+        struct One {
+            head: EnvHead,
+            slot: Value,
+        }
+        const _: () = assert!(std::mem::offset_of!(One, slot) == std::mem::size_of::<EnvHead>());
+        debug_assert_eq!(std::alloc::Layout::new::<One>(), Env::layout(1).0);
+        let frame = Box::new(One { head: EnvHead { count: std::cell::Cell::new(1), parent, len: 1, is_with: false }, slot: v });
+        // SAFETY: `One` has the layout of a one-slot frame (`Env::layout(1)`,
+        // with which `free` deallocates it): the header, then the slot.
+        Env(unsafe { std::ptr::NonNull::new_unchecked(Box::into_raw(frame) as *mut EnvHead) })
+    }
+
+    /// A frame of `len` slots, all `null` until set.
+    pub fn blank(len: usize, parent: Option<Env>) -> Env {
+        Env::alloc(len, parent, false, |_| Value::Null)
     }
 
     /// A `with` frame.
-    pub fn with(ns: Value, parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env { first: std::mem::ManuallyDrop::new(UnsafeCell::new(ns)), rest: UnsafeCell::new(Vec::new()), parent, is_with: true })
+    pub fn with(ns: Value, parent: Option<Env>) -> Env {
+        let mut ns = Some(ns);
+        Env::alloc(1, parent, true, |_| ns.take().unwrap_or(Value::Null))
+    }
+
+    /// The enclosing frame.
+    #[inline]
+    pub fn parent(&self) -> Option<&Env> {
+        self.head().parent.as_ref()
     }
 
     /// The namespace of a `with` frame.
     pub fn with_namespace(&self) -> Option<Value> {
-        self.is_with.then(|| self.get(0))
+        self.head().is_with.then(|| self.get(0))
     }
 
     /// The value in slot `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Value {
-        // SAFETY: see the type's comment: no reference into the slots
-        // outlives this call, and cloning a value runs no evaluator code.
-        unsafe {
-            if i == 0 {
-                (*self.first.get()).clone()
-            } else {
-                (&(*self.rest.get()))[i].clone()
-            }
+        if i >= self.head().len as usize {
+            slot_out_of_range();
         }
+        // SAFETY: in range; see the type's comment: no reference into the
+        // slots outlives this call, and cloning a value runs no evaluator code.
+        unsafe { (*self.slots().add(i)).clone() }
     }
 
     /// Sets slot `i`.
     #[inline]
     pub fn set(&self, i: usize, v: Value) {
+        if i >= self.head().len as usize {
+            slot_out_of_range();
+        }
         // SAFETY: as in `get`; dropping the old value frees memory only (it
         // cannot free this frame, which the caller holds).
-        unsafe {
-            if i == 0 {
-                *self.first.get() = v;
-            } else {
-                (&mut (*self.rest.get()))[i] = v;
-            }
+        unsafe { *self.slots().add(i) = v };
+    }
+}
+
+/// A slot past a frame's end: a bug in lowering, caught as an internal error.
+#[cold]
+#[inline(never)]
+fn slot_out_of_range() -> ! {
+    panic!("env slot out of range")
+}
+
+impl Clone for Env {
+    #[inline]
+    fn clone(&self) -> Env {
+        let c = &self.head().count;
+        c.set(c.get() + 1);
+        Env(self.0)
+    }
+}
+
+impl Drop for Env {
+    /// Counts one reference less; the last one drops the slots that share
+    /// a payload (see [`Value::owns_payload`]), then the parent, and frees
+    /// the block.
+    #[inline]
+    fn drop(&mut self) {
+        let c = &self.head().count;
+        let n = c.get() - 1;
+        c.set(n);
+        if n == 0 {
+            self.free();
         }
+    }
+}
+
+impl Env {
+    #[inline(never)]
+    fn free(&mut self) {
+        let len = self.head().len as usize;
+        // SAFETY: no reference counts the block any more: its slots and
+        // parent are dropped once each, then the block is freed with the
+        // layout it was made with.
+        unsafe {
+            let slots = self.slots();
+            for i in 0..len {
+                let v = slots.add(i);
+                if (*v).owns_payload() {
+                    std::ptr::drop_in_place(v);
+                }
+            }
+            let head = self.0.as_ptr();
+            std::ptr::drop_in_place(&mut (*head).parent);
+            std::alloc::dealloc(head as *mut u8, Env::layout(len).0);
+        }
+    }
+}
+
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Env").field("parent", &self.parent().is_some()).field("with", &self.head().is_with).finish()
     }
 }
 
@@ -431,6 +531,6 @@ mod size_tests {
     fn values_stay_small() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
         assert!(std::mem::size_of::<crate::eval::Thunk>() <= 24);
-        assert_eq!(std::mem::size_of::<Env>(), 56);
+        assert_eq!(std::mem::size_of::<Env>(), 8);
     }
 }

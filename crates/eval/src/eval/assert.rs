@@ -1,6 +1,5 @@
 //! `assert`, with Nix's explanations of why an `a == b` condition is false.
 
-use std::rc::Rc;
 
 use super::Interp;
 use crate::error::*;
@@ -14,7 +13,7 @@ fn assert_err<T>(msg: String) -> R<T> {
 
 impl<'a> Interp<'a> {
     #[inline(never)]
-    pub(super) fn eval_assert(&mut self, c: &Expr, body: &Expr, sp: Span, env: &Rc<Env>) -> R<Value> {
+    pub(super) fn eval_assert(&mut self, c: &Expr, body: &Expr, sp: Span, env: &Env) -> R<Value> {
         let frame = || format!("while evaluating the condition of the assertion '{}'", show_expr(c));
         let ok = match c {
             Expr::Bin(BinOp::Eq, l, r, opsp) => {

@@ -9,7 +9,7 @@ use crate::symbol::Sym;
 use crate::value::*;
 
 impl<'a> Interp<'a> {
-    fn binding_value(&mut self, b: &Binding, env: &Rc<Env>, deferred: bool) -> Value {
+    fn binding_value(&mut self, b: &Binding, env: &Env, deferred: bool) -> Value {
         match &b.value {
             BindingValue::Expr(e) | BindingValue::Inherit(e) => {
                 if deferred {
@@ -26,9 +26,9 @@ impl<'a> Interp<'a> {
     }
 
     /// Builds the env of a `rec` set, `let`, or a set with `inherit (from)`.
-    fn binding_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> Rc<Env> {
+    fn binding_env(&mut self, def: &AttrsDef, env: &Env) -> Env {
         let nstat = if def.rec { def.statics.len() } else { 0 };
-        let env2 = Env::new(vec![Value::Null; nstat + def.froms.len()], Some(env.clone()));
+        let env2 = Env::blank(nstat + def.froms.len(), Some(env.clone()));
         for (i, f) in def.froms.iter().enumerate() {
             let v = self.thunk_expr_deferred(f, &env2);
             env2.set(nstat + i, v);
@@ -44,13 +44,13 @@ impl<'a> Interp<'a> {
 
     /// The env of a `let`.
     #[inline(never)]
-    pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Rc<Env>) -> R<Rc<Env>> {
+    pub(super) fn let_env(&mut self, def: &AttrsDef, env: &Env) -> R<Env> {
         self.alloc(def.statics.len() * 16 + 32)?;
         Ok(self.binding_env(def, env))
     }
 
     #[inline(never)]
-    pub(super) fn eval_attrs(&mut self, def: &AttrsDef, _sp: Span, env: &Rc<Env>) -> R<Value> {
+    pub(super) fn eval_attrs(&mut self, def: &AttrsDef, _sp: Span, env: &Env) -> R<Value> {
         if def.is_empty() {
             return Ok(self.empty_attrs.clone());
         }
@@ -121,7 +121,7 @@ impl<'a> Interp<'a> {
     /// Evaluates an attribute name in a path: a static one at once, a
     /// dynamic one out of line.
     #[inline(always)]
-    pub(super) fn attr_name<'e>(&mut self, n: &'e AttrName, env: &Rc<Env>) -> R<NameRef<'e>> {
+    pub(super) fn attr_name<'e>(&mut self, n: &'e AttrName, env: &Env) -> R<NameRef<'e>> {
         match n {
             AttrName::Static(s, hint) => Ok(NameRef::Sym(s, hint)),
             AttrName::Dynamic(e) => self.dynamic_attr_name(e, env),
@@ -130,7 +130,7 @@ impl<'a> Interp<'a> {
 
     /// The name `${e}` evaluates to.
     #[inline(never)]
-    fn dynamic_attr_name(&mut self, e: &Expr, env: &Rc<Env>) -> R<NameRef<'static>> {
+    fn dynamic_attr_name(&mut self, e: &Expr, env: &Env) -> R<NameRef<'static>> {
         match self.eval(e, env)? {
             Value::Str(s) => Ok(NameRef::Str(s)),
             v => err(format!("expected a string but found {}", self.show_short(&v)))
@@ -145,7 +145,7 @@ impl<'a> Interp<'a> {
         path: &[AttrName],
         default: Option<&Expr>,
         sp: Span,
-        env: &Rc<Env>,
+        env: &Env,
     ) -> R<Value> {
         let mut v = self.eval(inner, env)?;
         for (i, n) in path.iter().enumerate() {
@@ -187,7 +187,7 @@ impl<'a> Interp<'a> {
     /// every selection several hundred bytes bigger.
     #[cold]
     #[inline(never)]
-    fn select_failed(&self, mut e: Box<Error>, def: Span, name: &NameRef, last: Option<(Span, &[AttrName], &Rc<Env>)>) -> Box<Error> {
+    fn select_failed(&self, mut e: Box<Error>, def: Span, name: &NameRef, last: Option<(Span, &[AttrName], &Env)>) -> Box<Error> {
         if def != Span::default() {
             e.frames.push((Some(def), format!("from the definition of '{name}'")));
         }
@@ -200,7 +200,7 @@ impl<'a> Interp<'a> {
     /// `attribute 'name' missing`, with a suggestion.
     #[cold]
     #[inline(never)]
-    fn attr_missing(&self, a: &Attrs, name: &NameRef, sp: Span, path: &[AttrName], env: &Rc<Env>) -> Box<Error> {
+    fn attr_missing(&self, a: &Attrs, name: &NameRef, sp: Span, path: &[AttrName], env: &Env) -> Box<Error> {
         let hint = did_you_mean(a, name.as_str());
         let mut e = error(ErrKind::Eval, Some(sp), format!("attribute '{name}' missing"));
         e.hint = hint;
@@ -218,7 +218,7 @@ impl<'a> Interp<'a> {
     }
 
     #[inline(never)]
-    pub(super) fn eval_has_attr(&mut self, inner: &Expr, path: &[AttrName], env: &Rc<Env>) -> R<Value> {
+    pub(super) fn eval_has_attr(&mut self, inner: &Expr, path: &[AttrName], env: &Env) -> R<Value> {
         let mut v = self.eval(inner, env)?;
         for (i, n) in path.iter().enumerate() {
             let name = self.attr_name(n, env)?;
@@ -273,7 +273,7 @@ impl std::fmt::Display for NameRef<'_> {
     }
 }
 
-fn path_str(_it: &Interp, path: &[AttrName], _env: &Rc<Env>) -> String {
+fn path_str(_it: &Interp, path: &[AttrName], _env: &Env) -> String {
     path.iter()
         .map(|n| match n {
             AttrName::Static(s, _) => crate::print::attr_name(s.as_str()),

@@ -117,7 +117,7 @@ impl<'a> Interp<'a> {
     /// argument but the last is bound without building the closure the
     /// call would return, as that closure is called at once. Returns the
     /// result and how many arguments were used.
-    pub(super) fn apply_curried(&mut self, c: Rc<Closure>, args: &[Rc<Expr>], env: &Rc<Env>, sp: Span) -> R<(Value, usize)> {
+    pub(super) fn apply_curried(&mut self, c: Rc<Closure>, args: &[Rc<Expr>], env: &Env, sp: Span) -> R<(Value, usize)> {
         let mut def = &c.def;
         let mut fenv = c.env.clone();
         let mut used = 0;
@@ -137,7 +137,7 @@ impl<'a> Interp<'a> {
     /// Calls the lambda `def` closed over `cenv` with `arg` from the call
     /// site `sp`, one level deeper, within the call-depth and stack budgets.
     #[inline(always)]
-    fn call_closure(&mut self, def: &LambdaDef, cenv: &Rc<Env>, arg: Value, sp: Span) -> R<Value> {
+    fn call_closure(&mut self, def: &LambdaDef, cenv: &Env, arg: Value, sp: Span) -> R<Value> {
         self.depth += 1;
         if self.depth > self.config.limits.max_depth {
             self.depth -= 1;
@@ -150,7 +150,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Calls the lambda `def` closed over `cenv` with `arg`.
-    fn call_lambda(&mut self, def: &LambdaDef, cenv: &Rc<Env>, arg: Value, sp: Span) -> R<Value> {
+    fn call_lambda(&mut self, def: &LambdaDef, cenv: &Env, arg: Value, sp: Span) -> R<Value> {
         let env = match &def.param {
             Param::Ident(_) => Env::one(arg, Some(cenv.clone())),
             Param::Formals { .. } => self.formals_env(def, cenv, arg, sp)?,
@@ -166,10 +166,10 @@ impl<'a> Interp<'a> {
     fn formals_env(
         &mut self,
         def: &LambdaDef,
-        cenv: &Rc<Env>,
+        cenv: &Env,
         arg: Value,
         sp: Span,
-    ) -> R<Rc<Env>> {
+    ) -> R<Env> {
         let Param::Formals { formals, ellipsis, at, hints } = &def.param else {
             unreachable!("formals_env is called for functions taking a set")
         };
@@ -177,23 +177,17 @@ impl<'a> Interp<'a> {
             Value::Attrs(a) => a,
             v => return Err(self.not_a_set_argument(def, &v)),
         };
-        let mut slots = Vec::with_capacity(def.slots as usize);
+        let env = Env::blank(def.slots as usize, Some(cenv.clone()));
         let mut missing = Vec::new();
         let mut used = 0usize;
         for (i, ((name, default, _), hint)) in formals.iter().zip(hints.iter()).enumerate() {
             match args.find_hinted(name, hint) {
                 Some(k) => {
                     used += 1;
-                    slots.push(args.entries[k].1.clone());
+                    env.set(i, args.entries[k].1.clone());
                 }
-                None => {
-                    if default.is_some() {
-                        missing.push(i);
-                    } else {
-                        return Err(missing_argument(def, name));
-                    }
-                    slots.push(Value::Null);
-                }
+                None if default.is_some() => missing.push(i),
+                None => return Err(missing_argument(def, name)),
             }
         }
         if !*ellipsis && used < args.len() {
@@ -202,13 +196,14 @@ impl<'a> Interp<'a> {
             }
         }
         if at.is_some() {
-            slots.push(arg);
+            env.set(formals.len(), arg);
         }
-        let env = Env::new(slots, Some(cenv.clone()));
+        // Defaults see the whole frame, so they are made once it is filled.
         for i in missing {
-            let d = formals[i].1.as_ref().unwrap();
-            let v = self.thunk_expr_deferred(d, &env);
-            env.set(i, v);
+            if let Some(d) = &formals[i].1 {
+                let v = self.thunk_expr_deferred(d, &env);
+                env.set(i, v);
+            }
         }
         Ok(env)
     }

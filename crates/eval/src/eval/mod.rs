@@ -20,7 +20,7 @@ use crate::value::*;
 #[derive(Debug)]
 pub enum Thunk {
     /// An expression in an env.
-    Pending(Rc<Expr>, Rc<Env>),
+    Pending(Rc<Expr>, Env),
     /// `f arg`.
     Apply(Box<(Value, Value, Span)>),
     /// `f a b` (the lazy calls of `mapAttrs` and `zipAttrsWith`).
@@ -309,7 +309,7 @@ impl<'a> Interp<'a> {
     /// A value for `e` in `env` without evaluating it (literals and
     /// variables need no thunk).
     #[inline]
-    pub fn thunk_expr(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+    pub fn thunk_expr(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
         match &**e {
             Expr::Int(i) => Value::Int(*i),
             Expr::Float(f) => Value::Float(*f),
@@ -329,7 +329,7 @@ impl<'a> Interp<'a> {
 
     /// Like [`Interp::thunk_expr`] but never reads env slots (for envs being initialised).
     #[inline]
-    pub fn thunk_expr_deferred(&mut self, e: &Rc<Expr>, env: &Rc<Env>) -> Value {
+    pub fn thunk_expr_deferred(&mut self, e: &Rc<Expr>, env: &Env) -> Value {
         match &**e {
             // A closure stored directly in the env it captures would be an Rc
             // cycle; through the arena it is not.
@@ -442,7 +442,7 @@ impl<'a> Interp<'a> {
     /// a call to [`Interp::eval_node`], whose frame is large; its thunk, if
     /// it is one still to be evaluated, counts as a step when forced.
     #[inline(always)]
-    pub fn eval(&mut self, e: &Expr, env: &Rc<Env>) -> R<Value> {
+    pub fn eval(&mut self, e: &Expr, env: &Env) -> R<Value> {
         if let Expr::Var(d, s, _, _) = e {
             let v = lookup(env, *d, *s);
             return self.force(v);
@@ -451,7 +451,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Evaluates any expression (one step of the budget).
-    fn eval_node(&mut self, e: &Expr, env: &Rc<Env>) -> R<Value> {
+    fn eval_node(&mut self, e: &Expr, env: &Env) -> R<Value> {
         self.step()?;
         match e {
             Expr::Int(i) => Ok(Value::Int(*i)),
@@ -560,7 +560,7 @@ impl<'a> Interp<'a> {
 
     /// A list literal: a thunk per element.
     #[inline(never)]
-    fn eval_list(&mut self, items: &[Rc<Expr>], env: &Rc<Env>) -> R<Value> {
+    fn eval_list(&mut self, items: &[Rc<Expr>], env: &Env) -> R<Value> {
         if items.is_empty() {
             return Ok(self.empty_list.clone());
         }
@@ -595,7 +595,7 @@ impl<'a> Interp<'a> {
     }
 
     #[inline(never)]
-    fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Rc<Env>) -> R<Value> {
+    fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Env) -> R<Value> {
         let mut cur = Some(env.clone());
         while let Some(e) = cur {
             if let Some(ns) = e.with_namespace() {
@@ -613,7 +613,7 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            cur = e.parent.clone();
+            cur = e.parent().cloned();
         }
         match global {
             Some(g) => {
@@ -726,7 +726,7 @@ impl<'a> Interp<'a> {
 /// Evaluates integer arithmetic/comparison on already-evaluated operands
 /// without a thunk. Returns `None` whenever evaluation could fail or need
 /// forcing, so laziness is unobservable.
-fn cheap_int(e: &Expr, env: &Rc<Env>, budget: u32) -> Option<Value> {
+fn cheap_int(e: &Expr, env: &Env, budget: u32) -> Option<Value> {
     match e {
         Expr::Int(i) => Some(Value::Int(*i)),
         Expr::Var(d, s, _, _) => match lookup(env, *d, *s) {
@@ -752,10 +752,10 @@ fn infinite_recursion() -> Box<Error> {
 
 /// Reads slot `slot` of the env `depth` levels up.
 #[inline]
-pub fn lookup(env: &Rc<Env>, depth: u32, slot: u32) -> Value {
+pub fn lookup(env: &Env, depth: u32, slot: u32) -> Value {
     let mut e = env;
     for _ in 0..depth {
-        e = e.parent.as_ref().expect("env depth");
+        e = e.parent().expect("env depth");
     }
     e.get(slot as usize)
 }

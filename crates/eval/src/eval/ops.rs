@@ -11,7 +11,7 @@ use crate::value::*;
 
 impl<'a> Interp<'a> {
     #[inline(never)]
-    pub(super) fn eval_binop(&mut self, op: BinOp, l: &Expr, r: &Expr, sp: Span, env: &Rc<Env>) -> R<Value> {
+    pub(super) fn eval_binop(&mut self, op: BinOp, l: &Expr, r: &Expr, sp: Span, env: &Env) -> R<Value> {
         match op {
             BinOp::And => {
                 let a = self.eval(l, env)?;

@@ -12,7 +12,7 @@ use crate::value::*;
 
 impl<'a> Interp<'a> {
     #[inline(never)]
-    pub(super) fn eval_interp(&mut self, parts: &[StrPart], _sp: Span, env: &Rc<Env>) -> R<Value> {
+    pub(super) fn eval_interp(&mut self, parts: &[StrPart], _sp: Span, env: &Env) -> R<Value> {
         let mut out = String::new();
         let mut ctx: Option<Context> = None;
         for p in parts {
@@ -35,7 +35,7 @@ impl<'a> Interp<'a> {
     }
 
     #[inline(never)]
-    pub(super) fn eval_path(&mut self, kind: PathKind, parts: &[StrPart], sp: Span, env: &Rc<Env>) -> R<Value> {
+    pub(super) fn eval_path(&mut self, kind: PathKind, parts: &[StrPart], sp: Span, env: &Env) -> R<Value> {
         let mut out = String::new();
         if kind == PathKind::Home {
             match &self.config.home {
