@@ -751,7 +751,8 @@ fn infinite_recursion() -> Box<Error> {
 }
 
 /// Reads slot `slot` of the env `depth` levels up.
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline)]
 pub fn lookup(env: &Env, depth: u32, slot: u32) -> Value {
     let mut e = env;
     for _ in 0..depth {
