@@ -337,7 +337,7 @@ fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
             AutoArg::Expr(text) => {
                 let (root, _) = it.parse_source("«string»", text)?;
                 let env = Env::new(Vec::new(), None);
-                it.new_thunk(crate::eval::Thunk::Pending(root, env))
+                it.new_thunk(crate::eval::Thunk::Pending(crate::expr::ExprRef::new(&root), env))
             }
         };
         entries.push((Sym::new(name), value, Span::default()));

@@ -84,6 +84,33 @@ impl BinOp {
 /// the same places.
 pub type Hint = std::cell::Cell<u32>;
 
+/// An expression of a lowered tree, referred to without a reference count
+/// (a thunk holds one; counting made every thunk write to the shared tree
+/// twice). Sound because every tree an evaluation reads is held for longer
+/// than the evaluation's thunks can be forced: by the parse cache, and a
+/// tree the cache replaces meanwhile by the evaluation itself (its retired
+/// roots, freed with its heap); a thunk left in a freed heap is only dropped.
+#[derive(Clone, Copy, Debug)]
+pub struct ExprRef(std::ptr::NonNull<Expr>);
+
+impl ExprRef {
+    /// A reference to `e`, which a cached tree holds.
+    #[inline]
+    pub fn new(e: &Rc<Expr>) -> ExprRef {
+        ExprRef(std::ptr::NonNull::from(&**e))
+    }
+
+    /// The expression.
+    ///
+    /// # Safety
+    /// The tree holding it must still be held (see the type's comment).
+    #[inline]
+    pub unsafe fn get<'a>(self) -> &'a Expr {
+        // SAFETY: the caller guarantees the tree is alive.
+        unsafe { self.0.as_ref() }
+    }
+}
+
 /// An attribute name in a path: static or computed.
 #[derive(Debug)]
 pub enum AttrName {

@@ -104,6 +104,43 @@ fn edited_files_are_reparsed() {
     assert_eq!(ev.parse_count(), n + 1);
 }
 
+/// A file system whose one file reads `{ x = N + N; }` with N counting up
+/// from 1, a different text on every read.
+struct ChangingFile(std::sync::atomic::AtomicU32);
+
+impl FileSystem for ChangingFile {
+    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+        match path {
+            "/a.nix" => {
+                let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                Ok(format!("{{ x = {n} + {n}; }}").into_bytes())
+            }
+            _ => Err(format!("{path}: no such file")),
+        }
+    }
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
+        Err(format!("{path}: not a directory"))
+    }
+    fn file_type(&self, path: &str) -> Option<FileType> {
+        (path == "/a.nix").then_some(FileType::Regular)
+    }
+    fn read_link(&self, path: &str) -> Result<String, String> {
+        Err(format!("{path}: not a link"))
+    }
+}
+
+#[test]
+fn a_tree_replaced_during_an_evaluation_stays_readable() {
+    // `scopedImport` reads the file afresh each time: the second read has
+    // another text, so the cache replaces the first tree while a thunk of
+    // it (`a.x`) is still to be forced. The evaluation keeps that tree.
+    let mut ev = Evaluator::new(EvalConfig::new(Arc::new(ChangingFile(Default::default()))));
+    let req = Request::expr(
+        "let a = scopedImport { } /a.nix; in builtins.seq a (let b = scopedImport { } /a.nix; in builtins.seq b [ a.x b.x ])",
+    );
+    assert_eq!(run(&mut ev, &req), "[ 2 4 ]");
+}
+
 #[test]
 fn errors_have_positions_and_rendering() {
     let mut ev = ev();

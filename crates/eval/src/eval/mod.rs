@@ -20,7 +20,7 @@ use crate::value::*;
 #[derive(Debug)]
 pub enum Thunk {
     /// An expression in an env.
-    Pending(Rc<Expr>, Env),
+    Pending(ExprRef, Env),
     /// `f arg`.
     Apply(Box<(Value, Value, Span)>),
     /// `f a b` (the lazy calls of `mapAttrs` and `zipAttrsWith`).
@@ -86,6 +86,9 @@ pub struct Interp<'a> {
     pub store_copies: std::collections::HashMap<String, String>,
     /// Imported files of this evaluation (path → thunk).
     pub imports: std::collections::HashMap<String, Value>,
+    /// Trees the parse cache replaced during this evaluation, which its
+    /// thunks may point into (see [`ExprRef`]): freed with its heap.
+    retired_roots: Vec<Rc<Expr>>,
     /// The value of every `[ ]` and every `{ }` written in the code: made
     /// once, shared (they hold nothing that evaluation could change).
     empty_list: Value,
@@ -102,6 +105,8 @@ pub struct Heap {
     thunks: Vec<Thunk>,
     globals: Vec<Value>,
     imports: std::collections::HashMap<String, Value>,
+    // Declared last: dropped after the thunks that may point into them.
+    retired_roots: Vec<Rc<Expr>>,
 }
 
 /// The largest arena (in thunks) reserved up front or kept for the next
@@ -162,6 +167,7 @@ impl<'a> Interp<'a> {
             mem: 0,
             store_copies: Default::default(),
             imports: Default::default(),
+            retired_roots: Vec::new(),
             empty_list: Value::list(Vec::new()),
             empty_attrs: Value::attrs(Attrs { entries: Vec::new() }),
         };
@@ -185,6 +191,7 @@ impl<'a> Interp<'a> {
             thunks: std::mem::take(&mut self.thunks),
             globals: std::mem::take(&mut self.globals),
             imports: std::mem::take(&mut self.imports),
+            retired_roots: std::mem::take(&mut self.retired_roots),
         }
     }
 
@@ -321,9 +328,9 @@ impl<'a> Interp<'a> {
             Expr::Attrs(def, _) if def.is_empty() => self.empty_attrs.clone(),
             Expr::Bin(_, l, r, _) if matches!(**l, Expr::Var(..)) || matches!(**r, Expr::Var(..)) => match cheap_int(e, env, 2) {
                 Some(v) => v,
-                None => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+                None => self.new_thunk(Thunk::Pending(ExprRef::new(e), env.clone())),
             },
-            _ => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+            _ => self.new_thunk(Thunk::Pending(ExprRef::new(e), env.clone())),
         }
     }
 
@@ -333,7 +340,7 @@ impl<'a> Interp<'a> {
         match &**e {
             // A closure stored directly in the env it captures would be an Rc
             // cycle; through the arena it is not.
-            Expr::Var(0, _, _, _) | Expr::Lambda(_) => self.new_thunk(Thunk::Pending(e.clone(), env.clone())),
+            Expr::Var(0, _, _, _) | Expr::Lambda(_) => self.new_thunk(Thunk::Pending(ExprRef::new(e), env.clone())),
             _ => self.thunk_expr(e, env),
         }
     }
@@ -370,7 +377,8 @@ impl<'a> Interp<'a> {
                 self.thunks[slot] = t;
                 return Err(e);
             }
-            Thunk::Pending(e, env) => self.eval(e, env),
+            // SAFETY: see `ExprRef`: the tree outlives the evaluation.
+            Thunk::Pending(e, env) => self.eval(unsafe { e.get() }, env),
             Thunk::Apply(b) => {
                 let (f, a, sp) = (b.0.clone(), b.1.clone(), b.2);
                 self.call(f, a, sp)
@@ -394,10 +402,7 @@ impl<'a> Interp<'a> {
                 }
                 // The most frequent kind dropped by inlined code.
                 match t {
-                    Thunk::Pending(e, env) => {
-                        drop(e);
-                        drop(env);
-                    }
+                    Thunk::Pending(_, env) => drop(env),
                     t => drop(t),
                 }
                 Ok(v)

@@ -170,10 +170,15 @@ impl<'a> Interp<'a> {
         // outside the evaluation's memory.
         let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(key, name, text));
         if !same {
-            nixpen_alloc::outside_evaluation(|| {
+            let replaced = nixpen_alloc::outside_evaluation(|| {
                 let (root, warnings) = self.lower_source(name, text, scoped, id);
-                self.cache.parsed.insert(key.to_owned(), crate::cache::Parsed { file: id, root, warnings, source: None });
+                self.cache.parsed.insert(key.to_owned(), crate::cache::Parsed { file: id, root, warnings, source: None })
             });
+            // Thunks of this evaluation may point into the replaced tree
+            // (see `ExprRef`): it is kept until they are freed.
+            if let Some(crate::cache::Parsed { root: Ok(old), .. }) = replaced {
+                self.retired_roots.push(old);
+            }
         }
         self.cached(key)
     }
@@ -245,7 +250,7 @@ impl<'a> Interp<'a> {
         }
         let (root, _) = self.load_file(path, Some(sp))?;
         let env = Env::new(Vec::new(), None);
-        let v = self.new_thunk(super::Thunk::Pending(root, env));
+        let v = self.new_thunk(super::Thunk::Pending(ExprRef::new(&root), env));
         self.imports.insert(path.to_string(), v.clone());
         self.force(v)
     }
