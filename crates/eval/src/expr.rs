@@ -180,6 +180,13 @@ pub struct AttrsDef {
     pub dynamics: Vec<(Expr, Rc<Expr>, Span)>,
 }
 
+impl Expr {
+    /// The literal string `s`.
+    pub fn str_lit(s: Rc<str>) -> Expr {
+        Expr::Str(Rc::new(crate::value::NixStr { s, ctx: None }))
+    }
+}
+
 impl AttrsDef {
     /// Whether the set is `{ }` (or `rec { }`): no binding of any kind.
     pub fn is_empty(&self) -> bool {
@@ -232,8 +239,9 @@ pub enum Expr {
     Int(i64),
     /// Float literal.
     Float(f64),
-    /// String without interpolation.
-    Str(Rc<str>),
+    /// String without interpolation: the value itself, shared by every
+    /// evaluation of the literal (a string has no state to change).
+    Str(Rc<crate::value::NixStr>),
     /// Interpolated string.
     Interp(Vec<StrPart>, Span),
     /// Path literal (parts interpolated), with its kind.

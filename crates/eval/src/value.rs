@@ -267,11 +267,6 @@ impl Value {
         Value::Path(Rc::new(p.into()))
     }
 
-    /// A string value sharing `s` (string literals are not copied).
-    pub fn shared_str(s: &Rc<str>) -> Value {
-        Value::Str(Rc::new(NixStr { s: s.clone(), ctx: None }))
-    }
-
     /// The Boolean this value is, or the value itself when it is not one.
     /// A Boolean owns nothing and is not dropped: this spares the generic
     /// drop of a value, which the compiler calls even where the kind is

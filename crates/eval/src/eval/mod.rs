@@ -320,7 +320,7 @@ impl<'a> Interp<'a> {
         match &**e {
             Expr::Int(i) => Value::Int(*i),
             Expr::Float(f) => Value::Float(*f),
-            Expr::Str(s) => Value::shared_str(s),
+            Expr::Str(s) => Value::Str(s.clone()),
             Expr::Var(d, s, _, _) => lookup(env, *d, *s),
             Expr::Global(g, _) => self.globals[*g as usize].clone(),
             Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
@@ -461,7 +461,7 @@ impl<'a> Interp<'a> {
         match e {
             Expr::Int(i) => Ok(Value::Int(*i)),
             Expr::Float(f) => Ok(Value::Float(*f)),
-            Expr::Str(s) => Ok(Value::shared_str(s)),
+            Expr::Str(s) => Ok(Value::Str(s.clone())),
             Expr::Var(d, s, _, _) => {
                 let v = lookup(env, *d, *s);
                 self.force(v)

@@ -250,7 +250,7 @@ impl<'a> Lowerer<'a> {
         for (a, v, sp) in p.dynamics {
             let key = match self.lower_attr(&a)? {
                 AttrName::Dynamic(e) => e,
-                AttrName::Static(s, _) => Expr::Str(Rc::from(s.as_str())),
+                AttrName::Static(s, _) => Expr::str_lit(Rc::from(s.as_str())),
             };
             let value = Rc::new(self.lower_pval(v, None)?);
             dynamics.push((key, value, sp));

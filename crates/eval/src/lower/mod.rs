@@ -114,7 +114,7 @@ impl<'a> Lowerer<'a> {
                     Err(_) => return self.err(node, format!("invalid integer '{}'", i.syntax().text())),
                 },
                 ast::LiteralKind::Float(f) => Expr::Float(crate::float::parse_f64(f.syntax().text()).unwrap_or(0.0)),
-                ast::LiteralKind::Uri(u) => Expr::Str(Rc::from(u.syntax().text())),
+                ast::LiteralKind::Uri(u) => Expr::str_lit(Rc::from(u.syntax().text())),
             },
             E::Ident(id) => {
                 let name = self.ident_text(id);
@@ -309,7 +309,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         Ok(match parts.len() {
-            0 => Expr::Str(Rc::from("")),
+            0 => Expr::str_lit(Rc::from("")),
             _ if parts.iter().any(|p| matches!(p, StrPart::Lit(t) if t.contains('\0'))) => {
                 return Err(LowerError::new(
                     "input string cannot be represented as Nix string because it contains null bytes".into(),
@@ -317,7 +317,7 @@ impl<'a> Lowerer<'a> {
                 ))
             }
             1 if matches!(parts[0], StrPart::Lit(_)) => match parts.pop() {
-                Some(StrPart::Lit(t)) => Expr::Str(t),
+                Some(StrPart::Lit(t)) => Expr::str_lit(t),
                 _ => unreachable!(),
             },
             _ => Expr::Interp(parts, sp),
@@ -335,7 +335,7 @@ impl<'a> Lowerer<'a> {
             let path = self.resolve("__nixPath", sp, 0)?;
             return Ok(Expr::Apply(
                 Box::new(find),
-                vec![Rc::new(path), Rc::new(Expr::Str(Rc::from(inner)))],
+                vec![Rc::new(path), Rc::new(Expr::str_lit(Rc::from(inner)))],
                 sp,
             ));
         }
@@ -381,13 +381,13 @@ impl<'a> Lowerer<'a> {
         match a {
             ast::Attr::Ident(id) => Ok(AttrName::Static(self.sym(&self.ident_text(id)), Hint::default())),
             ast::Attr::Str(s) => match self.lower_str(s)? {
-                Expr::Str(t) => Ok(AttrName::Static(self.sym(&t), Hint::default())),
+                Expr::Str(t) => Ok(AttrName::Static(self.sym(&t.s), Hint::default())),
                 e => Ok(AttrName::Dynamic(e)),
             },
             ast::Attr::Dynamic(d) => {
                 let e = self.lower_opt(d.expr(), d.syntax())?;
                 match e {
-                    Expr::Str(t) => Ok(AttrName::Static(self.sym(&t), Hint::default())),
+                    Expr::Str(t) => Ok(AttrName::Static(self.sym(&t.s), Hint::default())),
                     e => Ok(AttrName::Dynamic(e)),
                 }
             }

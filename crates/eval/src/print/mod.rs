@@ -231,7 +231,7 @@ fn show_into(e: &Expr, out: &mut String) {
     match e {
         Expr::Int(i) => out.push_str(&i.to_string()),
         Expr::Float(f) => out.push_str(&fmt_float(*f)),
-        Expr::Str(s) => out.push_str(&escape_str(s)),
+        Expr::Str(s) => out.push_str(&escape_str(&s.s)),
         Expr::Var(_, _, _, n) | Expr::WithVar(n, _, _) => out.push_str(n.as_str()),
         Expr::Global(g, _) => out.push_str(crate::builtins::global_names()[*g as usize]),
         Expr::Path(kind, parts, _) => {

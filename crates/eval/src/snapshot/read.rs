@@ -215,7 +215,7 @@ impl Decoder<'_> {
         Some(match self.cur.byte()? {
             tag::INT => Expr::Int(self.cur.i()?),
             tag::FLOAT => Expr::Float(f64::from_bits(self.cur.u64_le()?)),
-            tag::STR => Expr::Str(self.str()?),
+            tag::STR => Expr::str_lit(self.str()?),
             tag::INTERP => {
                 let parts = self.parts()?;
                 Expr::Interp(parts, self.span()?)

@@ -256,7 +256,7 @@ impl Encoder {
             }
             Expr::Str(s) => {
                 self.out.push(tag::STR);
-                self.str(s);
+                self.str(&s.s);
             }
             Expr::Interp(parts, sp) => {
                 self.out.push(tag::INTERP);
