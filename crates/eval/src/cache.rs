@@ -50,10 +50,10 @@ pub struct Cache {
     /// evaluation cost a page fault per 4 KiB of it, a twentieth of a warm
     /// render of the tutorial's flake.
     pub(crate) spare_arena: Vec<crate::eval::Thunk>,
-    /// The text of each name an evaluation made a string of (`attrNames`,
-    /// `mapAttrs`), by [`crate::symbol::Sym::index`]: shared by every such
-    /// string, of this evaluation and the next ones.
-    pub(crate) name_texts: Vec<Option<Rc<str>>>,
+    /// The string value of each name an evaluation made a string of
+    /// (`attrNames`, `mapAttrs`), by [`crate::symbol::Sym::index`]: shared
+    /// by every such string, of this evaluation and the next ones.
+    pub(crate) name_texts: Vec<Option<Rc<crate::value::NixStr>>>,
 }
 
 /// Remembered `match` results before [`Cache::matches`] starts afresh.

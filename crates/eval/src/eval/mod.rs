@@ -113,8 +113,8 @@ pub struct Heap {
 /// evaluation (about 50 MB).
 const MAX_ARENA_HINT: usize = 1 << 21;
 
-/// The names (by number) whose text [`Cache::name_texts`] keeps: the
-/// first million, 8 MB of table at most.
+/// The names (by number) whose string value [`Cache::name_texts`] keeps:
+/// the first million (8 MB of table, and some 60 bytes per name kept).
 const MAX_NAME_TEXTS: usize = 1 << 20;
 
 impl Heap {
@@ -283,24 +283,23 @@ impl<'a> Interp<'a> {
         }
     }
 
-    /// A name as a string value (its text shared with every other string
-    /// made of the same name).
+    /// A name as a string value (one value shared by every string made of
+    /// the same name).
     pub fn name_value(&mut self, name: &Sym) -> Value {
         let i = name.index();
-        let text = match self.cache.name_texts.get(i) {
-            Some(Some(text)) => text.clone(),
+        Value::Str(match self.cache.name_texts.get(i) {
+            Some(Some(s)) => s.clone(),
             _ if i < MAX_NAME_TEXTS => nixpen_alloc::outside_evaluation(|| {
                 let texts = &mut self.cache.name_texts;
                 if texts.len() <= i {
                     texts.resize(i + 1, None);
                 }
-                let text: Rc<str> = Rc::from(name.as_str());
-                texts[i] = Some(text.clone());
-                text
+                let s = Rc::new(NixStr { s: Rc::from(name.as_str()), ctx: None });
+                texts[i] = Some(s.clone());
+                s
             }),
-            _ => Rc::from(name.as_str()),
-        };
-        Value::Str(Rc::new(NixStr { s: text, ctx: None }))
+            _ => Rc::new(NixStr { s: Rc::from(name.as_str()), ctx: None }),
+        })
     }
 
     /// A lazy `f arg`.
