@@ -342,7 +342,7 @@ fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
         };
         entries.push((Sym::new(name), value, Span::default()));
     }
-    let arg = Value::attrs(Attrs::from_unsorted(entries));
+    let arg = Value::attrs(AttrSet::from_unsorted(entries));
     it.call(v, arg, Span::default())
 }
 

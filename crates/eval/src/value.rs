@@ -31,28 +31,172 @@ impl NixStr {
     }
 }
 
-/// An attribute set: entries sorted by name.
-#[derive(Debug, Default)]
+/// One attribute: its name, its value and the position of its definition.
+pub type Entry = (Sym, Value, Span);
+
+/// An attribute set's entries, sorted by name (what an [`AttrSet`] holds).
+#[derive(Debug)]
+#[repr(transparent)]
 pub struct Attrs {
     /// `(name, value, position of the definition)`, sorted by name.
-    pub entries: Vec<(Sym, Value, Span)>,
+    pub entries: [Entry],
 }
 
-impl Drop for Attrs {
-    /// Drops the values that share a payload (most are thunks' ids), as
-    /// [`Value::drop_all`] does.
-    fn drop(&mut self) {
-        for e in self.entries.iter_mut() {
-            if e.1.owns_payload() {
-                // SAFETY: each value is dropped once here; the length is
-                // set to zero below, before anything can read it again.
-                unsafe { std::ptr::drop_in_place(&mut e.1) };
+/// An attribute set: a counted reference to one block holding the count,
+/// the length and the entries inline (looking a name up in a small set
+/// reads one cache line; making a set is one allocation). Cloning counts
+/// one more reference; the last one dropped drops the values that share a
+/// payload (see [`Value::owns_payload`]) and frees the block.
+pub struct AttrSet(std::ptr::NonNull<SetHead>);
+
+/// The start of a set's block; `len` entries follow it.
+#[repr(C)]
+struct SetHead {
+    count: std::cell::Cell<usize>,
+    len: usize,
+}
+
+impl AttrSet {
+    /// The layout of a set of `len` entries.
+    fn layout(len: usize) -> std::alloc::Layout {
+        const _: () = assert!(std::mem::size_of::<SetHead>() % std::mem::align_of::<Entry>() == 0);
+        let (layout, _) = std::alloc::Layout::new::<SetHead>()
+            .extend(std::alloc::Layout::array::<Entry>(len).expect("set size"))
+            .expect("set size");
+        layout.pad_to_align()
+    }
+
+    /// A set of these entries (sorted by name, no name twice), moved into
+    /// the set's block.
+    pub fn new(mut entries: Vec<Entry>) -> AttrSet {
+        let len = entries.len();
+        let layout = AttrSet::layout(len);
+        // SAFETY: as in `build`; the entries are moved by one copy, and the
+        // vector, emptied without dropping them, frees only its buffer.
+        unsafe {
+            let p = std::alloc::alloc(layout);
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
             }
+            let head = p as *mut SetHead;
+            head.write(SetHead { count: std::cell::Cell::new(1), len });
+            let to = p.add(std::mem::size_of::<SetHead>()) as *mut Entry;
+            std::ptr::copy_nonoverlapping(entries.as_ptr(), to, len);
+            entries.set_len(0);
+            AttrSet(std::ptr::NonNull::new_unchecked(head))
         }
+    }
+
+    /// A set of `len` entries, entry `i` made by `entry(i)` (in name order).
+    #[inline]
+    pub fn build(len: usize, mut entry: impl FnMut(usize) -> Entry) -> AttrSet {
+        let layout = AttrSet::layout(len);
+        // SAFETY: the layout is not zero-sized (the header); the header and
+        // every entry are written before the set is handed out.
+        unsafe {
+            let p = std::alloc::alloc(layout);
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            let head = p as *mut SetHead;
+            head.write(SetHead { count: std::cell::Cell::new(1), len });
+            let entries = p.add(std::mem::size_of::<SetHead>()) as *mut Entry;
+            for i in 0..len {
+                entries.add(i).write(entry(i));
+            }
+            AttrSet(std::ptr::NonNull::new_unchecked(head))
+        }
+    }
+
+    /// Builds a set from unsorted entries; later duplicates win.
+    pub fn from_unsorted(mut entries: Vec<Entry>) -> AttrSet {
+        nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                std::mem::swap(later, earlier);
+                true
+            } else {
+                false
+            }
+        });
+        AttrSet::new(entries)
+    }
+
+    fn head(&self) -> &SetHead {
+        // SAFETY: the block lives while a reference (this one) counts it.
+        unsafe { self.0.as_ref() }
+    }
+
+    /// Where the block is (identity, as `Rc::as_ptr`).
+    pub fn as_ptr(&self) -> *const u8 {
+        self.0.as_ptr() as *const u8
+    }
+
+    /// Whether two references are to the same set.
+    pub fn ptr_eq(a: &AttrSet, b: &AttrSet) -> bool {
+        a.0 == b.0
+    }
+}
+
+impl std::ops::Deref for AttrSet {
+    type Target = Attrs;
+    #[inline]
+    fn deref(&self) -> &Attrs {
+        let len = self.head().len;
+        // SAFETY: `len` initialised entries follow the header; `Attrs` is a
+        // transparent wrapper of a slice of them.
+        unsafe {
+            let entries = (self.0.as_ptr() as *mut u8).add(std::mem::size_of::<SetHead>()) as *const Entry;
+            &*(std::ptr::slice_from_raw_parts(entries, len) as *const Attrs)
+        }
+    }
+}
+
+impl Clone for AttrSet {
+    #[inline]
+    fn clone(&self) -> AttrSet {
+        let c = &self.head().count;
+        c.set(c.get() + 1);
+        AttrSet(self.0)
+    }
+}
+
+impl Drop for AttrSet {
+    #[inline]
+    fn drop(&mut self) {
+        let c = &self.head().count;
+        let n = c.get() - 1;
+        c.set(n);
+        if n == 0 {
+            self.free();
+        }
+    }
+}
+
+impl AttrSet {
+    #[inline(never)]
+    fn free(&mut self) {
+        let len = self.head().len;
         const _: () = assert!(!std::mem::needs_drop::<Sym>() && !std::mem::needs_drop::<Span>());
-        // SAFETY: zero is always a valid length; names and positions own
-        // nothing (checked above), and the values were dropped.
-        unsafe { self.entries.set_len(0) };
+        // SAFETY: no reference counts the block any more: each value is
+        // dropped once (names and positions own nothing, checked above),
+        // then the block is freed with the layout it was made with.
+        unsafe {
+            let entries = (self.0.as_ptr() as *mut u8).add(std::mem::size_of::<SetHead>()) as *mut Entry;
+            for i in 0..len {
+                let v = &mut (*entries.add(i)).1;
+                if v.owns_payload() {
+                    std::ptr::drop_in_place(v);
+                }
+            }
+            std::alloc::dealloc(self.0.as_ptr() as *mut u8, AttrSet::layout(len));
+        }
+    }
+}
+
+impl std::fmt::Debug for AttrSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
     }
 }
 
@@ -109,20 +253,6 @@ impl Attrs {
             hint.set(i as u32);
         }
         found
-    }
-
-    /// Builds a set from unsorted entries; later duplicates win.
-    pub fn from_unsorted(mut entries: Vec<(Sym, Value, Span)>) -> Attrs {
-        nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-        entries.dedup_by(|later, earlier| {
-            if later.0 == earlier.0 {
-                std::mem::swap(later, earlier);
-                true
-            } else {
-                false
-            }
-        });
-        Attrs { entries }
     }
 
     /// Number of attributes.
@@ -188,7 +318,7 @@ pub enum Value {
     /// Path (absolute, normalised). A thin pointer keeps `Value` at 16 bytes.
     Path(Rc<Box<str>>),
     /// Attribute set.
-    Attrs(Rc<Attrs>),
+    Attrs(AttrSet),
     /// List.
     List(Rc<Vec<Value>>),
     /// Lambda closure.
@@ -217,7 +347,7 @@ impl Clone for Value {
                 Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Thunk(_) => {}
                 Value::Str(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
                 Value::Path(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Attrs(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
+                Value::Attrs(x) => std::mem::forget(x.clone()),
                 Value::List(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
                 Value::Lambda(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
                 Value::Prim(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
@@ -287,8 +417,8 @@ impl Value {
     }
 
     /// An attribute set from sorted entries.
-    pub fn attrs(a: Attrs) -> Value {
-        Value::Attrs(Rc::new(a))
+    pub fn attrs(a: AttrSet) -> Value {
+        Value::Attrs(a)
     }
 
     /// The type name as `builtins.typeOf` gives it.

@@ -44,7 +44,7 @@ fn remove_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         names.push(it.force_str(x.clone(), sp)?);
     }
     let entries: Vec<_> = s.entries.iter().filter(|e| !names.iter().any(|n| *n.s == *e.0.as_str())).cloned().collect();
-    Ok(Value::attrs(Attrs { entries }))
+    Ok(Value::attrs(AttrSet::new(entries)))
 }
 
 fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -66,28 +66,27 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
     entries.dedup_by(|later, earlier| later.0 == earlier.0);
     it.alloc(entries.len() * Attrs::ENTRY_BYTES)?;
-    Ok(Value::attrs(Attrs { entries }))
+    Ok(Value::attrs(AttrSet::new(entries)))
 }
 
 fn map_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = a[0].clone();
     let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
-    let mut entries = Vec::with_capacity(s.len());
-    for (k, v, _) in s.entries.iter() {
+    it.alloc(s.len() * Attrs::ENTRY_BYTES)?;
+    let set = AttrSet::build(s.len(), |i| {
+        let (k, v, _) = &s.entries[i];
         let name = it.name_value(k);
-        let r = it.lazy_apply2(f.clone(), name, v.clone(), sp);
         // New attributes have no source position (as in Nix).
-        entries.push((*k, r, Span::default()));
-    }
-    it.alloc(entries.len() * Attrs::ENTRY_BYTES)?;
-    Ok(Value::attrs(Attrs { entries }))
+        (*k, it.lazy_apply2(f.clone(), name, v.clone(), sp), Span::default())
+    });
+    Ok(Value::attrs(set))
 }
 
 fn intersect_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let x = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let y = it.force_attrs(a[1].clone(), sp).arg(1)?;
     let entries: Vec<_> = y.entries.iter().filter(|e| x.find_sym(&e.0).is_some()).cloned().collect();
-    Ok(Value::attrs(Attrs { entries }))
+    Ok(Value::attrs(AttrSet::new(entries)))
 }
 
 fn cat_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -119,7 +118,7 @@ fn zip_attrs_with(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         let r = it.lazy_apply2(f.clone(), name, Value::list(vs), sp);
         entries.push((k, r, p));
     }
-    Ok(Value::attrs(Attrs { entries }))
+    Ok(Value::attrs(AttrSet::new(entries)))
 }
 
 fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -132,7 +131,7 @@ fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         groups.entry(Sym::new(&k.s)).or_default().push(x.clone());
     }
     let entries = groups.into_iter().map(|(k, v)| (k, Value::list(v), sp)).collect();
-    Ok(Value::attrs(Attrs { entries }))
+    Ok(Value::attrs(AttrSet::new(entries)))
 }
 
 

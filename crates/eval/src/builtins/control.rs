@@ -122,7 +122,7 @@ fn function_args(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             Param::Ident(_) => Ok(mk_attrs(vec![])),
             Param::Formals { formals, .. } => {
                 let entries = formals.iter().map(|(n, d, s)| (*n, Value::Bool(d.is_some()), *s)).collect();
-                Ok(Value::attrs(Attrs::from_unsorted(entries)))
+                Ok(Value::attrs(AttrSet::from_unsorted(entries)))
             }
         },
         Value::Prim(_) => Ok(mk_attrs(vec![])),

@@ -145,7 +145,7 @@ fn strict_inner(it: &mut Interp, attrs: &Attrs, name: &str, sp: Span) -> R<Value
         c.insert(ContextElem::Built { drv_path: r.drv_path.clone(), output: out.clone() });
         entries.push((Sym::new(out), Value::string(path.clone(), Some(c)), sp));
     }
-    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+    Ok(Value::attrs(AttrSet::from_unsorted(entries)))
 }
 
 /// The family.

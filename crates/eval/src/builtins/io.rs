@@ -93,7 +93,7 @@ fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
                 .into_iter()
                 .map(|(n, t)| (Sym::new(&n), Value::str(t.nix_name()), sp))
                 .collect();
-            Ok(Value::attrs(Attrs::from_unsorted(e)))
+            Ok(Value::attrs(AttrSet::from_unsorted(e)))
         }
         Err(m) => err_at(sp, m),
     }

@@ -192,7 +192,7 @@ pub fn make_globals(it: &mut Interp) -> Vec<Value> {
         Err(_) => Value::Null,
     };
     entries.push((Sym::new("currentTime"), now, Span::default()));
-    let builtins = Value::attrs(Attrs::from_unsorted(entries));
+    let builtins = Value::attrs(AttrSet::from_unsorted(entries));
     if let (Value::Thunk(id), Value::Attrs(_)) = (&builtins_thunk, &builtins) {
         it.set_thunk(*id, builtins.clone());
     }
@@ -213,7 +213,7 @@ fn nix_path_value(it: &mut Interp) -> Value {
     let mut items = Vec::new();
     for e in &it.config.search_path {
         let path = if e.path.starts_with('/') { e.path.clone() } else { crate::fs::join(&it.config.cwd, &e.path) };
-        let a = Attrs::from_unsorted(vec![
+        let a = AttrSet::from_unsorted(vec![
             (Sym::new("path"), Value::str(&path), Span::default()),
             (Sym::new("prefix"), Value::str(&e.prefix), Span::default()),
         ]);
@@ -224,5 +224,5 @@ fn nix_path_value(it: &mut Interp) -> Value {
 
 /// Helper: a set from `(name, value)` pairs.
 pub fn mk_attrs(pairs: Vec<(&str, Value)>) -> Value {
-    Value::attrs(Attrs::from_unsorted(pairs.into_iter().map(|(k, v)| (Sym::new(k), v, Span::default())).collect()))
+    Value::attrs(AttrSet::from_unsorted(pairs.into_iter().map(|(k, v)| (Sym::new(k), v, Span::default())).collect()))
 }

@@ -221,7 +221,7 @@ fn get_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         }
         entries.push((Sym::new(&p), super::mk_attrs(fields), sp));
     }
-    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+    Ok(Value::attrs(AttrSet::from_unsorted(entries)))
 }
 
 fn append_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {

@@ -433,7 +433,7 @@ fn to_value(t: T) -> Value {
         T::Bool(b) => Value::Bool(b),
         T::Date(d) => super::mk_attrs(vec![("_type", Value::str("timestamp")), ("value", Value::str(&d))]),
         T::Arr(a) => Value::list(a.into_iter().map(to_value).collect()),
-        T::Tab(t) => Value::attrs(Attrs::from_unsorted(
+        T::Tab(t) => Value::attrs(AttrSet::from_unsorted(
             t.into_iter().map(|(k, v)| (Sym::new(&k), to_value(v), Span::default())).collect(),
         )),
     }

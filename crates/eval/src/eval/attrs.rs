@@ -55,6 +55,23 @@ impl<'a> Interp<'a> {
             return Ok(self.empty_attrs.clone());
         }
         self.alloc(def.statics.len() * Attrs::ENTRY_BYTES + 32)?;
+        // The usual set (not `rec`, every name written out): made in
+        // place, in the order the names are kept in (sorted).
+        if !def.rec && def.dynamics.is_empty() {
+            let set = if def.needs_env {
+                let env2 = self.binding_env(def, env);
+                AttrSet::build(def.statics.len(), |i| {
+                    let b = &def.statics[i];
+                    (b.name, self.binding_value(b, &env2, false), b.span)
+                })
+            } else {
+                AttrSet::build(def.statics.len(), |i| {
+                    let b = &def.statics[i];
+                    (b.name, self.binding_value(b, env, false), b.span)
+                })
+            };
+            return Ok(Value::attrs(set));
+        }
         let env2 = if def.needs_env { self.binding_env(def, env) } else { env.clone() };
         let mut entries: Vec<(Sym, Value, Span)> = Vec::with_capacity(def.statics.len() + def.dynamics.len());
         if def.rec {
@@ -104,7 +121,7 @@ impl<'a> Interp<'a> {
             }
             nixpen_store::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         }
-        Ok(Value::attrs(Attrs { entries }))
+        Ok(Value::attrs(AttrSet::new(entries)))
     }
 
     /// `file:line:col` of a span.

@@ -238,7 +238,7 @@ fn unexpected_argument(
 ) -> Option<Box<Error>> {
     let k = args.entries.iter().map(|e| &e.0).find(|k| !formals.iter().any(|f| f.0 == **k))?;
     let names: Vec<&str> = formals.iter().map(|f| f.0.as_str()).collect();
-    let fake = Attrs { entries: names.iter().map(|n| (crate::symbol::Sym::new(n), Value::Null, sp)).collect() };
+    let fake = AttrSet::new(names.iter().map(|n| (crate::symbol::Sym::new(n), Value::Null, sp)).collect());
     let hint = super::attrs::did_you_mean(&fake, k.as_str());
     let mut e = error(
         ErrKind::Eval,

@@ -169,7 +169,7 @@ impl<'a> Interp<'a> {
             imports: Default::default(),
             retired_roots: Vec::new(),
             empty_list: Value::list(Vec::new()),
-            empty_attrs: Value::attrs(Attrs { entries: Vec::new() }),
+            empty_attrs: Value::attrs(AttrSet::new(Vec::new())),
         };
         it.globals = crate::builtins::make_globals(&mut it);
         it
@@ -558,7 +558,7 @@ impl<'a> Interp<'a> {
             (self.syms.file, Value::str(&file), sp),
             (self.syms.line, Value::Int(line as i64), sp),
         ];
-        Value::attrs(Attrs { entries })
+        Value::attrs(AttrSet::new(entries))
     }
 
 
@@ -638,7 +638,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Forces and returns an attribute set.
-    pub fn force_attrs(&mut self, v: Value, sp: Span) -> R<Rc<Attrs>> {
+    pub fn force_attrs(&mut self, v: Value, sp: Span) -> R<AttrSet> {
         match self.force(v)? {
             Value::Attrs(a) => Ok(a),
             v => err_at(sp, format!("expected a set but found {}", self.show_short(&v))),
@@ -697,10 +697,10 @@ impl<'a> Interp<'a> {
         self.check_stack()?;
         match &v {
             Value::Attrs(a) => {
-                if !seen.insert(Rc::as_ptr(a) as *const u8 as usize) {
+                if !seen.insert(a.as_ptr() as usize) {
                     return Ok(v);
                 }
-                let items: Vec<(Sym, Value, Span)> = a.entries.clone();
+                let items: Vec<(Sym, Value, Span)> = a.entries.to_vec();
                 for (name, x, sp) in items {
                     self.deep_force_inner(x, seen, level + 1)
                         .frame(Some(sp), || format!("while evaluating the attribute '{name}'"))?;

@@ -118,7 +118,7 @@ impl<'a> Interp<'a> {
     }
 
     /// `a // b`.
-    pub fn update(&mut self, x: &Rc<Attrs>, y: &Rc<Attrs>) -> R<Rc<Attrs>> {
+    pub fn update(&mut self, x: &AttrSet, y: &AttrSet) -> R<AttrSet> {
         if y.is_empty() {
             return Ok(x.clone());
         }
@@ -148,7 +148,7 @@ impl<'a> Interp<'a> {
         }
         out.extend(xe[i..].iter().cloned());
         out.extend(ye[j..].iter().cloned());
-        Ok(Rc::new(Attrs { entries: out }))
+        Ok(AttrSet::new(out))
     }
 
     fn add(&mut self, a: Value, b: Value, sp: Span) -> R<Value> {
@@ -283,7 +283,7 @@ impl<'a> Interp<'a> {
                 true
             }
             (Value::Attrs(x), Value::Attrs(y)) => {
-                if Rc::ptr_eq(x, y) {
+                if AttrSet::ptr_eq(x, y) {
                     return Ok(true);
                 }
                 if self.is_derivation(x)? && self.is_derivation(y)? {

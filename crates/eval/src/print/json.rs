@@ -181,7 +181,7 @@ impl JsonParser<'_> {
                 self.ws();
                 if self.peek() == Some(b'}') {
                     self.i += 1;
-                    return Ok(Value::attrs(Attrs::default()));
+                    return Ok(Value::attrs(AttrSet::new(Vec::new())));
                 }
                 loop {
                     self.ws();
@@ -206,7 +206,7 @@ impl JsonParser<'_> {
                 }
                 // First occurrence of a duplicate key wins in Nix's fromJSON.
                 entries.reverse();
-                Ok(Value::attrs(Attrs::from_unsorted(entries)))
+                Ok(Value::attrs(AttrSet::from_unsorted(entries)))
             }
             Some(b'[') => {
                 self.i += 1;

@@ -118,7 +118,7 @@ fn print_rec(
             None => out.push_str(if trace { "«thunk»" } else { "<CODE>" }),
         },
         Value::Attrs(a) => {
-            if !a.is_empty() && !seen.insert(Rc::as_ptr(a) as *const u8 as usize) {
+            if !a.is_empty() && !seen.insert(a.as_ptr() as usize) {
                 out.push_str("«repeated»");
                 return Ok(());
             }
