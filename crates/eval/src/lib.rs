@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod bytes;
+mod block;
 mod builtins;
 mod cache;
 mod driver;

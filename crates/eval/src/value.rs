@@ -2,7 +2,6 @@
 //! Thunks are indices into the per-evaluation thunk arena, so values never
 //! form reference-count cycles and the whole heap is dropped with the arena.
 
-use std::cell::UnsafeCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -50,62 +49,23 @@ pub struct Attrs {
 pub struct AttrSet(std::ptr::NonNull<SetHead>);
 
 /// The start of a set's block; `len` entries follow it.
-#[repr(C)]
 struct SetHead {
-    count: std::cell::Cell<usize>,
+    count: crate::block::Count,
     len: usize,
 }
 
 impl AttrSet {
-    /// The layout of a set of `len` entries.
-    fn layout(len: usize) -> std::alloc::Layout {
-        const _: () = assert!(std::mem::size_of::<SetHead>() % std::mem::align_of::<Entry>() == 0);
-        let (layout, _) = std::alloc::Layout::new::<SetHead>()
-            .extend(std::alloc::Layout::array::<Entry>(len).expect("set size"))
-            .expect("set size");
-        layout.pad_to_align()
-    }
-
     /// A set of these entries (sorted by name, no name twice), moved into
     /// the set's block.
     pub fn new(mut entries: Vec<Entry>) -> AttrSet {
-        let len = entries.len();
-        let layout = AttrSet::layout(len);
-        // SAFETY: as in `build`; the entries are moved by one copy, and the
-        // vector, emptied without dropping them, frees only its buffer.
-        unsafe {
-            let p = std::alloc::alloc(layout);
-            if p.is_null() {
-                std::alloc::handle_alloc_error(layout);
-            }
-            let head = p as *mut SetHead;
-            head.write(SetHead { count: std::cell::Cell::new(1), len });
-            let to = p.add(std::mem::size_of::<SetHead>()) as *mut Entry;
-            std::ptr::copy_nonoverlapping(entries.as_ptr(), to, len);
-            entries.set_len(0);
-            AttrSet(std::ptr::NonNull::new_unchecked(head))
-        }
+        let head = SetHead { count: crate::block::Count::one(), len: entries.len() };
+        AttrSet(crate::block::alloc_moved(head, &mut entries))
     }
 
     /// A set of `len` entries, entry `i` made by `entry(i)` (in name order).
     #[inline]
-    pub fn build(len: usize, mut entry: impl FnMut(usize) -> Entry) -> AttrSet {
-        let layout = AttrSet::layout(len);
-        // SAFETY: the layout is not zero-sized (the header); the header and
-        // every entry are written before the set is handed out.
-        unsafe {
-            let p = std::alloc::alloc(layout);
-            if p.is_null() {
-                std::alloc::handle_alloc_error(layout);
-            }
-            let head = p as *mut SetHead;
-            head.write(SetHead { count: std::cell::Cell::new(1), len });
-            let entries = p.add(std::mem::size_of::<SetHead>()) as *mut Entry;
-            for i in 0..len {
-                entries.add(i).write(entry(i));
-            }
-            AttrSet(std::ptr::NonNull::new_unchecked(head))
-        }
+    pub fn build(len: usize, entry: impl FnMut(usize) -> Entry) -> AttrSet {
+        AttrSet(crate::block::alloc(SetHead { count: crate::block::Count::one(), len }, len, entry))
     }
 
     /// Builds a set from unsorted entries; later duplicates win.
@@ -142,12 +102,11 @@ impl std::ops::Deref for AttrSet {
     type Target = Attrs;
     #[inline]
     fn deref(&self) -> &Attrs {
-        let len = self.head().len;
         // SAFETY: `len` initialised entries follow the header; `Attrs` is a
         // transparent wrapper of a slice of them.
         unsafe {
-            let entries = (self.0.as_ptr() as *mut u8).add(std::mem::size_of::<SetHead>()) as *const Entry;
-            &*(std::ptr::slice_from_raw_parts(entries, len) as *const Attrs)
+            let entries = crate::block::items::<SetHead, Entry>(self.0);
+            &*(std::ptr::slice_from_raw_parts(entries, self.head().len) as *const Attrs)
         }
     }
 }
@@ -155,8 +114,7 @@ impl std::ops::Deref for AttrSet {
 impl Clone for AttrSet {
     #[inline]
     fn clone(&self) -> AttrSet {
-        let c = &self.head().count;
-        c.set(c.get() + 1);
+        self.head().count.inc();
         AttrSet(self.0)
     }
 }
@@ -164,10 +122,7 @@ impl Clone for AttrSet {
 impl Drop for AttrSet {
     #[inline]
     fn drop(&mut self) {
-        let c = &self.head().count;
-        let n = c.get() - 1;
-        c.set(n);
-        if n == 0 {
+        if self.head().count.dec() {
             self.free();
         }
     }
@@ -180,16 +135,16 @@ impl AttrSet {
         const _: () = assert!(!std::mem::needs_drop::<Sym>() && !std::mem::needs_drop::<Span>());
         // SAFETY: no reference counts the block any more: each value is
         // dropped once (names and positions own nothing, checked above),
-        // then the block is freed with the layout it was made with.
+        // then the block is freed.
         unsafe {
-            let entries = (self.0.as_ptr() as *mut u8).add(std::mem::size_of::<SetHead>()) as *mut Entry;
+            let entries = crate::block::items::<SetHead, Entry>(self.0);
             for i in 0..len {
                 let v = &mut (*entries.add(i)).1;
                 if v.owns_payload() {
                     std::ptr::drop_in_place(v);
                 }
             }
-            std::alloc::dealloc(self.0.as_ptr() as *mut u8, AttrSet::layout(len));
+            crate::block::free::<SetHead, Entry>(self.0, len);
         }
     }
 }
@@ -365,22 +320,6 @@ impl Value {
         !matches!(self, Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Thunk(_))
     }
 
-    /// Drops the values of `slots` in place, calling the generic drop of a
-    /// value only for those that share a payload (in frames and sets most
-    /// are thunks' ids), and empties the vector without dropping again.
-    #[inline]
-    pub fn drop_all(slots: &mut Vec<Value>) {
-        for v in slots.iter_mut() {
-            if v.owns_payload() {
-                // SAFETY: each value is dropped once here; the length is
-                // set to zero below, before anything can read it again.
-                unsafe { std::ptr::drop_in_place(v) };
-            }
-        }
-        // SAFETY: zero is always a valid length; the elements were dropped above.
-        unsafe { slots.set_len(0) };
-    }
-
     /// A string value without context.
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(NixStr { s: s.into(), ctx: None }))
@@ -468,43 +407,20 @@ impl Value {
 pub struct Env(std::ptr::NonNull<EnvHead>);
 
 /// The start of a frame's block; `len` slots (at least one) follow it.
-#[repr(C)]
 struct EnvHead {
-    count: std::cell::Cell<usize>,
+    count: crate::block::Count,
     parent: Option<Env>,
     len: u32,
     is_with: bool,
 }
 
 impl Env {
-    /// The layout of a frame of `len` slots, and where its slots start.
-    fn layout(len: usize) -> (std::alloc::Layout, usize) {
-        let (layout, offset) = std::alloc::Layout::new::<EnvHead>()
-            .extend(std::alloc::Layout::array::<UnsafeCell<Value>>(len).expect("frame size"))
-            .expect("frame size");
-        (layout.pad_to_align(), offset)
-    }
-
     /// A frame of `len` slots (at least one) filled by `fill(i)`.
     #[inline]
-    fn alloc(len: usize, parent: Option<Env>, is_with: bool, mut fill: impl FnMut(usize) -> Value) -> Env {
+    fn alloc(len: usize, parent: Option<Env>, is_with: bool, fill: impl FnMut(usize) -> Value) -> Env {
         let len = len.max(1);
-        let (layout, offset) = Env::layout(len);
-        // SAFETY: the layout is not zero-sized; the header and every slot
-        // are written before the frame is handed out.
-        unsafe {
-            let p = std::alloc::alloc(layout);
-            if p.is_null() {
-                std::alloc::handle_alloc_error(layout);
-            }
-            let head = p as *mut EnvHead;
-            head.write(EnvHead { count: std::cell::Cell::new(1), parent, len: len as u32, is_with });
-            let slots = p.add(offset) as *mut Value;
-            for i in 0..len {
-                slots.add(i).write(fill(i));
-            }
-            Env(std::ptr::NonNull::new_unchecked(head))
-        }
+        let head = EnvHead { count: crate::block::Count::one(), parent, len: len as u32, is_with };
+        Env(crate::block::alloc(head, len, fill))
     }
 
     fn head(&self) -> &EnvHead {
@@ -515,11 +431,8 @@ impl Env {
     /// The slots.
     #[inline]
     fn slots(&self) -> *mut Value {
-        let offset = std::mem::size_of::<EnvHead>();
-        const _: () = assert!(std::mem::size_of::<EnvHead>() % std::mem::align_of::<Value>() == 0);
-        // SAFETY: the slots follow the header directly (its size is a
-        // multiple of a value's alignment, checked above).
-        unsafe { (self.0.as_ptr() as *mut u8).add(offset) as *mut Value }
+        // SAFETY: the block is a frame's, made by `Env::alloc`.
+        unsafe { crate::block::items::<EnvHead, Value>(self.0) }
     }
 
     /// A new frame with these slots.
@@ -528,7 +441,8 @@ impl Env {
         Env::alloc(it.len(), parent, false, |_| it.next().unwrap_or(Value::Null))
     }
 
-    /// A frame with exactly one slot (the env of most calls).
+    /// A frame with exactly one slot (the env of most calls), made by a
+    /// plain allocation of the same layout, which the compiler inlines.
     #[inline]
     pub fn one(v: Value, parent: Option<Env>) -> Env {
         #[repr(C)]
@@ -537,10 +451,11 @@ impl Env {
             slot: Value,
         }
         const _: () = assert!(std::mem::offset_of!(One, slot) == std::mem::size_of::<EnvHead>());
-        debug_assert_eq!(std::alloc::Layout::new::<One>(), Env::layout(1).0);
-        let frame = Box::new(One { head: EnvHead { count: std::cell::Cell::new(1), parent, len: 1, is_with: false }, slot: v });
-        // SAFETY: `One` has the layout of a one-slot frame (`Env::layout(1)`,
-        // with which `free` deallocates it): the header, then the slot.
+        debug_assert_eq!(std::alloc::Layout::new::<One>(), crate::block::layout::<EnvHead, Value>(1));
+        let head = EnvHead { count: crate::block::Count::one(), parent, len: 1, is_with: false };
+        let frame = Box::new(One { head, slot: v });
+        // SAFETY: `One` is laid out as a one-slot frame's block (the header,
+        // then the slot; the same layout, with which `free` deallocates it).
         Env(unsafe { std::ptr::NonNull::new_unchecked(Box::into_raw(frame) as *mut EnvHead) })
     }
 
@@ -599,8 +514,7 @@ fn slot_out_of_range() -> ! {
 impl Clone for Env {
     #[inline]
     fn clone(&self) -> Env {
-        let c = &self.head().count;
-        c.set(c.get() + 1);
+        self.head().count.inc();
         Env(self.0)
     }
 }
@@ -611,10 +525,7 @@ impl Drop for Env {
     /// the block.
     #[inline]
     fn drop(&mut self) {
-        let c = &self.head().count;
-        let n = c.get() - 1;
-        c.set(n);
-        if n == 0 {
+        if self.head().count.dec() {
             self.free();
         }
     }
@@ -625,8 +536,7 @@ impl Env {
     fn free(&mut self) {
         let len = self.head().len as usize;
         // SAFETY: no reference counts the block any more: its slots and
-        // parent are dropped once each, then the block is freed with the
-        // layout it was made with.
+        // parent are dropped once each, then the block is freed.
         unsafe {
             let slots = self.slots();
             for i in 0..len {
@@ -635,9 +545,8 @@ impl Env {
                     std::ptr::drop_in_place(v);
                 }
             }
-            let head = self.0.as_ptr();
-            std::ptr::drop_in_place(&mut (*head).parent);
-            std::alloc::dealloc(head as *mut u8, Env::layout(len).0);
+            std::ptr::drop_in_place(&mut (*self.0.as_ptr()).parent);
+            crate::block::free::<EnvHead, Value>(self.0, len);
         }
     }
 }
