@@ -55,10 +55,15 @@ impl<'a> Interp<'a> {
             return Ok(self.empty_attrs.clone());
         }
         self.alloc(def.statics.len() * Attrs::ENTRY_BYTES + 32)?;
-        // The usual set (not `rec`, every name written out): made in
-        // place, in the order the names are kept in (sorted).
-        if !def.rec && def.dynamics.is_empty() {
-            let set = if def.needs_env {
+        // The usual set (every name written out; if `rec`, without
+        // `__overrides`): made in place, in the order the names are kept
+        // in (sorted).
+        let overrides = self.syms.overrides;
+        if def.dynamics.is_empty() && !(def.rec && def.statics.iter().any(|b| b.name == overrides)) {
+            let set = if def.rec {
+                let env2 = self.binding_env(def, env);
+                AttrSet::build(def.statics.len(), |i| (def.statics[i].name, env2.get(i), def.statics[i].span))
+            } else if def.needs_env {
                 let env2 = self.binding_env(def, env);
                 AttrSet::build(def.statics.len(), |i| {
                     let b = &def.statics[i];
@@ -80,7 +85,7 @@ impl<'a> Interp<'a> {
                     entries.push((b.name, env2.get(i), b.span));
                 }
             }
-            if let Some(oi) = def.statics.iter().position(|b| b.name.as_str() == "__overrides") {
+            if let Some(oi) = def.statics.iter().position(|b| b.name == overrides) {
                 let ov = entries[oi].1.clone();
                 let ov = self.force_attrs(ov, def.statics[oi].span)?;
                 for (k, v, p) in ov.entries.iter() {

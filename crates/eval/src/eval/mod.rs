@@ -57,6 +57,8 @@ pub struct CommonSyms {
     pub line: Sym,
     /// `column`
     pub column: Sym,
+    /// `__overrides` (of a `rec` set)
+    pub overrides: Sym,
 }
 
 /// One evaluation: the thunk arena, budgets and output messages.
@@ -149,6 +151,7 @@ impl<'a> Interp<'a> {
             file: Sym::new("file"),
             line: Sym::new("line"),
             column: Sym::new("column"),
+            overrides: Sym::new("__overrides"),
         };
         let mut thunks = std::mem::take(&mut cache.spare_arena);
         thunks.reserve(cache.arena_hint);
