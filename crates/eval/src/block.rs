@@ -88,7 +88,8 @@ fn alloc_head<H, T>(head: H, len: usize) -> NonNull<H> {
 /// The items of the block whose header is at `head`.
 ///
 /// # Safety
-/// `head` must be a block made by [`alloc`] with the same `H` and `T`.
+/// `head` must be a block made here ([`alloc`], [`alloc_moved`]) with the
+/// same `H` and `T`.
 #[inline]
 pub(crate) unsafe fn items<H, T>(head: NonNull<H>) -> *mut T {
     // SAFETY: the items follow the header directly (see `alloc`).
@@ -98,8 +99,8 @@ pub(crate) unsafe fn items<H, T>(head: NonNull<H>) -> *mut T {
 /// Frees a block of `len` items whose header and items were dropped.
 ///
 /// # Safety
-/// `head` must be a block made by [`alloc`] with the same `H`, `T` and
-/// `len`, not used afterwards.
+/// `head` must be a block made here with the same `H`, `T` and `len`, not
+/// used afterwards.
 pub(crate) unsafe fn free<H, T>(head: NonNull<H>, len: usize) {
     // SAFETY: the layout is the one the block was made with.
     unsafe { std::alloc::dealloc(head.as_ptr() as *mut u8, layout::<H, T>(len)) }
