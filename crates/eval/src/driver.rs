@@ -336,7 +336,7 @@ fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
             AutoArg::Str(s) => Value::str(s),
             AutoArg::Expr(text) => {
                 let (root, _) = it.parse_source("«string»", text)?;
-                let env = Env::new(Vec::new(), None);
+                let env = Env::root();
                 it.new_thunk(crate::eval::Thunk::Pending(crate::expr::ExprRef::new(&root), env))
             }
         };
@@ -400,7 +400,7 @@ fn root_value(it: &mut Interp, request: &Request) -> R<Value> {
         }
         Input::Expr { text } => it.parse_source("«string»", text)?.0,
     };
-    let env = Env::new(Vec::new(), None);
+    let env = Env::root();
     let v = it.eval(&root, &env)?;
     let mut v = auto_call(it, v, request)?;
     if let Some(path) = &request.attr {

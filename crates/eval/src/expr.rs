@@ -212,6 +212,14 @@ pub enum Param {
     },
 }
 
+impl Param {
+    /// `{ formals, ... } @ at:`, each formal with a fresh hint.
+    pub fn formals(formals: Vec<(Sym, Option<Rc<Expr>>, Span)>, ellipsis: bool, at: Option<Sym>) -> Param {
+        let hints = formals.iter().map(|_| Hint::default()).collect();
+        Param::Formals { formals, ellipsis, at, hints }
+    }
+}
+
 /// A lambda definition.
 #[derive(Debug)]
 pub struct LambdaDef {

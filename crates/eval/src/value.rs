@@ -139,10 +139,7 @@ impl AttrSet {
         unsafe {
             let entries = crate::block::items::<SetHead, Entry>(self.0);
             for i in 0..len {
-                let v = &mut (*entries.add(i)).1;
-                if v.owns_payload() {
-                    std::ptr::drop_in_place(v);
-                }
+                Value::drop_in_place_if_shared(&mut (*entries.add(i)).1);
             }
             crate::block::free::<SetHead, Entry>(self.0, len);
         }
@@ -336,6 +333,21 @@ impl Value {
         Value::Path(Rc::new(p.into()))
     }
 
+    /// Drops the value at `v` in place if it shares a payload; one that
+    /// does not owns nothing, and no call to the generic drop is made.
+    ///
+    /// # Safety
+    /// `v` must point to a live value that is not used again.
+    #[inline]
+    pub unsafe fn drop_in_place_if_shared(v: *mut Value) {
+        // SAFETY: as the caller guarantees.
+        unsafe {
+            if (*v).owns_payload() {
+                std::ptr::drop_in_place(v);
+            }
+        }
+    }
+
     /// The Boolean this value is, or the value itself when it is not one.
     /// A Boolean owns nothing and is not dropped: this spares the generic
     /// drop of a value, which the compiler calls even where the kind is
@@ -435,10 +447,9 @@ impl Env {
         unsafe { crate::block::items::<EnvHead, Value>(self.0) }
     }
 
-    /// A new frame with these slots.
-    pub fn new(slots: Vec<Value>, parent: Option<Env>) -> Env {
-        let mut it = slots.into_iter();
-        Env::alloc(it.len(), parent, false, |_| it.next().unwrap_or(Value::Null))
+    /// The frame of a file's top level: no variables, no parent.
+    pub fn root() -> Env {
+        Env::blank(0, None)
     }
 
     /// A frame with exactly one slot (the env of most calls), made by a
@@ -540,10 +551,7 @@ impl Env {
         unsafe {
             let slots = self.slots();
             for i in 0..len {
-                let v = slots.add(i);
-                if (*v).owns_payload() {
-                    std::ptr::drop_in_place(v);
-                }
+                Value::drop_in_place_if_shared(slots.add(i));
             }
             std::ptr::drop_in_place(&mut (*self.0.as_ptr()).parent);
             crate::block::free::<EnvHead, Value>(self.0, len);

@@ -180,7 +180,7 @@ pub fn make_globals(it: &mut Interp) -> Vec<Value> {
     entries.push((Sym::new("builtins"), builtins_thunk.clone(), Span::default()));
     // `derivation` is written in Nix; evaluated on first use.
     let drv = match it.parse_source("/__nix_builtin/derivation.nix", DERIVATION_NIX) {
-        Ok((root, _)) => it.new_thunk(Thunk::Pending(crate::expr::ExprRef::new(&root), Env::new(Vec::new(), None))),
+        Ok((root, _)) => it.new_thunk(Thunk::Pending(crate::expr::ExprRef::new(&root), Env::root())),
         Err(_) => Value::Null,
     };
     entries.push((Sym::new("derivation"), drv, Span::default()));
@@ -188,7 +188,7 @@ pub fn make_globals(it: &mut Interp) -> Vec<Value> {
         "/__nix_builtin/currentTime.nix",
         "throw \"builtins.currentTime is not available in the Nixpen playground\"",
     ) {
-        Ok((root, _)) => it.new_thunk(Thunk::Pending(crate::expr::ExprRef::new(&root), Env::new(Vec::new(), None))),
+        Ok((root, _)) => it.new_thunk(Thunk::Pending(crate::expr::ExprRef::new(&root), Env::root())),
         Err(_) => Value::Null,
     };
     entries.push((Sym::new("currentTime"), now, Span::default()));

@@ -603,7 +603,7 @@ impl<'a> Interp<'a> {
 
     #[inline(never)]
     fn eval_with_var(&mut self, name: &Sym, global: Option<u32>, sp: Span, env: &Env) -> R<Value> {
-        let mut cur = Some(env.clone());
+        let mut cur = Some(env);
         while let Some(e) = cur {
             if let Some(ns) = e.with_namespace() {
                 let ns = self.force(ns)?;
@@ -620,7 +620,7 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            cur = e.parent().cloned();
+            cur = e.parent();
         }
         match global {
             Some(g) => {

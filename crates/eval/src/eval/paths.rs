@@ -249,7 +249,7 @@ impl<'a> Interp<'a> {
             return self.force(v);
         }
         let (root, _) = self.load_file(path, Some(sp))?;
-        let env = Env::new(Vec::new(), None);
+        let env = Env::root();
         let v = self.new_thunk(super::Thunk::Pending(ExprRef::new(&root), env));
         self.imports.insert(path.to_string(), v.clone());
         self.force(v)

@@ -463,7 +463,7 @@ impl<'a> Lowerer<'a> {
                 self.scopes.pop();
                 let psp = self.span(p.syntax());
                 Ok(LambdaDef {
-                    param: Param::Formals { hints: formals.iter().map(|_| Hint::default()).collect(), formals, ellipsis: p.ellipsis_token().is_some(), at },
+                    param: Param::formals(formals, p.ellipsis_token().is_some(), at),
                     body: body?,
                     name,
                     span: psp,

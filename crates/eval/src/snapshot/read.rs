@@ -200,7 +200,7 @@ impl Decoder<'_> {
                 formals.push((s, default, self.span()?));
             }
             let ellipsis = self.flag()?;
-            Param::Formals { hints: formals.iter().map(|_| Hint::default()).collect(), formals, ellipsis, at: self.opt_sym()? }
+            Param::formals(formals, ellipsis, self.opt_sym()?)
         } else {
             Param::Ident(self.sym()?)
         };
