@@ -82,7 +82,11 @@ fn repeat(root: &std::path::Path, args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     // A path (ending in `.nix`) or the name of a program in bench/programs.
-    let file = if name.ends_with(".nix") { std::path::PathBuf::from(name) } else { root.join("bench/programs").join(format!("{name}.nix")) };
+    let file = if name.ends_with(".nix") {
+        std::path::PathBuf::from(name)
+    } else {
+        root.join("bench/programs").join(format!("{name}.nix"))
+    };
     match measure::repeat(&file, n) {
         Ok(mean) => {
             println!("{name}: mean of {n} warm evaluations: {:.2} ms", mean.as_secs_f64() * 1000.0);

@@ -13,10 +13,10 @@
 //! dump-nixpkgs` writes the full source.
 use std::{env, fs, path::Path};
 
-#[path = "src/strip_comments.rs"]
-mod strip_comments;
 #[path = "src/lzma_pack.rs"]
 mod lzma_pack;
+#[path = "src/strip_comments.rs"]
+mod strip_comments;
 
 /// Where the evaluator sees the tree: `embedded::NIXPKGS_MOUNT`. Relative
 /// paths are resolved against it while lowering, so the snapshot is only

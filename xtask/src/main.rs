@@ -45,12 +45,12 @@ fn serve() -> ExitCode {
     if !step("tools", "bash", &["scripts/tools.sh", "web"]) {
         return ExitCode::FAILURE;
     }
-    let ok = step(
-        "serve",
-        "trunk",
-        &["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080"],
-    );
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    let ok = step("serve", "trunk", &["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", "8080"]);
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn test() -> ExitCode {
@@ -58,7 +58,11 @@ fn test() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let steps: [(&str, &str, &[&str]); 4] = [
-        ("rust tests", "cargo", &["test", "--no-fail-fast", "--profile", "ci", "--workspace", "--exclude", "nixpen-app"]),
+        (
+            "rust tests",
+            "cargo",
+            &["test", "--no-fail-fast", "--profile", "ci", "--workspace", "--exclude", "nixpen-app"],
+        ),
         // The app's own unit tests (highlighting, overrides, share links, tar)
         // run natively; its views are tested in the browser.
         ("app unit tests", "cargo", &["test", "--profile", "ci", "--package", "nixpen-app", "--lib"]),
@@ -79,7 +83,11 @@ fn test() -> ExitCode {
         }
     }
     eprintln!("\nsteps: {passed} passed, {} failed {:?}", failed.len(), failed);
-    if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn bench(rest: &[String]) -> ExitCode {
@@ -88,7 +96,11 @@ fn bench(rest: &[String]) -> ExitCode {
     }
     let mut args = vec!["run", "--release", "--package", "nixpen-bench", "--"];
     args.extend(rest.iter().map(String::as_str));
-    if step("bench", "cargo", &args) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if step("bench", "cargo", &args) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// `cargo xtask bench-web [--no-build] [--dist DIR] [ARGS…]`: ARGS go to
@@ -115,7 +127,11 @@ fn bench_web(rest: &[String]) -> ExitCode {
     }
     let mut args = vec!["web/bench/run.mjs", "--dist", dist.as_str()];
     args.extend(passed.iter().map(String::as_str));
-    if step("browser bench", "node", &args) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if step("browser bench", "node", &args) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn main() -> ExitCode {
@@ -126,7 +142,9 @@ fn main() -> ExitCode {
         Some("bench") => bench(&args[1..]),
         Some("bench-web") => bench_web(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask (serve | test | bench [NAME…] | bench-web [--no-build] [--dist DIR] [ARGS…])");
+            eprintln!(
+                "usage: cargo xtask (serve | test | bench [NAME…] | bench-web [--no-build] [--dist DIR] [ARGS…])"
+            );
             ExitCode::from(2)
         }
     }

@@ -225,7 +225,12 @@ pub fn dealloc(ptr: *mut u8) {
 /// # Safety
 /// `ptr` is a live chunk block of `layout`; `alloc_any` returns a block of
 /// the layout it is given, or null.
-pub unsafe fn realloc(ptr: *mut u8, layout: Layout, new_size: usize, alloc_any: impl FnOnce(Layout) -> *mut u8) -> *mut u8 {
+pub unsafe fn realloc(
+    ptr: *mut u8,
+    layout: Layout,
+    new_size: usize,
+    alloc_any: impl FnOnce(Layout) -> *mut u8,
+) -> *mut u8 {
     let start = ptr as usize;
     let grown = LOCAL.try_with(|l| {
         let Some(st) = l.streams.iter().find(|st| start + layout.size() == st.bump.get()) else {
@@ -368,21 +373,25 @@ pub(crate) mod tests {
         let _serial = serial();
         let kept: Vec<*mut u8> = {
             let _scope = Evaluating::begin();
-            (0..100).map(|i| {
-                let p = alloc(layout(64, 8));
-                unsafe { p.write_bytes(i, 64) };
-                p
-            }).collect()
+            (0..100)
+                .map(|i| {
+                    let p = alloc(layout(64, 8));
+                    unsafe { p.write_bytes(i, 64) };
+                    p
+                })
+                .collect()
         };
         // Later evaluations allocate and free a lot; the kept blocks' chunk
         // is not handed out again while they live.
         for _ in 0..10 {
             let _scope = Evaluating::begin();
-            let many: Vec<*mut u8> = (0..20_000).map(|_| {
-                let p = alloc(layout(48, 8));
-                unsafe { p.write_bytes(0xEE, 48) };
-                p
-            }).collect();
+            let many: Vec<*mut u8> = (0..20_000)
+                .map(|_| {
+                    let p = alloc(layout(48, 8));
+                    unsafe { p.write_bytes(0xEE, 48) };
+                    p
+                })
+                .collect();
             many.into_iter().for_each(dealloc);
         }
         for (i, &p) in kept.iter().enumerate() {

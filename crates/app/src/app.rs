@@ -178,7 +178,10 @@ impl Component for App {
             }
             Msg::LoadExample(id) => {
                 let Some(example) = examples::find(&id) else { return false };
-                self.replace_workspace(example.workspace(), format!("Loaded “{}”. {}", example.title, example.explanation));
+                self.replace_workspace(
+                    example.workspace(),
+                    format!("Loaded “{}”. {}", example.title, example.explanation),
+                );
             }
             Msg::RestorePrevious => {
                 let Some(previous) = storage::load::<Workspace>(PREVIOUS_KEY).and_then(Workspace::sanitized) else {
@@ -245,8 +248,10 @@ impl Component for App {
         let error_here = self.results.error.clone().filter(|e| e.pos.as_ref().is_some_and(|p| p.file == path));
         // Deflating the workspace costs a render; only the share panel and
         // the embed view's link show it.
-        let share_fragment = (self.share_open || self.embed).then(|| share::encode(&self.workspace).unwrap_or_default());
-        let share_link = share_fragment.as_ref().map(|fragment| format!("{}#{fragment}", page::base_url())).unwrap_or_default();
+        let share_fragment =
+            (self.share_open || self.embed).then(|| share::encode(&self.workspace).unwrap_or_default());
+        let share_link =
+            share_fragment.as_ref().map(|fragment| format!("{}#{fragment}", page::base_url())).unwrap_or_default();
         let names: Vec<AttrValue> = self.workspace.files.iter().map(|f| AttrValue::from(f.name.clone())).collect();
         html! {
             <div class={classes!("app", self.embed.then_some("embed"))}>
@@ -344,7 +349,8 @@ impl App {
             id: self.next_id,
             files: self.workspace.files.clone(),
             entry: self.workspace.entry.clone(),
-            overrides: (!self.workspace.overrides.is_empty()).then(|| overrides::module_text(&self.workspace.overrides)),
+            overrides: (!self.workspace.overrides.is_empty())
+                .then(|| overrides::module_text(&self.workspace.overrides)),
         });
     }
 
@@ -368,7 +374,11 @@ impl App {
         self.banner = Some((message, restorable));
         // The outputs shown so far stay, marked stale if the new files fail
         // (as in the tutorial's typo step), until the new ones replace them.
-        self.results = Results { outputs: self.results.outputs.take(), form: std::mem::take(&mut self.results.form), ..Results::default() };
+        self.results = Results {
+            outputs: self.results.outputs.take(),
+            form: std::mem::take(&mut self.results.form),
+            ..Results::default()
+        };
         self.save();
         self.evaluate();
     }
@@ -417,7 +427,8 @@ impl App {
                 self.abandon_tree_requests("the evaluator stopped");
                 self.results.pending = false;
                 self.engine = if self.runner.is_alive() { Engine::Restarting } else { Engine::Failed };
-                self.results.notice = Some(format!("The evaluator stopped unexpectedly ({message}); it was restarted."));
+                self.results.notice =
+                    Some(format!("The evaluator stopped unexpectedly ({message}); it was restarted."));
             }
         }
     }
@@ -440,7 +451,8 @@ impl App {
 /// the embed view) the saved one, else the tutorial's final flake.
 fn initial_workspace(embed: bool) -> (Workspace, Option<(String, bool)>) {
     let fragment = page::fragment();
-    let saved = if embed { None } else { storage::load::<Workspace>(storage::WORKSPACE_KEY).and_then(Workspace::sanitized) };
+    let saved =
+        if embed { None } else { storage::load::<Workspace>(storage::WORKSPACE_KEY).and_then(Workspace::sanitized) };
     if let Some(shared) = share::decode(&fragment) {
         if embed {
             return (shared, None);
@@ -452,7 +464,9 @@ fn initial_workspace(embed: bool) -> (Workspace, Option<(String, bool)>) {
     let banner = (!fragment.is_empty() && fragment.starts_with(share::PREFIX))
         .then(|| ("This share link is damaged; it could not be opened.".to_owned(), false));
     let workspace = saved.unwrap_or_else(|| {
-        examples::find(examples::DEFAULT_EXAMPLE).map(|e| e.workspace()).unwrap_or_else(|| Workspace::single("default.nix", "{ }"))
+        examples::find(examples::DEFAULT_EXAMPLE)
+            .map(|e| e.workspace())
+            .unwrap_or_else(|| Workspace::single("default.nix", "{ }"))
     });
     (workspace, banner)
 }

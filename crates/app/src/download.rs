@@ -76,7 +76,10 @@ mod tests {
             name: "container".into(),
             units: vec![("nginx.service".into(), "[Unit]\n".into())],
             nginx: Some("http { }\n".into()),
-            etc: vec![("hosts".into(), "127.0.0.1 localhost\n".into()), ("nginx/nginx.conf".into(), "http { }\n".into())],
+            etc: vec![
+                ("hosts".into(), "127.0.0.1 localhost\n".into()),
+                ("nginx/nginx.conf".into(), "http { }\n".into()),
+            ],
             ..SystemView::default()
         };
         let paths: Vec<String> = rendered_files(&system).into_iter().map(|(p, _)| p).collect();

@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use nixpen_eval::print::{attr_name, escape_str};
-use nixpen_eval::{EvalConfig, EvalError, Evaluator, HeapRelease, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry};
+use nixpen_eval::{
+    EvalConfig, EvalError, Evaluator, HeapRelease, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry,
+};
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
 use nixpen_nixos::target::render_expr_of;
 use nixpen_nixos::Target;
@@ -86,7 +88,13 @@ impl Engine {
         config.limits.max_memory_bytes = MAX_MEMORY_BYTES;
         // Freed after the answer is posted (`release_heap`), not before.
         config.heap_release = HeapRelease::Defer;
-        Engine { evaluator: Evaluator::new(config), playground, files: Vec::new(), overrides: None, form: FormQuery::Nothing }
+        Engine {
+            evaluator: Evaluator::new(config),
+            playground,
+            files: Vec::new(),
+            overrides: None,
+            form: FormQuery::Nothing,
+        }
     }
 
     /// Evaluates `request.entry` among `request.files`.
@@ -165,7 +173,13 @@ impl Engine {
              system = if names == [ ] then null else {}; }}",
             render(&first)
         );
-        let request = Request { input: Input::Expr { text: expr }, attr: None, auto_args: Vec::new(), strict: true, format: OutputFormat::Json };
+        let request = Request {
+            input: Input::Expr { text: expr },
+            attr: None,
+            auto_args: Vec::new(),
+            strict: true,
+            format: OutputFormat::Json,
+        };
         let parts = [("show", OutputFormat::Nix), ("names", OutputFormat::Json), ("system", OutputFormat::Json)];
         let outcome = self.evaluator.eval_parts(&request, &parts);
         messages.extend(outcome.messages);
@@ -180,7 +194,8 @@ impl Engine {
                 return Err(error);
             }
         };
-        let first = js_sys::JSON::parse(&names).ok().and_then(|v| serde_wasm_bindgen::from_value::<Vec<String>>(v).ok());
+        let first =
+            js_sys::JSON::parse(&names).ok().and_then(|v| serde_wasm_bindgen::from_value::<Vec<String>>(v).ok());
         match first.and_then(|names| names.into_iter().next()) {
             None => Ok(Outputs { value: Some(value), system: None }),
             Some(name) => {
@@ -259,7 +274,11 @@ fn render(result: &str) -> String {
 /// An answer without one of the parts asked for (cannot happen: the
 /// evaluator answers every part).
 fn missing_part() -> EvalError {
-    EvalError { message: "(Nixpen) a part of the answer is missing".into(), pos: None, rendered: "error: (Nixpen) a part of the answer is missing".into() }
+    EvalError {
+        message: "(Nixpen) a part of the answer is missing".into(),
+        pos: None,
+        rendered: "error: (Nixpen) a part of the answer is missing".into(),
+    }
 }
 
 fn report(error: EvalError) -> ErrorReport {
@@ -315,18 +334,16 @@ impl From<RawPorts> for Ports {
 
 /// Decodes the JSON of the system rendered for configuration `name`.
 fn parse_system(json: &str, name: String) -> Result<SystemView, ErrorReport> {
-    let internal = |what: String| ErrorReport {
-        message: what.clone(),
-        pos: None,
-        rendered: format!("error: (Nixpen) {what}"),
-    };
+    let internal =
+        |what: String| ErrorReport { message: what.clone(), pos: None, rendered: format!("error: (Nixpen) {what}") };
     let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
     let shape = |e: serde_wasm_bindgen::Error| internal(format!("the rendered system has an unexpected shape: {e}"));
     let raw: RawSystem = serde_wasm_bindgen::from_value(value.clone()).map_err(shape)?;
     // The ports open on every interface are fields of `firewall` itself: read
     // from that object on their own, as a `#[serde(flatten)]` field would
     // bring serde's buffering of unknown fields into the wasm (about 9 KB).
-    let firewall = js_sys::Reflect::get(&value, &"firewall".into()).map_err(|_| internal("the rendered system has no firewall".into()))?;
+    let firewall = js_sys::Reflect::get(&value, &"firewall".into())
+        .map_err(|_| internal("the rendered system has no firewall".into()))?;
     let ports: RawPorts = serde_wasm_bindgen::from_value(firewall).map_err(shape)?;
     Ok(SystemView {
         name,

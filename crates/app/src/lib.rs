@@ -2,22 +2,22 @@
 //! (`bin/worker.rs`). The page never evaluates: it sends every edit to the
 //! worker and shows what comes back.
 
-pub mod protocol;
+pub mod engine;
 pub mod option_data;
 pub mod overrides;
-pub mod engine;
+pub mod protocol;
 pub mod worker;
 
 pub mod app;
 pub mod burst;
-pub mod examples;
-pub mod page;
-pub mod share;
-pub mod theme;
-pub mod highlight;
 pub mod components;
 pub mod download;
-pub mod tar;
+pub mod examples;
+pub mod highlight;
+pub mod page;
 pub mod runner;
+pub mod share;
 pub mod storage;
+pub mod tar;
+pub mod theme;
 pub mod workspace;

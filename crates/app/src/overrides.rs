@@ -91,7 +91,6 @@ fn element(value: &Data, depth: usize) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

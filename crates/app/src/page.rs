@@ -27,8 +27,6 @@ pub fn base_url() -> String {
     location_part(|l| Ok(format!("{}{}", l.origin()?, l.pathname()?))).unwrap_or_default()
 }
 
-fn location_part(
-    get: impl FnOnce(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>,
-) -> Option<String> {
+fn location_part(get: impl FnOnce(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>) -> Option<String> {
     get(&web_sys::window()?.location()).ok()
 }

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 /// Folder under which the user's files live in the evaluator's file system.
 pub const PLAYGROUND_DIR: &str = "/playground";
 

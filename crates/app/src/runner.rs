@@ -77,8 +77,15 @@ impl Drop for LiveWorker {
 impl Runner {
     /// Starts a worker; `signal` must route back to [`Runner::handle`].
     pub fn new(signal: Callback<RunnerSignal>) -> Runner {
-        let mut runner =
-            Runner { signal, worker: None, generation: 0, ready: false, running: None, queued: None, trees: VecDeque::new() };
+        let mut runner = Runner {
+            signal,
+            worker: None,
+            generation: 0,
+            ready: false,
+            running: None,
+            queued: None,
+            trees: VecDeque::new(),
+        };
         runner.spawn();
         runner
     }

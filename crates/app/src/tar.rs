@@ -45,7 +45,8 @@ fn split_path(path: &str) -> (&str, &str) {
     if path.len() <= 100 {
         return ("", path);
     }
-    let fits = path.char_indices().filter(|&(i, c)| c == '/' && i <= 155 && path.len() - i - 1 <= 100).map(|(i, _)| i).next();
+    let fits =
+        path.char_indices().filter(|&(i, c)| c == '/' && i <= 155 && path.len() - i - 1 <= 100).map(|(i, _)| i).next();
     match fits {
         Some(i) => (&path[..i], &path[i + 1..]),
         None => {

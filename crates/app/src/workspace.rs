@@ -100,10 +100,5 @@ impl Workspace {
 /// Whether `name` can be a playground file name: a plain name (no folders,
 /// not `.` or `..`) of at most 64 characters.
 pub fn is_valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name != "."
-        && name != ".."
-        && !name.contains('/')
-        && !name.contains('\0')
+    !name.is_empty() && name.len() <= 64 && name != "." && name != ".." && !name.contains('/') && !name.contains('\0')
 }

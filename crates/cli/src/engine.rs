@@ -36,7 +36,10 @@ pub fn evaluator_for(args: &EvalArgs) -> Result<(Evaluator, Vec<String>), String
     let fs = nixpen_nixos::with_nixpkgs(Arc::new(RealFs::new()));
     let mut config = EvalConfig::new(Arc::new(fs));
     config.snapshot = nixpen_nixos::nixpkgs_snapshot();
-    config.cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?.to_string_lossy().into_owned();
+    config.cwd = std::env::current_dir()
+        .map_err(|e| format!("cannot read the working directory: {e}"))?
+        .to_string_lossy()
+        .into_owned();
     config.home = std::env::var("HOME").ok();
     // One evaluation per process: the OS takes the heap back at exit.
     config.heap_release = nixpen_eval::HeapRelease::Leak;

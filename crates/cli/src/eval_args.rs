@@ -51,16 +51,37 @@ impl Format {
 /// Nix settings that `nix-instantiate` accepts as `--NAME VALUE` flags and
 /// that scripts commonly pass. Any of them may also come through `--option`.
 const VALUE_SETTINGS: &[&str] = &[
-    "timeout", "max-call-depth", "extra-experimental-features", "experimental-features",
-    "lint-absolute-path-literals", "lint-short-path-literals", "lint-url-literals",
-    "store", "max-jobs", "cores", "abort-on-warn", "pure-eval", "restrict-eval",
-    "allowed-uris", "eval-cache", "max-silent-time", "keep-going",
+    "timeout",
+    "max-call-depth",
+    "extra-experimental-features",
+    "experimental-features",
+    "lint-absolute-path-literals",
+    "lint-short-path-literals",
+    "lint-url-literals",
+    "store",
+    "max-jobs",
+    "cores",
+    "abort-on-warn",
+    "pure-eval",
+    "restrict-eval",
+    "allowed-uris",
+    "eval-cache",
+    "max-silent-time",
+    "keep-going",
 ];
 
 /// Flags that take no value and change nothing for an evaluation-only tool.
 const NO_OP_FLAGS: &[&str] = &[
-    "--eval", "--eval-only", "--read-write-mode", "--readonly-mode", "--impure",
-    "--quiet", "--verbose", "-v", "--no-build-output", "--pure-eval",
+    "--eval",
+    "--eval-only",
+    "--read-write-mode",
+    "--readonly-mode",
+    "--impure",
+    "--quiet",
+    "--verbose",
+    "-v",
+    "--no-build-output",
+    "--pure-eval",
 ];
 
 /// Parses the arguments that follow `nixpen eval`.
@@ -122,8 +143,20 @@ mod tests {
     #[test]
     fn parses_the_modules_sh_command_line() {
         let a = parse(&strings(&[
-            "--timeout", "1", "--eval-only", "--show-trace", "--read-write-mode", "--json",
-            "--option", "abort-on-warn", "true", "--strict", "-E", "1 + 2", "-A", "config.a",
+            "--timeout",
+            "1",
+            "--eval-only",
+            "--show-trace",
+            "--read-write-mode",
+            "--json",
+            "--option",
+            "abort-on-warn",
+            "true",
+            "--strict",
+            "-E",
+            "1 + 2",
+            "-A",
+            "config.a",
         ]))
         .unwrap();
         assert!(a.strict && a.expr_mode);
@@ -135,7 +168,18 @@ mod tests {
 
     #[test]
     fn parses_auto_args_and_search_path() {
-        let a = parse(&strings(&["--arg", "lib", "import ./lib.nix", "--argstr", "x", "y!", "-I", "dir5=lang/dir3", "f.nix"])).unwrap();
+        let a = parse(&strings(&[
+            "--arg",
+            "lib",
+            "import ./lib.nix",
+            "--argstr",
+            "x",
+            "y!",
+            "-I",
+            "dir5=lang/dir3",
+            "f.nix",
+        ]))
+        .unwrap();
         assert_eq!(a.include, vec!["dir5=lang/dir3"]);
         assert!(matches!(&a.auto_args[0], (n, AutoArg::Expr(e)) if n == "lib" && e == "import ./lib.nix"));
         assert!(matches!(&a.auto_args[1], (n, AutoArg::Str(s)) if n == "x" && s == "y!"));

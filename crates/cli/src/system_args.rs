@@ -52,7 +52,8 @@ mod tests {
 
     #[test]
     fn parses_path_attr_and_flags() {
-        let args: Vec<String> = ["flake.nix", "--attr", "web", "--json", "-I", "nixpkgs=/x"].iter().map(|s| s.to_string()).collect();
+        let args: Vec<String> =
+            ["flake.nix", "--attr", "web", "--json", "-I", "nixpkgs=/x"].iter().map(|s| s.to_string()).collect();
         let a = parse(&args, false).unwrap();
         assert_eq!((a.path.as_str(), a.attr.as_deref(), a.json), ("flake.nix", Some("web"), true));
         assert_eq!(a.eval.include, vec!["nixpkgs=/x"]);

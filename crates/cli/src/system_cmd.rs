@@ -19,7 +19,13 @@ fn eval_json(args: &system_args::SystemArgs, expr: String) -> Result<String, Exi
     for w in warnings {
         eprintln!("warning: {w}");
     }
-    let request = Request { input: Input::Expr { text: expr }, attr: None, auto_args: vec![], strict: true, format: OutputFormat::Json };
+    let request = Request {
+        input: Input::Expr { text: expr },
+        attr: None,
+        auto_args: vec![],
+        strict: true,
+        format: OutputFormat::Json,
+    };
     let outcome = evaluator.eval(&request);
     for m in &outcome.messages {
         eprintln!("{m}");

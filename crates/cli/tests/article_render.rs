@@ -38,7 +38,11 @@ fn render_with(step: &str, module: &str) -> Result<Value, String> {
         dir.display()
     );
     let (ok, out, err) = nixpen(&["eval", "--strict", "--json", "--expr", &expr]);
-    if ok { Ok(serde_json::from_str(&out).unwrap()) } else { Err(err) }
+    if ok {
+        Ok(serde_json::from_str(&out).unwrap())
+    } else {
+        Err(err)
+    }
 }
 
 fn unit_names(r: &Value) -> Vec<String> {
@@ -90,7 +94,12 @@ fn step2_declares_the_enable_option() {
     let (ok, out, err) = nixpen(&["options", dir.join("2-module-template").to_str().unwrap(), "--json"]);
     assert!(ok, "{err}");
     let options: Value = serde_json::from_str(&out).unwrap();
-    let enable = options.as_array().unwrap().iter().find(|o| o["name"] == "xeserv.services.gohello.enable").expect("enable option listed");
+    let enable = options
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "xeserv.services.gohello.enable")
+        .expect("enable option listed");
     assert_eq!(enable["type"], "boolean");
     assert_eq!(enable["default"]["text"], "false");
 }
@@ -120,11 +129,15 @@ fn step5_runs_gohello_behind_the_virtual_host() {
     }
     let r = render("5-final");
     let unit = r["units"]["xeserv.gohello.service"].as_str().expect("xeserv.gohello.service rendered");
-    for line in ["DynamicUser=yes", "CacheDirectory=xeserv.gohello", "WantedBy=multi-user.target", "Restart=on-failure"] {
+    for line in ["DynamicUser=yes", "CacheDirectory=xeserv.gohello", "WantedBy=multi-user.target", "Restart=on-failure"]
+    {
         assert!(unit.contains(line), "missing {line:?} in\n{unit}");
     }
     let exec = unit.lines().find(|l| l.starts_with("ExecStart=")).unwrap();
-    assert!(exec.starts_with("ExecStart=/nix/store/") && exec.ends_with("-web-server-19700101/bin/web-server"), "{exec}");
+    assert!(
+        exec.starts_with("ExecStart=/nix/store/") && exec.ends_with("-web-server-19700101/bin/web-server"),
+        "{exec}"
+    );
     let conf = nginx(&r);
     assert!(conf.contains("server_name gohello.local.cetacean.club"), "{conf}");
     assert!(conf.contains("proxy_pass http://127.0.0.1:3031"), "{conf}");

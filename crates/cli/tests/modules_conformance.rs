@@ -102,11 +102,7 @@ fn load_cases(path: &Path) -> Vec<Case> {
             attr: c["attr"].as_str().unwrap_or("").to_string(),
             modules: c["modules"]
                 .as_array()
-                .map(|m| {
-                    m.iter()
-                        .filter_map(|s| s.as_str().map(String::from))
-                        .collect()
-                })
+                .map(|m| m.iter().filter_map(|s| s.as_str().map(String::from)).collect())
                 .unwrap_or_default(),
             expr: c["expr"].as_str().map(String::from),
             abort_on_warn: env_set(c, "ABORT_ON_WARN"),
@@ -147,10 +143,7 @@ fn selected_ids() -> Option<BTreeSet<u32>> {
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         match part.split_once('-') {
             Some((a, b)) => {
-                let (a, b): (u32, u32) = (
-                    a.parse().expect("case range"),
-                    b.parse().expect("case range"),
-                );
+                let (a, b): (u32, u32) = (a.parse().expect("case range"), b.parse().expect("case range"));
                 ids.extend(a..=b);
             }
             None => {
@@ -183,12 +176,9 @@ struct TempTree(PathBuf);
 
 impl TempTree {
     fn new() -> TempTree {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir =
-            std::env::temp_dir().join(format!("nixpen-modules-{}-{nanos}", std::process::id()));
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("nixpen-modules-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("create temp dir");
         TempTree(dir)
     }
@@ -220,33 +210,23 @@ fn case_args(case: &Case, evaluator: &Evaluator) -> Vec<String> {
     }
     if case.kind == "expression" {
         args.push("--strict".into());
-        args.push(
-            case.modules
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "./graph/test.nix".into()),
-        );
+        args.push(case.modules.first().cloned().unwrap_or_else(|| "./graph/test.nix".into()));
         return args;
     }
     if case.strict {
         args.push("--strict".into());
     }
-    let expr = case.expr.clone().unwrap_or_else(|| {
-        format!(
-            "import ./default.nix {{ modules = [ {} ];}}",
-            case.modules.join(" ")
-        )
-    });
+    let expr = case
+        .expr
+        .clone()
+        .unwrap_or_else(|| format!("import ./default.nix {{ modules = [ {} ];}}", case.modules.join(" ")));
     args.extend(["-E".to_string(), expr, "-A".to_string(), case.attr.clone()]);
     args
 }
 
 /// Run a program with a time limit; `None` on timeout.
 fn run_with_timeout(mut command: Command, limit: Duration) -> Option<(i32, Vec<u8>, Vec<u8>)> {
-    command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command.spawn().expect("spawn evaluator");
     let mut stdout = child.stdout.take().expect("stdout");
     let mut stderr = child.stderr.take().expect("stderr");
@@ -304,32 +284,14 @@ fn judge(case: &Case, evaluator: &Evaluator, cwd: &Path) -> Verdict {
         // `builtins.trace` fallback honours this variable instead.
         command.env("NIX_ABORT_ON_WARN", "true");
     }
-    let verdict = |passed: bool, detail: String| Verdict {
-        id: case.id,
-        kind: case.kind.clone(),
-        passed,
-        detail,
-    };
+    let verdict = |passed: bool, detail: String| Verdict { id: case.id, kind: case.kind.clone(), passed, detail };
     let Some((code, stdout, stderr)) = run_with_timeout(command, CASE_TIMEOUT) else {
-        return verdict(
-            false,
-            format!("timed out after {}s", CASE_TIMEOUT.as_secs()),
-        );
+        return verdict(false, format!("timed out after {}s", CASE_TIMEOUT.as_secs()));
     };
     let detail = || {
         let err = String::from_utf8_lossy(&stderr);
-        let tail: String = err
-            .chars()
-            .rev()
-            .take(1500)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!(
-            "exit {code}\nstdout: {}\nstderr: …{tail}",
-            String::from_utf8_lossy(&stdout).trim()
-        )
+        let tail: String = err.chars().rev().take(1500).collect::<Vec<_>>().into_iter().rev().collect();
+        format!("exit {code}\nstdout: {}\nstderr: …{tail}", String::from_utf8_lossy(&stdout).trim())
     };
     match case.kind.as_str() {
         "output" => verdict(code == 0 && grep("-E", &case.expected, &stdout), detail()),
@@ -340,9 +302,7 @@ fn judge(case: &Case, evaluator: &Evaluator, cwd: &Path) -> Verdict {
             }
             text.push(b'\n');
             let matches = code != 0 && grep("-zP", &case.expected, &text);
-            let hint = String::from_utf8_lossy(&stderr)
-                .to_lowercase()
-                .contains(RECURSION_HINT);
+            let hint = String::from_utf8_lossy(&stderr).to_lowercase().contains(RECURSION_HINT);
             verdict(matches && hint == case.hint_required, detail())
         }
         _ => verdict(code == 0, detail()),
@@ -385,34 +345,20 @@ fn report(evaluator: &str, verdicts: &[Verdict], full_run: bool) -> Vec<u32> {
         }
     }
     let passed: BTreeSet<u32> = verdicts.iter().filter(|v| v.passed).map(|v| v.id).collect();
-    println!(
-        "== {evaluator}: {} / {} cases pass",
-        passed.len(),
-        verdicts.len()
-    );
+    println!("== {evaluator}: {} / {} cases pass", passed.len(), verdicts.len());
     for (kind, (ok, total)) in &per_kind {
         println!("   {kind:<10} {ok} / {total}");
     }
     let verbose = std::env::var("NIXPEN_VERBOSE").is_ok();
-    let failed: Vec<String> = verdicts
-        .iter()
-        .filter(|v| !v.passed)
-        .map(|v| v.id.to_string())
-        .collect();
+    let failed: Vec<String> = verdicts.iter().filter(|v| !v.passed).map(|v| v.id.to_string()).collect();
     if !failed.is_empty() && (verbose || failed.len() <= 60) {
         println!("   failing: {}", failed.join(" "));
     } else if !failed.is_empty() {
-        println!(
-            "   failing: {} cases (NIXPEN_VERBOSE=1 lists them with their output)",
-            failed.len()
-        );
+        println!("   failing: {} cases (NIXPEN_VERBOSE=1 lists them with their output)", failed.len());
     }
     if verbose {
         for v in verdicts.iter().filter(|v| !v.passed) {
-            println!(
-                "--- case {} ({}) failed under {evaluator}:\n{}",
-                v.id, v.kind, v.detail
-            );
+            println!("--- case {} ({}) failed under {evaluator}:\n{}", v.id, v.kind, v.detail);
         }
     }
     if !full_run {
@@ -421,32 +367,18 @@ fn report(evaluator: &str, verdicts: &[Verdict], full_run: bool) -> Vec<u32> {
     let list = tests_dir().join(format!("modules_expected_{evaluator}.txt"));
     let expected = read_id_list(&list);
     let regressions: Vec<u32> = expected.difference(&passed).copied().collect();
-    let new: Vec<String> = passed
-        .difference(&expected)
-        .map(|id| id.to_string())
-        .collect();
+    let new: Vec<String> = passed.difference(&expected).map(|id| id.to_string()).collect();
     if !new.is_empty() {
-        println!(
-            "   new passes (not yet in {}): {}",
-            list.display(),
-            new.join(" ")
-        );
+        println!("   new passes (not yet in {}): {}", list.display(), new.join(" "));
     }
     if std::env::var("NIXPEN_BLESS").as_deref() == Ok("1") {
         write_id_list(&list, evaluator, &passed);
-        println!(
-            "   blessed: wrote {} ids to {}",
-            passed.len(),
-            list.display()
-        );
+        println!("   blessed: wrote {} ids to {}", passed.len(), list.display());
         return Vec::new();
     }
     for id in &regressions {
         if let Some(v) = verdicts.iter().find(|v| v.id == *id) {
-            println!(
-                "--- REGRESSION: case {id} ({}) no longer passes under {evaluator}:\n{}",
-                v.kind, v.detail
-            );
+            println!("--- REGRESSION: case {id} ({}) no longer passes under {evaluator}:\n{}", v.kind, v.detail);
         }
     }
     regressions
@@ -457,14 +389,8 @@ fn nixpkgs_module_system_conformance() {
     let shared = shared_dir();
     let cases_file = shared.join("cases.json");
     if !cases_file.is_file() {
-        println!(
-            "\n!!! SKIPPED modules conformance: {} is missing\n",
-            cases_file.display()
-        );
-        eprintln!(
-            "\n!!! SKIPPED modules conformance: {} is missing\n",
-            cases_file.display()
-        );
+        println!("\n!!! SKIPPED modules conformance: {} is missing\n", cases_file.display());
+        eprintln!("\n!!! SKIPPED modules conformance: {} is missing\n", cases_file.display());
         return;
     }
     let excluded = read_id_list(&tests_dir().join("modules_excluded.txt"));
@@ -474,11 +400,7 @@ fn nixpkgs_module_system_conformance() {
         .filter(|c| !excluded.contains(&c.id))
         .filter(|c| chosen.as_ref().is_none_or(|ids| ids.contains(&c.id)))
         .collect();
-    println!(
-        "modules conformance: {} cases ({} excluded)",
-        cases.len(),
-        excluded.len()
-    );
+    println!("modules conformance: {} cases ({} excluded)", cases.len(), excluded.len());
 
     let tree = TempTree::new();
     let lib = tree.0.join("lib");
@@ -493,17 +415,10 @@ fn nixpkgs_module_system_conformance() {
         let verdicts = run_all(&cases, evaluator, &modules);
         let regressions = report(evaluator.name, &verdicts, chosen.is_none());
         if !regressions.is_empty() {
-            failures.push(format!(
-                "{}: regressions in cases {regressions:?}",
-                evaluator.name
-            ));
+            failures.push(format!("{}: regressions in cases {regressions:?}", evaluator.name));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "module-system conformance regressed: {}",
-        failures.join("; ")
-    );
+    assert!(failures.is_empty(), "module-system conformance regressed: {}", failures.join("; "));
 }
 
 /// Evaluators found on this machine, honouring `NIXPEN_EVALUATORS`.
@@ -512,11 +427,7 @@ fn available_evaluators() -> Vec<Evaluator> {
     let mut evaluators = Vec::new();
     if wanted.contains("cppnix") {
         match find_on_path("nix-instantiate") {
-            Some(program) => evaluators.push(Evaluator {
-                name: "cppnix",
-                program,
-                leading_args: Vec::new(),
-            }),
+            Some(program) => evaluators.push(Evaluator { name: "cppnix", program, leading_args: Vec::new() }),
             None => {
                 println!("\n!!! cppnix: skipped: nix-instantiate not installed\n");
                 eprintln!("\n!!! cppnix: skipped: nix-instantiate not installed\n");
@@ -573,9 +484,7 @@ fn lib_self_tests() {
             if evaluator.name == "cppnix" {
                 command.arg("--eval");
             }
-            command
-                .args(["--strict", "--json", "--expr", &expr])
-                .current_dir(&tree.0);
+            command.args(["--strict", "--json", "--expr", &expr]).current_dir(&tree.0);
             match run_with_timeout(command, CASE_TIMEOUT) {
                 Some((0, out, _)) if String::from_utf8_lossy(&out).trim() == "[]" => {
                     passed.insert(file.clone());
@@ -584,28 +493,18 @@ fn lib_self_tests() {
                     "--- {file} under {}: exit {code}\n{}\n{}",
                     evaluator.name,
                     String::from_utf8_lossy(&out).trim(),
-                    String::from_utf8_lossy(&err)
-                        .chars()
-                        .take(2000)
-                        .collect::<String>()
+                    String::from_utf8_lossy(&err).chars().take(2000).collect::<String>()
                 ),
                 None => println!("--- {file} under {}: timed out", evaluator.name),
             }
         }
-        println!(
-            "== lib self-tests under {}: {} / {} files pass",
-            evaluator.name,
-            passed.len(),
-            files.len()
-        );
+        println!("== lib self-tests under {}: {} / {} files pass", evaluator.name, passed.len(), files.len());
         let expected: BTreeSet<String> = if evaluator.name == "cppnix" {
             files.iter().cloned().collect()
         } else {
             let list = tests_dir().join("modules_expected_nixpen_libtests.txt");
             if std::env::var("NIXPEN_BLESS").as_deref() == Ok("1") {
-                let mut text = String::from(
-                    "# lib self-test files (modules_lib_tests/) that pass under nixpen.\n",
-                );
+                let mut text = String::from("# lib self-test files (modules_lib_tests/) that pass under nixpen.\n");
                 for name in &passed {
                     text.push_str(name);
                     text.push('\n');
@@ -619,9 +518,5 @@ fn lib_self_tests() {
             failures.push(format!("{}: {missing:?}", evaluator.name));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "lib self-tests failed: {}",
-        failures.join("; ")
-    );
+    assert!(failures.is_empty(), "lib self-tests failed: {}", failures.join("; "));
 }

@@ -89,7 +89,10 @@ fn examples_render_as_real_nix_renders_them() {
     examples.sort();
     assert!(examples.len() >= 4, "examples/ holds {} configurations", examples.len());
     for file in &examples {
-        let theirs = cppnix(&format!("(import <nixpkgs/nixos> {{ configuration = {}; }}).config.system.build.nixpen", file.display()));
+        let theirs = cppnix(&format!(
+            "(import <nixpkgs/nixos> {{ configuration = {}; }}).config.system.build.nixpen",
+            file.display()
+        ));
         assert_same(&file.display().to_string(), &nixpen(file), &theirs);
     }
     eprintln!("{} example configurations render identically under nixpen and CppNix", examples.len());

@@ -16,10 +16,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 fn examples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .canonicalize()
-        .unwrap()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
 }
 
 /// `nixpen render examples/NAME --json`, parsed.
@@ -32,9 +29,7 @@ fn render(name: &str) -> Value {
 
 /// The rendering of a configuration written as a Nix expression, or the error text.
 fn render_module(module: &str) -> Result<Value, String> {
-    let expr = format!(
-        "(import <nixpkgs/nixos> {{ configuration = {module}; }}).config.system.build.nixpen"
-    );
+    let expr = format!("(import <nixpkgs/nixos> {{ configuration = {module}; }}).config.system.build.nixpen");
     let (ok, out, err) = nixpen(&["eval", "--strict", "--json", "--expr", &expr]);
     if ok {
         Ok(serde_json::from_str(&out).unwrap())
@@ -45,30 +40,21 @@ fn render_module(module: &str) -> Result<Value, String> {
 
 /// The text of unit `name`; fails naming the units there are.
 fn unit<'a>(r: &'a Value, name: &str) -> &'a str {
-    r["units"][name].as_str().unwrap_or_else(|| {
-        panic!(
-            "no {name}; units: {:?}",
-            r["units"].as_object().unwrap().keys().collect::<Vec<_>>()
-        )
-    })
+    r["units"][name]
+        .as_str()
+        .unwrap_or_else(|| panic!("no {name}; units: {:?}", r["units"].as_object().unwrap().keys().collect::<Vec<_>>()))
 }
 
 /// The one line of `text` starting with `key=`.
 fn line<'a>(text: &'a str, key: &str) -> &'a str {
-    let found: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with(&format!("{key}=")))
-        .collect();
+    let found: Vec<&str> = text.lines().filter(|l| l.starts_with(&format!("{key}="))).collect();
     assert_eq!(found.len(), 1, "{key}= lines in\n{text}");
     found[0]
 }
 
 fn assert_lines(text: &str, lines: &[&str]) {
     for l in lines {
-        assert!(
-            text.lines().any(|x| x == *l),
-            "missing line {l:?} in\n{text}"
-        );
+        assert!(text.lines().any(|x| x == *l), "missing line {l:?} in\n{text}");
     }
 }
 
@@ -100,13 +86,7 @@ fn every_example_renders_without_warnings() {
         assert_eq!(err.trim(), "", "{f} printed messages");
         let r: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(r["warnings"], serde_json::json!([]), "{f}");
-        assert!(
-            r["etc"]["hostname"]
-                .as_str()
-                .is_some_and(|h| h.ends_with('\n')),
-            "{f}: {}",
-            r["etc"]
-        );
+        assert!(r["etc"]["hostname"].as_str().is_some_and(|h| h.ends_with('\n')), "{f}: {}", r["etc"]);
     }
     eprintln!("{} examples rendered", files.len());
 }
@@ -117,12 +97,8 @@ fn postgres_example_has_server_setup_and_target_units() {
     let server = unit(&r, "postgresql.service");
     assert!(line(server, "ExecStart").starts_with("ExecStart=/nix/store/"));
     // NixOS runs the server from its environment with the extensions (none here).
-    assert!(
-        line(server, "ExecStart").ends_with("-postgresql-and-plugins-16.11/bin/postgres"),
-        "{server}"
-    );
-    assert!(line(server, "ExecStartPre")
-        .contains("-unit-script-postgresql-pre-start/bin/postgresql-pre-start"));
+    assert!(line(server, "ExecStart").ends_with("-postgresql-and-plugins-16.11/bin/postgres"), "{server}");
+    assert!(line(server, "ExecStartPre").contains("-unit-script-postgresql-pre-start/bin/postgresql-pre-start"));
     assert_lines(
         server,
         &[
@@ -150,13 +126,7 @@ fn postgres_example_has_server_setup_and_target_units() {
     assert!(!server.contains("[Install]"), "{server}");
 
     let target = unit(&r, "postgresql.target");
-    assert_lines(
-        target,
-        &[
-            "Description=PostgreSQL",
-            "Requires=postgresql.service postgresql-setup.service",
-        ],
-    );
+    assert_lines(target, &["Description=PostgreSQL", "Requires=postgresql.service postgresql-setup.service"]);
 
     let setup = unit(&r, "postgresql-setup.service");
     assert_lines(
@@ -169,39 +139,23 @@ fn postgres_example_has_server_setup_and_target_units() {
             "Environment=\"PGPORT=5432\"",
         ],
     );
-    assert!(line(setup, "ExecStart")
-        .contains("-unit-script-postgresql-setup-start/bin/postgresql-setup-start"));
+    assert!(line(setup, "ExecStart").contains("-unit-script-postgresql-setup-start/bin/postgresql-setup-start"));
 
     // ensureDatabases and ensureUsers run in the setup unit, after the server answers.
     let sql = script(&r, "postgresql-setup-start");
-    assert!(
-        sql.contains("while ! check-connection 2> /dev/null; do"),
-        "{sql}"
-    );
-    assert!(
-        sql.contains("psql -tAc 'CREATE DATABASE \"blog\"'"),
-        "{sql}"
-    );
+    assert!(sql.contains("while ! check-connection 2> /dev/null; do"), "{sql}");
+    assert!(sql.contains("psql -tAc 'CREATE DATABASE \"blog\"'"), "{sql}");
     assert!(sql.contains("psql -tAc 'CREATE USER \"blog\"'"), "{sql}");
-    assert!(
-        sql.contains("psql -tAc 'ALTER DATABASE \"blog\" OWNER TO \"blog\";'"),
-        "{sql}"
-    );
+    assert!(sql.contains("psql -tAc 'ALTER DATABASE \"blog\" OWNER TO \"blog\";'"), "{sql}");
     // postgresql.conf is a store file linked into the data folder; nothing in /etc.
     let pre = script(&r, "postgresql-pre-start");
     assert!(pre.contains("initdb -U postgres"), "{pre}");
     assert!(
         pre.lines().any(|l| l.starts_with("ln -sfn \"/nix/store/")
-            && l.ends_with(
-                "-postgresql.conf/postgresql.conf\" \"/var/lib/postgresql/16/postgresql.conf\""
-            )),
+            && l.ends_with("-postgresql.conf/postgresql.conf\" \"/var/lib/postgresql/16/postgresql.conf\"")),
         "{pre}"
     );
-    assert!(
-        r["etc"].get("postgresql/postgresql.conf").is_none(),
-        "{}",
-        r["etc"]
-    );
+    assert!(r["etc"].get("postgresql/postgresql.conf").is_none(), "{}", r["etc"]);
 
     assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([5432]));
     assert_eq!(r["etc"]["hostname"], "db\n");
@@ -216,10 +170,7 @@ fn postgres_extensions_join_the_server_environment() {
     ))
     .unwrap();
     let server = unit(&r, "postgresql.service");
-    assert!(
-        line(server, "ExecStart").ends_with("-postgresql-and-plugins-16.11/bin/postgres"),
-        "{server}"
-    );
+    assert!(line(server, "ExecStart").ends_with("-postgresql-and-plugins-16.11/bin/postgres"), "{server}");
     let (ok, out, err) = nixpen(&[
         "eval",
         "--strict",
@@ -243,10 +194,7 @@ fn postgres_owner_without_database_fails_nixos_assertion() {
     ))
     .unwrap_err();
     assert!(err.contains("Failed assertions:"), "{err}");
-    assert!(
-        err.contains("Offender: wiki has not been found among databases."),
-        "{err}"
-    );
+    assert!(err.contains("Offender: wiki has not been found among databases."), "{err}");
 }
 
 #[test]
@@ -274,15 +222,14 @@ fn reverse_proxy_example_gets_acme_units_and_tls_server() {
         order,
         &[
             &format!("Description=Order (and renew) ACME certificate for {cert}"),
-            &format!("After=network.target network-online.target acme-setup.service nss-lookup.target acme-{cert}.service"),
+            &format!(
+                "After=network.target network-online.target acme-setup.service nss-lookup.target acme-{cert}.service"
+            ),
             "ReadWritePaths=/var/lib/acme/acme-challenge",
             "RestartSec=900",
         ],
     );
-    assert!(
-        line(order, "ExecStartPost").starts_with("ExecStartPost=+/nix/store/"),
-        "{order}"
-    );
+    assert!(line(order, "ExecStartPost").starts_with("ExecStartPost=+/nix/store/"), "{order}");
     let lego = script(&r, &format!("acme-order-renew-{cert}-start"));
     assert!(
         lego.contains(&format!("lego --accept-tos --path . --email admin@example.org --http --http.webroot /var/lib/acme/acme-challenge --server https://acme-v02.api.letsencrypt.org/directory --key-type ec256 -d {cert} run")),
@@ -299,11 +246,7 @@ fn reverse_proxy_example_gets_acme_units_and_tls_server() {
         ],
     );
     assert!(unit(&r, "acme-setup.service").contains("RuntimeDirectory=acme"));
-    assert!(r["units"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .any(|k| k.starts_with("acme-account-") && k.ends_with(".target")));
+    assert!(r["units"].as_object().unwrap().keys().any(|k| k.starts_with("acme-account-") && k.ends_with(".target")));
 
     // nginx starts after the placeholder certificate exists, before the real order.
     let nginx = unit(&r, "nginx.service");
@@ -315,9 +258,8 @@ fn reverse_proxy_example_gets_acme_units_and_tls_server() {
             &format!("Wants=acme-{cert}.service"),
         ],
     );
-    assert!(unit(&r, "nginx-config-reload.service").contains(&format!(
-        "ConditionPathExists=/var/lib/acme/{cert}/fullchain.pem"
-    )));
+    assert!(unit(&r, "nginx-config-reload.service")
+        .contains(&format!("ConditionPathExists=/var/lib/acme/{cert}/fullchain.pem")));
 
     let conf = r["nginx"].as_str().unwrap();
     for l in [
@@ -342,35 +284,23 @@ fn reverse_proxy_example_gets_acme_units_and_tls_server() {
     }
     // Two server blocks: the redirect on port 80 and the TLS one.
     assert_eq!(conf.matches("\tserver {").count(), 2, "{conf}");
-    assert_eq!(
-        r["firewall"]["allowedTCPPorts"],
-        serde_json::json!([80, 443])
-    );
+    assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([80, 443]));
 }
 
 #[test]
 fn acme_with_nginx_reload_orders_certificate_units_before_nginx() {
     let path = examples_dir().join("reverse-proxy-tls.nix");
-    let r = render_module(&format!(
-        "{{ imports = [ {} ]; services.nginx.enableReload = true; }}",
-        path.display()
-    ))
-    .unwrap();
+    let r =
+        render_module(&format!("{{ imports = [ {} ]; services.nginx.enableReload = true; }}", path.display())).unwrap();
     let placeholder = unit(&r, "acme-app.example.org.service");
     assert_lines(
         placeholder,
-        &[
-            "Before=acme-order-renew-app.example.org.service nginx.service",
-            "WantedBy=multi-user.target nginx.service",
-        ],
+        &["Before=acme-order-renew-app.example.org.service nginx.service", "WantedBy=multi-user.target nginx.service"],
     );
     let nginx = unit(&r, "nginx.service");
     assert_lines(nginx, &["After=network.target"]);
     assert!(!nginx.contains("acme-"), "{nginx}");
-    assert!(
-        line(nginx, "ExecStart").ends_with(" -c '/etc/nginx/nginx.conf'"),
-        "{nginx}"
-    );
+    assert!(line(nginx, "ExecStart").ends_with(" -c '/etc/nginx/nginx.conf'"), "{nginx}");
     let reload = unit(&r, "nginx-config-reload.service");
     assert_lines(
         reload,
@@ -389,34 +319,20 @@ fn acme_without_accepted_terms_fails_nixos_assertion() {
          security.acme.defaults.email = \"a@example.org\"; system.stateVersion = \"25.05\"; }",
     )
     .unwrap_err();
-    assert!(
-        err.contains("You must accept the CA's terms of service before using"),
-        "{err}"
-    );
+    assert!(err.contains("You must accept the CA's terms of service before using"), "{err}");
 }
 
 #[test]
 fn static_site_example_serves_its_root() {
     let r = render("static-site.nix");
     let conf = r["nginx"].as_str().unwrap();
-    assert!(
-        conf.contains("\t\tserver_name example.org www.example.org;"),
-        "{conf}"
-    );
-    assert!(
-        conf.lines()
-            .any(|l| l.starts_with("\t\troot /nix/store/") && l.ends_with("-site;")),
-        "{conf}"
-    );
-    assert!(
-        conf.contains("\t\tlocation /assets/ {\n\t\t\texpires 30d;\n\t\t}"),
-        "{conf}"
-    );
+    assert!(conf.contains("\t\tserver_name example.org www.example.org;"), "{conf}");
+    assert!(conf.lines().any(|l| l.starts_with("\t\troot /nix/store/") && l.ends_with("-site;")), "{conf}");
+    assert!(conf.contains("\t\tlocation /assets/ {\n\t\t\texpires 30d;\n\t\t}"), "{conf}");
     assert!(conf.contains("\t\terror_page 404 /404.html;"), "{conf}");
     assert!(conf.contains("\tgzip on;"), "{conf}");
     assert_eq!(conf.matches("\tserver {").count(), 1, "{conf}");
-    assert!(line(unit(&r, "nginx.service"), "ExecStart")
-        .contains("-nginx-1.28.0/bin/nginx -c '/nix/store/"));
+    assert!(line(unit(&r, "nginx.service"), "ExecStart").contains("-nginx-1.28.0/bin/nginx -c '/nix/store/"));
     assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([80]));
     assert_eq!(r["etc"]["hostname"], "www\n");
     // nginx reads its store file (/etc/nginx/nginx.conf is the same text).
@@ -428,18 +344,17 @@ fn static_site_example_serves_its_root() {
 fn timer_example_has_start_at_and_hand_written_timers() {
     let r = render("timer.nix");
     let backup = unit(&r, "backup.service");
-    assert!(
-        line(backup, "ExecStart").contains("-unit-script-backup-start/bin/backup-start"),
-        "{backup}"
-    );
+    assert!(line(backup, "ExecStart").contains("-unit-script-backup-start/bin/backup-start"), "{backup}");
     assert!(!backup.contains("[Install]"), "{backup}");
-    assert!(script(&r, "backup-start")
-        .contains("tar czf /var/backup/app-$(date +%F).tar.gz /var/lib/app"));
+    assert!(script(&r, "backup-start").contains("tar czf /var/backup/app-$(date +%F).tar.gz /var/lib/app"));
     assert_eq!(
         unit(&r, "backup.timer"),
         "[Unit]\n\n[Timer]\nOnCalendar=*-*-* 03:00:00\n\n\n[Install]\nWantedBy=timers.target\n"
     );
-    assert_eq!(unit(&r, "cleanup.timer"), "[Unit]\n\n[Timer]\nOnCalendar=weekly\nPersistent=true\n\n\n[Install]\nWantedBy=timers.target\n");
+    assert_eq!(
+        unit(&r, "cleanup.timer"),
+        "[Unit]\n\n[Timer]\nOnCalendar=weekly\nPersistent=true\n\n\n[Install]\nWantedBy=timers.target\n"
+    );
     assert!(line(unit(&r, "cleanup.service"), "ExecStart")
         .ends_with("-findutils-4.10.0/bin/find /var/backup -mtime +7 -delete"));
     assert_eq!(r["firewall"]["allowedTCPPorts"], serde_json::json!([]));
@@ -447,8 +362,7 @@ fn timer_example_has_start_at_and_hand_written_timers() {
 
 #[test]
 fn state_version_warning_is_printed_once() {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article/5-final");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article/5-final");
     let Ok(dir) = dir.canonicalize() else {
         eprintln!("skipped: ../shared/examples/article not found");
         return;
@@ -460,11 +374,6 @@ fn state_version_warning_is_printed_once() {
         }
         let (ok, _, err) = nixpen(&args);
         assert!(ok, "{err}");
-        assert_eq!(
-            err.matches("system.stateVersion is not set, defaulting to")
-                .count(),
-            1,
-            "{err}"
-        );
+        assert_eq!(err.matches("system.stateVersion is not set, defaulting to").count(), 1, "{err}");
     }
 }

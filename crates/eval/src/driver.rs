@@ -124,7 +124,11 @@ impl Evaluator {
         }));
         match r {
             Ok(r) => r,
-            Err(_) => Err(EvalError { message: "internal parser error".into(), pos: None, rendered: "error: internal parser error".into() }),
+            Err(_) => Err(EvalError {
+                message: "internal parser error".into(),
+                pos: None,
+                rendered: "error: internal parser error".into(),
+            }),
         }
     }
 
@@ -155,7 +159,8 @@ impl Evaluator {
     /// assert!(out.results[2].as_ref().unwrap_err().message.contains("no"));
     /// ```
     pub fn eval_parts(&mut self, request: &Request, parts: &[(&str, OutputFormat)]) -> PartsOutcome {
-        let parts: Vec<Part> = parts.iter().map(|(attr, format)| Part { attr: Some(attr.to_string()), format: *format }).collect();
+        let parts: Vec<Part> =
+            parts.iter().map(|(attr, format)| Part { attr: Some(attr.to_string()), format: *format }).collect();
         self.eval_many(request, &parts)
     }
 
@@ -294,11 +299,7 @@ fn to_public(it: &Interp, e: &Error) -> EvalError {
     });
     let show_trace = it.config.show_trace && e.kind != ErrKind::Limit;
     // Like Nix writing to a non-terminal, ANSI escapes are filtered out.
-    EvalError {
-        message: strip_ansi(&e.msg),
-        pos,
-        rendered: strip_ansi(&render(e, &it.cache.files, show_trace)),
-    }
+    EvalError { message: strip_ansi(&e.msg), pos, rendered: strip_ansi(&render(e, &it.cache.files, show_trace)) }
 }
 
 /// Removes ANSI escape sequences (`ESC [ … letter`).
@@ -371,7 +372,9 @@ fn select_attr_path(it: &mut Interp, mut v: Value, path: &str) -> R<Value> {
                 let i: usize = part.parse().unwrap();
                 match l.get(i) {
                     Some(x) => v = x.clone(),
-                    None => return crate::error::err(format!("list index {i} in selection path '{path}' is out of range")),
+                    None => {
+                        return crate::error::err(format!("list index {i} in selection path '{path}' is out of range"))
+                    }
                 }
             }
             Value::Attrs(a) => match a.get(part) {

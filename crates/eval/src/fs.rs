@@ -273,7 +273,13 @@ impl FileSystem for MemoryFs {
         let parent = Self::parent(&path).to_string();
         let name = &path[path.rfind('/').unwrap_or(0)..];
         let dir = if path == "/" { "/".to_string() } else { self.real_path(&parent).ok()? };
-        let full = if path == "/" { "/".to_string() } else if dir == "/" { name.to_string() } else { format!("{dir}{name}") };
+        let full = if path == "/" {
+            "/".to_string()
+        } else if dir == "/" {
+            name.to_string()
+        } else {
+            format!("{dir}{name}")
+        };
         match self.nodes.read().unwrap().get(&full)? {
             MemNode::File(_) => Some(FileType::Regular),
             MemNode::Dir => Some(FileType::Directory),

@@ -13,9 +13,9 @@
 //! ```
 
 pub mod api;
-pub mod bytes;
 mod block;
 mod builtins;
+pub mod bytes;
 mod cache;
 mod driver;
 pub mod error;
@@ -32,9 +32,12 @@ mod source;
 pub mod symbol;
 pub mod value;
 
-pub use api::{AutoArg, EvalConfig, EvalError, HeapRelease, Input, Outcome, OutputFormat, PartsOutcome, Pos, Request, SearchPathEntry};
+pub use api::{
+    AutoArg, EvalConfig, EvalError, HeapRelease, Input, Outcome, OutputFormat, PartsOutcome, Pos, Request,
+    SearchPathEntry,
+};
 pub use driver::{with_eval_stack, Evaluator};
-pub use fs::{FileSystem, FileType, MemoryFs, OverlayFs};
 #[cfg(not(target_arch = "wasm32"))]
 pub use fs::RealFs;
+pub use fs::{FileSystem, FileType, MemoryFs, OverlayFs};
 pub use limits::Limits;

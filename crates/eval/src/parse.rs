@@ -87,9 +87,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
                     return Err(("expression nested too deeply (more than 3000 levels)".to_string(), off).into());
                 }
             }
-            TOKEN_R_PAREN | TOKEN_R_BRACK | TOKEN_R_BRACE | TOKEN_INTERPOL_END => {
-                depth = depth.saturating_sub(1)
-            }
+            TOKEN_R_PAREN | TOKEN_R_BRACK | TOKEN_R_BRACE | TOKEN_INTERPOL_END => depth = depth.saturating_sub(1),
             _ => {}
         }
         off += tok.1.len() as u32;

@@ -37,7 +37,8 @@ impl Sym {
         // pin (see `nixpen_alloc::outside_evaluation`).
         nixpen_alloc::outside_evaluation(|| {
             let index = names.len() as u32;
-            let name: &'static Name = Box::leak(Box::new(Name { prefix: prefix8(s.as_bytes()), index, text: s.into() }));
+            let name: &'static Name =
+                Box::leak(Box::new(Name { prefix: prefix8(s.as_bytes()), index, text: s.into() }));
             names.insert(&name.text, name);
             Sym(name)
         })
@@ -209,7 +210,21 @@ mod tests {
 
     #[test]
     fn names_order_as_their_text() {
-        let names = ["", "a", "ab", "ab\0", "abcdefgh", "abcdefg", "abcdefgh\0", "abcdefghi", "abcdefgz", "b", "key1", "key10", "key2"];
+        let names = [
+            "",
+            "a",
+            "ab",
+            "ab\0",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgz",
+            "b",
+            "key1",
+            "key10",
+            "key2",
+        ];
         for x in names {
             for y in names {
                 assert_eq!(Sym::new(x).cmp(&Sym::new(y)), x.cmp(y), "{x:?} {y:?}");
@@ -219,7 +234,23 @@ mod tests {
 
     #[test]
     fn a_name_and_a_text_order_as_bytes() {
-        let names = ["", "a", "ab", "ab\0", "ab\0\0", "abcdefgh", "abcdefg", "abcdefgh\0", "abcdefghi", "abcdefgz", "b", "\u{e9}", "key1", "key10", "key2"];
+        let names = [
+            "",
+            "a",
+            "ab",
+            "ab\0",
+            "ab\0\0",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgz",
+            "b",
+            "\u{e9}",
+            "key1",
+            "key10",
+            "key2",
+        ];
         for x in names {
             for y in names {
                 assert_eq!(Sym::new(x).cmp_text(&TextKey::new(y)), x.as_bytes().cmp(y.as_bytes()), "{x:?} {y:?}");

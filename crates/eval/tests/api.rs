@@ -38,7 +38,10 @@ fn strict_and_lazy_printing() {
     let mut lazy = Request::expr("{ a = 1 + 2; b = x: x; c = map; d = map (x: x); }");
     lazy.strict = false;
     assert_eq!(run(&mut ev, &lazy), "{ a = <CODE>; b = <LAMBDA>; c = <PRIMOP>; d = <CODE>; }");
-    assert_eq!(run(&mut ev, &Request::expr("[ 1.0 0.1 1.0e20 (1.0 / 3) \"a\\\"${\"$\"}{x}\" ]")), r#"[ 1 0.1 1e+20 0.333333 "a\"\${x}" ]"#);
+    assert_eq!(
+        run(&mut ev, &Request::expr("[ 1.0 0.1 1.0e20 (1.0 / 3) \"a\\\"${\"$\"}{x}\" ]")),
+        r#"[ 1 0.1 1e+20 0.333333 "a\"\${x}" ]"#
+    );
 }
 
 #[test]
@@ -177,8 +180,14 @@ fn traces_and_warnings_are_collected() {
 fn derivations() {
     let mut ev = ev();
     let drv = "derivation { name = \"x\"; system = \"x86_64-linux\"; builder = \"/bin/sh\"; }";
-    assert_eq!(run(&mut ev, &Request::expr(&format!("({drv}).drvPath"))), "\"/nix/store/97qlv6h78lxlm9zc8849ahsbcklhsi2y-x.drv\"");
-    assert_eq!(run(&mut ev, &Request::expr(&format!("\"${{{drv}}}\""))), "\"/nix/store/s668cfx1vrqfjryf96jj8wfhg7f67dhj-x\"");
+    assert_eq!(
+        run(&mut ev, &Request::expr(&format!("({drv}).drvPath"))),
+        "\"/nix/store/97qlv6h78lxlm9zc8849ahsbcklhsi2y-x.drv\""
+    );
+    assert_eq!(
+        run(&mut ev, &Request::expr(&format!("\"${{{drv}}}\""))),
+        "\"/nix/store/s668cfx1vrqfjryf96jj8wfhg7f67dhj-x\""
+    );
     assert_eq!(run(&mut ev, &Request::expr(drv)), "«derivation /nix/store/97qlv6h78lxlm9zc8849ahsbcklhsi2y-x.drv»");
 }
 

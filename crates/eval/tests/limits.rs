@@ -45,13 +45,15 @@ fn deep_binary_chain_is_rejected() {
 #[test]
 fn ten_megabyte_string_under_a_small_budget() {
     let limits = Limits { max_memory_bytes: 4 << 20, ..Limits::default() };
-    let e = eval_with(r#"builtins.concatStringsSep "" (builtins.genList (x: "aaaaaaaaaa") 1000000)"#, limits).unwrap_err();
+    let e =
+        eval_with(r#"builtins.concatStringsSep "" (builtins.genList (x: "aaaaaaaaaa") 1000000)"#, limits).unwrap_err();
     assert!(e.message.contains("memory budget"), "{}", e.rendered);
 }
 
 #[test]
 fn ten_megabyte_string_fits_the_default_budget() {
-    let r = eval(r#"builtins.stringLength (builtins.concatStringsSep "" (builtins.genList (x: "aaaaaaaaaa") 1000000))"#);
+    let r =
+        eval(r#"builtins.stringLength (builtins.concatStringsSep "" (builtins.genList (x: "aaaaaaaaaa") 1000000))"#);
     assert_eq!(r.unwrap(), "10000000");
 }
 

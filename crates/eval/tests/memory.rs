@@ -85,9 +85,11 @@ fn deferred_heaps_are_freed() {
 fn changing_sources_keep_memory_flat() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut ev = Evaluator::new(EvalConfig::default());
-    let req = |i: usize| Request::expr(&format!(
-        r#"let s = "host-{i}.example.org"; in [ (builtins.match "host-([0-9]+)[.](.*)" s) ({CYCLIC}) ]"#
-    ));
+    let req = |i: usize| {
+        Request::expr(&format!(
+            r#"let s = "host-{i}.example.org"; in [ (builtins.match "host-([0-9]+)[.](.*)" s) ({CYCLIC}) ]"#
+        ))
+    };
     for i in 0..200 {
         assert!(ev.eval(&req(i)).result.is_ok());
     }

@@ -23,7 +23,8 @@ fn read(p: &Path) -> Option<String> {
 }
 
 /// The symlinks of the suite (the shared copy stores them as files holding the target).
-const SYMLINKS: &[&str] = &["readDir/ldir", "readDir/linked", "symlink-resolution/foo/overlays", "symlink-resolution/broken"];
+const SYMLINKS: &[&str] =
+    &["readDir/ldir", "readDir/linked", "symlink-resolution/foo/overlays", "symlink-resolution/broken"];
 
 fn load_tree(fs: &MemoryFs, real: &Path, at: &str, rel: &str) {
     for e in std::fs::read_dir(real).unwrap().flatten() {
@@ -139,8 +140,12 @@ fn nix_lang_conformance() {
     }
     let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let expected_path = here.join("nix_lang_expected.txt");
-    let expected: BTreeSet<String> =
-        read(&expected_path).unwrap_or_default().lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    let expected: BTreeSet<String> = read(&expected_path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
     let excluded: BTreeMap<String, String> = read(&here.join("nix_lang_excluded.txt"))
         .unwrap_or_default()
         .lines()
@@ -214,7 +219,8 @@ fn nix_lang_conformance() {
                     if xml {
                         req.format = OutputFormat::Xml { location: false };
                     } else {
-                        cfg.search_path = vec![SearchPathEntry::parse("lang/dir3"), SearchPathEntry::parse("lang/dir4")];
+                        cfg.search_path =
+                            vec![SearchPathEntry::parse("lang/dir3"), SearchPathEntry::parse("lang/dir4")];
                         cfg.home = Some("/fake-home".into());
                         if let Some(f) = &flags {
                             words = flag_words(f, true);
@@ -243,9 +249,17 @@ fn nix_lang_conformance() {
                                     let got = format!("{s}\n");
                                     let exp_err = read(&dir.join(format!("{name}.err.exp"))).unwrap_or_default();
                                     if got != exp {
-                                        Err(format!("stdout differs:\n  got: {}\n  exp: {}", got.trim_end(), exp.trim_end()))
+                                        Err(format!(
+                                            "stdout differs:\n  got: {}\n  exp: {}",
+                                            got.trim_end(),
+                                            exp.trim_end()
+                                        ))
                                     } else if !xml && stderr != exp_err {
-                                        Err(format!("stderr differs:\n  got: {}\n  exp: {}", stderr.trim_end(), exp_err.trim_end()))
+                                        Err(format!(
+                                            "stderr differs:\n  got: {}\n  exp: {}",
+                                            stderr.trim_end(),
+                                            exp_err.trim_end()
+                                        ))
                                     } else {
                                         Ok(())
                                     }
@@ -296,7 +310,11 @@ fn nix_lang_conformance() {
     }
     let newly: Vec<&String> = passed.difference(&expected).collect();
     if !newly.is_empty() {
-        eprintln!("newly passing ({}): {}", newly.len(), newly.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" "));
+        eprintln!(
+            "newly passing ({}): {}",
+            newly.len(),
+            newly.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+        );
     }
     if std::env::var("NIXPEN_BLESS").is_ok() {
         let text: String = passed.iter().map(|n| format!("{n}\n")).collect();

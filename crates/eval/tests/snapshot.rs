@@ -64,7 +64,8 @@ fn files(main: &str, lib: &str) -> MemoryFs {
 
 /// A snapshot of `MAIN` and `LIB` mounted at `/m`.
 fn snapshot() -> Arc<Snapshot> {
-    let texts: &'static [(&str, &[u8])] = Box::leak(Box::new([("main.nix", MAIN.as_bytes()), ("lib.nix", LIB.as_bytes())]));
+    let texts: &'static [(&str, &[u8])] =
+        Box::leak(Box::new([("main.nix", MAIN.as_bytes()), ("lib.nix", LIB.as_bytes())]));
     let bytes = write("/m", texts).expect("the test files lower");
     Arc::new(Snapshot::open(Box::leak(bytes.into_boxed_slice()), "/m", texts).expect("a fresh snapshot opens"))
 }
@@ -95,12 +96,9 @@ fn stored_trees_equal_fresh_ones() {
 #[test]
 fn stored_files_evaluate_as_parsed_ones() {
     let snap = snapshot();
-    for expr in [
-        "import /m/main.nix",
-        "(import /m/lib.nix).bad",
-        "(import /m/lib.nix).typeError",
-        "(import /m/main.nix).nope",
-    ] {
+    for expr in
+        ["import /m/main.nix", "(import /m/lib.nix).bad", "(import /m/lib.nix).typeError", "(import /m/main.nix).nope"]
+    {
         let parsed = run(config(files(MAIN, LIB), None), expr);
         let stored = run(config(files(MAIN, LIB), Some(snap.clone())), expr);
         assert_eq!(stored.0, parsed.0, "{expr}");
@@ -111,7 +109,10 @@ fn stored_files_evaluate_as_parsed_ones() {
     let (value, messages, _) = run(config(files(MAIN, LIB), Some(snap)), "import /m/main.nix");
     assert!(value.contains("pos = { column = 9; file = \"/m/main.nix\"; line = 29; }"), "{value}");
     assert!(value.contains("attrPos = { column = 3; file = \"/m/lib.nix\"; line = 2; }"), "{value}");
-    assert!(messages.iter().any(|m| m.starts_with("warning: at /m/main.nix:32:14: This expression uses `or`")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.starts_with("warning: at /m/main.nix:32:14: This expression uses `or`")),
+        "{messages:?}"
+    );
 }
 
 #[test]

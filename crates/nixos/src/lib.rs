@@ -10,9 +10,9 @@ mod lzma;
 mod lzma_pack;
 mod mount;
 mod rendered;
-pub mod target;
 #[cfg(test)]
 mod strip_comments;
+pub mod target;
 
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
 pub use rendered::{Firewall, PortRange, Rendered};

@@ -132,7 +132,13 @@ pub fn decode(stream: &[u8], size: usize) -> Vec<u8> {
                 sym = (sym << 1) | rc.bit(&mut probs[sym]);
             }
             out.push(sym as u8);
-            state = if state < 4 { 0 } else if state < 10 { state - 3 } else { state - 6 };
+            state = if state < 4 {
+                0
+            } else if state < 10 {
+                state - 3
+            } else {
+                state - 6
+            };
             continue;
         }
         let len;

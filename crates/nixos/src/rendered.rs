@@ -86,7 +86,11 @@ impl Rendered {
         let ports = |list: &[u32], ranges: &[PortRange]| {
             let mut items: Vec<String> = list.iter().map(u32::to_string).collect();
             items.extend(ranges.iter().map(|r| format!("{}-{}", r.from, r.to)));
-            if items.is_empty() { "none".to_string() } else { items.join(" ") }
+            if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(" ")
+            }
         };
         let fw = match &self.firewall {
             Some(f) if f.enable => format!(

@@ -40,7 +40,9 @@ impl Target {
             return Target::Flake { dir: path.to_string(), attr };
         }
         match path.rsplit_once('/') {
-            Some((dir, "flake.nix")) => Target::Flake { dir: if dir.is_empty() { "/".into() } else { dir.into() }, attr },
+            Some((dir, "flake.nix")) => {
+                Target::Flake { dir: if dir.is_empty() { "/".into() } else { dir.into() }, attr }
+            }
             _ => Target::Module { path: path.to_string() },
         }
     }
@@ -113,7 +115,11 @@ impl Target {
     /// false when they come from a flake's `nixosModule(s)` that the
     /// configuration does not import (setting them there fails).
     pub fn form_options_expr(&self, modules: &[String]) -> String {
-        self.options_query(false, modules, "{ options = builtins.filter own (toData e.options); inConfiguration = imported; }")
+        self.options_query(
+            false,
+            modules,
+            "{ options = builtins.filter own (toData e.options); inConfiguration = imported; }",
+        )
     }
 
     /// `result` in a scope with `c` (the configuration extended with
@@ -150,10 +156,14 @@ impl Target {
 
 /// A path literal for `path`, quoted when it has characters a path literal cannot hold.
 fn nix_path(path: &str) -> String {
-    if path.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c)) && path.starts_with('/') && path.len() > 1 {
+    if path.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c)) && path.starts_with('/') && path.len() > 1
+    {
         path.to_string()
     } else {
-        format!("(/. + \"{}\")", path.trim_start_matches('/').replace('\\', "\\\\").replace('"', "\\\"").replace("${", "\\${"))
+        format!(
+            "(/. + \"{}\")",
+            path.trim_start_matches('/').replace('\\', "\\\\").replace('"', "\\\"").replace("${", "\\${")
+        )
     }
 }
 
@@ -161,7 +171,11 @@ fn nix_path(path: &str) -> String {
 fn nix_attr(name: &str) -> String {
     let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-'".contains(c));
-    if plain { name.to_string() } else { format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")) }
+    if plain {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+    }
 }
 
 #[cfg(test)]
@@ -182,7 +196,10 @@ mod tests {
         fs.add_file("/p/flake.nix", "{}");
         fs.add_file("/p/configuration.nix", "{}");
         assert_eq!(Target::detect(&fs, "/p/flake.nix", None), Target::Flake { dir: "/p".into(), attr: None });
-        assert_eq!(Target::detect(&fs, "/p/configuration.nix", None), Target::Module { path: "/p/configuration.nix".into() });
+        assert_eq!(
+            Target::detect(&fs, "/p/configuration.nix", None),
+            Target::Module { path: "/p/configuration.nix".into() }
+        );
     }
 }
 

@@ -23,9 +23,7 @@ use std::path::PathBuf;
 fn article_dir() -> PathBuf {
     match std::env::var("NIXPEN_ARTICLE_DIR") {
         Ok(dir) => PathBuf::from(dir),
-        Err(_) => {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article")
-        }
+        Err(_) => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article"),
     }
 }
 
@@ -35,10 +33,7 @@ fn can_run() -> bool {
         return false;
     }
     if !article_dir().join("5-final/flake.nix").exists() {
-        eprintln!(
-            "skipped: the article's steps are not at {}",
-            article_dir().display()
-        );
+        eprintln!("skipped: the article's steps are not at {}", article_dir().display());
         return false;
     }
     true
@@ -77,16 +72,10 @@ struct Rendered {
 
 /// Renders one step (optionally with extra modules) or returns Nix's error.
 fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
-    let json = eval(&format!(
-        "{}.config.system.build.nixpen",
-        container(name, modules)
-    ))?;
+    let json = eval(&format!("{}.config.system.build.nixpen", container(name, modules)))?;
     let value = parse_json(&json);
     let strings = |v: &Json| -> BTreeMap<String, String> {
-        v.object()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.string().to_string()))
-            .collect()
+        v.object().iter().map(|(k, v)| (k.clone(), v.string().to_string())).collect()
     };
     Ok(Rendered {
         units: strings(value.at("units")),
@@ -95,13 +84,7 @@ fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
             v => Some(v.string().to_string()),
         },
         etc: strings(value.at("etc")),
-        tcp_ports: value
-            .at("firewall")
-            .at("allowedTCPPorts")
-            .array()
-            .iter()
-            .map(JsonExt::number)
-            .collect(),
+        tcp_ports: value.at("firewall").at("allowedTCPPorts").array().iter().map(JsonExt::number).collect(),
         scripts: strings(value.at("scripts")),
     })
 }
@@ -109,10 +92,7 @@ fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
 /// Checks what steps 1, 2 and 4 share: nginx with the default
 /// configuration, port 80, hostname gohello, and no gohello service.
 fn assert_container_basics(r: &Rendered) {
-    assert_eq!(
-        r.units.keys().collect::<Vec<_>>(),
-        ["firewall.service", "nginx.service"]
-    );
+    assert_eq!(r.units.keys().collect::<Vec<_>>(), ["firewall.service", "nginx.service"]);
     assert_port_80_open(r);
     let unit = &r.units["nginx.service"];
     for line in [
@@ -133,22 +113,16 @@ fn assert_container_basics(r: &Rendered) {
         "{unit}"
     );
     assert!(
-        unit.lines()
-            .any(|l| l.starts_with("ExecStartPre=/nix/store/")
-                && l.ends_with("-unit-script-nginx-pre-start/bin/nginx-pre-start")),
+        unit.lines().any(|l| l.starts_with("ExecStartPre=/nix/store/")
+            && l.ends_with("-unit-script-nginx-pre-start/bin/nginx-pre-start")),
         "{unit}"
     );
     let conf = r.nginx.as_deref().expect("nginx.conf");
     assert!(
-        conf.starts_with(
-            "pid /run/nginx/nginx.pid;\nerror_log stderr;\ndaemon off;\nevents {\n}\nhttp {\n"
-        ),
+        conf.starts_with("pid /run/nginx/nginx.pid;\nerror_log stderr;\ndaemon off;\nevents {\n}\nhttp {\n"),
         "{conf}"
     );
-    assert!(
-        conf.contains("\tclient_max_body_size 10m;\n\tserver_tokens off;\n"),
-        "{conf}"
-    );
+    assert!(conf.contains("\tclient_max_body_size 10m;\n\tserver_tokens off;\n"), "{conf}");
     assert!(conf.ends_with("}\n"), "{conf}");
     assert!(!conf.contains("gohello"), "{conf}");
     assert_eq!(r.etc.get("hostname").map(String::as_str), Some("gohello\n"));
@@ -165,10 +139,7 @@ fn assert_port_80_open(r: &Rendered) {
         .and_then(|l| l.strip_suffix(" firewall-start"))
         .unwrap_or_else(|| panic!("no ExecStart in {unit}"));
     let script = &r.scripts[start];
-    assert!(
-        script.contains("\nip46tables -A nixos-fw -p tcp --dport 80 -j nixos-fw-accept \n"),
-        "{script}"
-    );
+    assert!(script.contains("\nip46tables -A nixos-fw -p tcp --dport 80 -j nixos-fw-accept \n"), "{script}");
     assert_eq!(script.matches("--dport 80 ").count(), 1, "{script}");
 }
 
@@ -180,30 +151,17 @@ fn step0_gohello_has_a_package_and_no_nixos_configuration() {
     let f = flake("0-gohello");
     let name = eval(&format!("{f}.packages.x86_64-linux.default.name")).unwrap();
     let name = parse_json(&name);
-    assert!(
-        name.string().starts_with("web-server-"),
-        "{}",
-        name.string()
-    );
+    assert!(name.string().starts_with("web-server-"), "{}", name.string());
     let kind = eval(&format!("{f}.packages.x86_64-linux.default.type")).unwrap();
     assert_eq!(kind.trim(), "\"derivation\"");
-    let out_path =
-        parse_json(&eval(&format!("{f}.packages.x86_64-linux.default.outPath")).unwrap());
-    assert!(
-        out_path.string().starts_with("/nix/store/") && out_path.string().contains("-web-server-")
-    );
+    let out_path = parse_json(&eval(&format!("{f}.packages.x86_64-linux.default.outPath")).unwrap());
+    assert!(out_path.string().starts_with("/nix/store/") && out_path.string().contains("-web-server-"));
     let app = parse_json(&eval(&format!("{f}.apps.x86_64-linux.default")).unwrap());
     assert_eq!(app.at("type").string(), "app");
     assert!(app.at("program").string().ends_with("/bin/web-server"));
     let systems = eval(&format!("builtins.attrNames {f}.packages")).unwrap();
-    assert_eq!(
-        systems.trim(),
-        r#"["aarch64-darwin","aarch64-linux","x86_64-darwin","x86_64-linux"]"#
-    );
-    assert_eq!(
-        eval(&format!("{f} ? nixosConfigurations")).unwrap().trim(),
-        "false"
-    );
+    assert_eq!(systems.trim(), r#"["aarch64-darwin","aarch64-linux","x86_64-darwin","x86_64-linux"]"#);
+    assert_eq!(eval(&format!("{f} ? nixosConfigurations")).unwrap().trim(), "false");
 }
 
 #[test]
@@ -222,22 +180,14 @@ fn step2_module_template_declares_the_enable_option() {
     assert_container_basics(&render("2-module-template", None).unwrap());
     // The module is not imported yet: its options come from the
     // configuration extended with the flake's module, as the form shows them.
-    let with_module = container(
-        "2-module-template",
-        Some(&format!("[ {}.nixosModule ]", flake("2-module-template"))),
-    );
+    let with_module = container("2-module-template", Some(&format!("[ {}.nixosModule ]", flake("2-module-template"))));
     let option = format!("{with_module}.options.xeserv.services.gohello.enable");
-    assert_eq!(
-        eval(&format!("{option}.type.name")).unwrap().trim(),
-        "\"bool\""
-    );
+    assert_eq!(eval(&format!("{option}.type.name")).unwrap().trim(), "\"bool\"");
     assert_eq!(eval(&format!("{option}.default")).unwrap().trim(), "false");
     assert_eq!(eval(&format!("{option}.value")).unwrap().trim(), "false");
-    let warnings = eval(&format!(
-        "(import <nixpkgs/flake/check.nix> {{ src = {}; }}).warnings",
-        step("2-module-template")
-    ))
-    .unwrap();
+    let warnings =
+        eval(&format!("(import <nixpkgs/flake/check.nix> {{ src = {}; }}).warnings", step("2-module-template")))
+            .unwrap();
     assert_eq!(
         warnings.trim(),
         r#"["flake output attribute 'nixosModule' is deprecated; use 'nixosModules.default' instead"]"#
@@ -249,9 +199,7 @@ fn step3_typo_is_an_undefined_variable_at_its_position() {
     if !can_run() {
         return;
     }
-    let err = render("3-systemd-typo", None)
-        .err()
-        .expect("step 3 must fail");
+    let err = render("3-systemd-typo", None).err().expect("step 3 must fail");
     assert!(err.contains("error: undefined variable 'system'"), "{err}");
     assert!(err.contains("3-systemd-typo/flake.nix:45:59"), "{err}");
 }
@@ -270,37 +218,14 @@ fn step5_final_adds_the_service_and_the_virtual_host() {
         return;
     }
     let r = render("5-final", None).unwrap();
-    assert_eq!(
-        r.units.keys().collect::<Vec<_>>(),
-        [
-            "firewall.service",
-            "nginx.service",
-            "xeserv.gohello.service"
-        ]
-    );
+    assert_eq!(r.units.keys().collect::<Vec<_>>(), ["firewall.service", "nginx.service", "xeserv.gohello.service"]);
     assert_port_80_open(&r);
     let unit = &r.units["xeserv.gohello.service"];
-    assert!(
-        unit.starts_with("[Unit]\n\n[Service]\nEnvironment=\"LOCALE_ARCHIVE=/nix/store/"),
-        "{unit}"
-    );
-    let tail = unit
-        .split_once("Environment=\"TZDIR=")
-        .expect("TZDIR")
-        .1
-        .split_once('\n')
-        .unwrap()
-        .1;
+    assert!(unit.starts_with("[Unit]\n\n[Service]\nEnvironment=\"LOCALE_ARCHIVE=/nix/store/"), "{unit}");
+    let tail = unit.split_once("Environment=\"TZDIR=").expect("TZDIR").1.split_once('\n').unwrap().1;
     let lines: Vec<&str> = tail.lines().collect();
     assert_eq!(lines.len(), 12, "{unit}");
-    assert_eq!(
-        &lines[..3],
-        [
-            "CacheDirectory=xeserv.gohello",
-            "CacheDirectoryMode=0750",
-            "DynamicUser=yes"
-        ]
-    );
+    assert_eq!(&lines[..3], ["CacheDirectory=xeserv.gohello", "CacheDirectoryMode=0750", "DynamicUser=yes"]);
     assert!(
         lines[3].starts_with("ExecStart=/nix/store/")
             && lines[3].ends_with("/bin/web-server")
@@ -326,11 +251,8 @@ fn step5_final_adds_the_service_and_the_virtual_host() {
     assert_eq!(r.etc.get("hostname").map(String::as_str), Some("gohello\n"));
 
     // Toggling `enable` off removes both.
-    let off = render(
-        "5-final",
-        Some("[ { xeserv.services.gohello.enable = (import <nixpkgs/lib>).mkForce false; } ]"),
-    )
-    .unwrap();
+    let off = render("5-final", Some("[ { xeserv.services.gohello.enable = (import <nixpkgs/lib>).mkForce false; } ]"))
+        .unwrap();
     assert_container_basics(&off);
 }
 
@@ -339,72 +261,46 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
     if !can_run() {
         return;
     }
-    let option = format!(
-        "{}.options.xeserv.services.gohello.port",
-        container("6-exercise-port", None)
-    );
+    let option = format!("{}.options.xeserv.services.gohello.port", container("6-exercise-port", None));
     assert_eq!(eval(&format!("{option}.default")).unwrap().trim(), "3031");
-    assert_eq!(
-        eval(&format!("{option}.type.name")).unwrap().trim(),
-        "\"unsignedInt16\""
-    );
+    assert_eq!(eval(&format!("{option}.type.name")).unwrap().trim(), "\"unsignedInt16\"");
 
     // The options form's list has the port, with its type, default and value.
     let form = parse_json(
-        &eval(&format!(
-            "(import <nixpkgs/lib>).nixpen.optionsToData {}.options",
-            container("6-exercise-port", None)
-        ))
-        .unwrap(),
+        &eval(&format!("(import <nixpkgs/lib>).nixpen.optionsToData {}.options", container("6-exercise-port", None)))
+            .unwrap(),
     );
     let port = form
         .array()
         .iter()
         .find(|o| o.at("name").string() == "xeserv.services.gohello.port")
         .expect("port in the form");
-    assert_eq!(
-        port.at("type").string(),
-        "16 bit unsigned integer; between 0 and 65535 (both inclusive)"
-    );
+    assert_eq!(port.at("type").string(), "16 bit unsigned integer; between 0 and 65535 (both inclusive)");
     assert_eq!(port.at("default").at("text").string(), "3031");
     assert_eq!(port.at("value").number(), 3031.0);
 
     let r = render("6-exercise-port", None).unwrap();
     let unit = &r.units["xeserv.gohello.service"];
     assert!(
-        unit.lines().any(|l| l.starts_with("ExecStart=/nix/store/")
-            && l.ends_with("/bin/web-server --bind 127.0.0.1:3031")),
+        unit.lines()
+            .any(|l| l.starts_with("ExecStart=/nix/store/") && l.ends_with("/bin/web-server --bind 127.0.0.1:3031")),
         "{unit}"
     );
-    assert!(r
-        .nginx
-        .as_deref()
-        .unwrap()
-        .contains("\t\t\tproxy_pass http://127.0.0.1:3031;\n"));
+    assert!(r.nginx.as_deref().unwrap().contains("\t\t\tproxy_pass http://127.0.0.1:3031;\n"));
 
-    let r = render(
-        "6-exercise-port",
-        Some("[ { xeserv.services.gohello.port = 8080; } ]"),
-    )
-    .unwrap();
+    let r = render("6-exercise-port", Some("[ { xeserv.services.gohello.port = 8080; } ]")).unwrap();
     let unit = &r.units["xeserv.gohello.service"];
     assert!(
-        unit.lines().any(|l| l.starts_with("ExecStart=/nix/store/")
-            && l.ends_with("/bin/web-server --bind 127.0.0.1:8080")),
+        unit.lines()
+            .any(|l| l.starts_with("ExecStart=/nix/store/") && l.ends_with("/bin/web-server --bind 127.0.0.1:8080")),
         "{unit}"
     );
     let conf = r.nginx.as_deref().unwrap();
-    assert!(
-        conf.contains("\t\t\tproxy_pass http://127.0.0.1:8080;\n") && !conf.contains("3031"),
-        "{conf}"
-    );
+    assert!(conf.contains("\t\t\tproxy_pass http://127.0.0.1:8080;\n") && !conf.contains("3031"), "{conf}");
 
-    let err = render(
-        "6-exercise-port",
-        Some("[ { xeserv.services.gohello.port = 70000; } ]"),
-    )
-    .err()
-    .expect("70000 must be rejected");
+    let err = render("6-exercise-port", Some("[ { xeserv.services.gohello.port = 70000; } ]"))
+        .err()
+        .expect("70000 must be rejected");
     assert!(
         err.contains("A definition for option `xeserv.services.gohello.port' is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)'. Definition values:"),
         "{err}"
@@ -417,15 +313,7 @@ fn unknown_options_fail_with_a_note_on_the_modelled_subset() {
     if !can_run() {
         return;
     }
-    let err = render(
-        "1-container",
-        Some("[ { services.nonexistent.enable = true; } ]"),
-    )
-    .err()
-    .expect("must fail");
-    assert!(
-        err.contains("The option `services.nonexistent' does not exist."),
-        "{err}"
-    );
+    let err = render("1-container", Some("[ { services.nonexistent.enable = true; } ]")).err().expect("must fail");
+    assert!(err.contains("The option `services.nonexistent' does not exist."), "{err}");
     assert!(err.contains("docs/supported-options.md"), "{err}");
 }

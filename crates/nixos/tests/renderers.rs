@@ -12,9 +12,7 @@ use common::{eval, parse_json, Json, JsonExt};
 
 /// Renders a NixOS module (Nix source) and returns `system.build.nixpen`.
 fn render(module: &str) -> Json {
-    let expr = format!(
-        "(import <nixpkgs/nixos> {{ configuration = {module}; }}).config.system.build.nixpen"
-    );
+    let expr = format!("(import <nixpkgs/nixos> {{ configuration = {module}; }}).config.system.build.nixpen");
     parse_json(&eval(&expr).unwrap_or_else(|e| panic!("{e}")))
 }
 
@@ -25,10 +23,7 @@ fn mask(text: &str) -> String {
     while let Some(at) = rest.find("/nix/store/") {
         let (before, after) = rest.split_at(at + "/nix/store/".len());
         out.push_str(before);
-        let hash_len = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        let hash_len = after.chars().take_while(|c| c.is_ascii_alphanumeric()).count();
         if hash_len == 32 {
             out.push_str("HASH");
             rest = &after[32..];
@@ -91,21 +86,12 @@ fn service_with_script_and_start_at() {
     assert_eq!(service, expected);
 
     let timer = units.at("backup.timer").string();
-    assert_eq!(
-        timer,
-        "[Unit]\n\n[Timer]\nOnCalendar=daily\n\n\n[Install]\nWantedBy=timers.target\n"
-    );
+    assert_eq!(timer, "[Unit]\n\n[Timer]\nOnCalendar=daily\n\n\n[Install]\nWantedBy=timers.target\n");
 
     let scripts = out.at("scripts").object();
-    let (path, text) = scripts
-        .iter()
-        .find(|(p, _)| p.ends_with("/bin/backup-start"))
-        .expect("backup-start script");
+    let (path, text) = scripts.iter().find(|(p, _)| p.ends_with("/bin/backup-start")).expect("backup-start script");
     assert!(mask(path).starts_with("/nix/store/HASH-unit-script-backup-start/"));
-    assert_eq!(
-        mask(text.string()),
-        "#!/nix/store/HASH-bash-5.3p3/bin/bash\nset -e\n\necho \"hi\"\n\n"
-    );
+    assert_eq!(mask(text.string()), "#!/nix/store/HASH-bash-5.3p3/bin/bash\nset -e\n\necho \"hi\"\n\n");
 }
 
 #[test]
@@ -136,10 +122,7 @@ fn socket_target_and_stop_if_changed() {
         units.at("foo.socket").string(),
         "[Unit]\n\n[Socket]\nSocketMode=0660\n\nListenStream=/run/foo.sock\n\n\n[Install]\nWantedBy=sockets.target\n"
     );
-    assert_eq!(
-        units.at("mine.target").string(),
-        "[Unit]\nDescription=Mine\nWants=a.service b.service\n\n"
-    );
+    assert_eq!(units.at("mine.target").string(), "[Unit]\nDescription=Mine\nWants=a.service b.service\n\n");
     let service = mask(units.at("foo.service").string());
     assert_eq!(
         service,
@@ -233,9 +216,7 @@ fn nginx_forced_tls_with_acme_and_recommended_proxy() {
 ";
     assert!(conf.ends_with(expected), "{conf}");
     assert!(
-        conf.starts_with(
-            "pid /run/nginx/nginx.pid;\nerror_log stderr;\ndaemon off;\nevents {\n}\nhttp {\n"
-        ),
+        conf.starts_with("pid /run/nginx/nginx.pid;\nerror_log stderr;\ndaemon off;\nevents {\n}\nhttp {\n"),
         "{conf}"
     );
 }
@@ -247,5 +228,8 @@ fn failed_assertions_fail_the_build() {
     }
     let expr = "(import <nixpkgs/nixos> { configuration = { services.nginx = { enable = true; virtualHosts.a = { addSSL = true; onlySSL = true; sslCertificate = \"/c\"; sslCertificateKey = \"/k\"; }; }; }; }).config.system.build.nixpen";
     let err = eval(expr).expect_err("must fail");
-    assert!(err.contains("Failed assertions:\n       - Options services.nginx.service.virtualHosts.<name>.addSSL,"), "{err}");
+    assert!(
+        err.contains("Failed assertions:\n       - Options services.nginx.service.virtualHosts.<name>.addSSL,"),
+        "{err}"
+    );
 }

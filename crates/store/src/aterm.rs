@@ -97,26 +97,12 @@ pub fn unparse(
         out.push('(');
         write_plain(&mut out, name);
         let (path, algo, hash) = match output {
-            DerivationOutput::InputAddressed { path } => (
-                if mask_outputs {
-                    String::new()
-                } else {
-                    path.clone()
-                },
-                String::new(),
-                String::new(),
-            ),
+            DerivationOutput::InputAddressed { path } => {
+                (if mask_outputs { String::new() } else { path.clone() }, String::new(), String::new())
+            }
             DerivationOutput::Fixed { method, hash, path } => {
-                let path = if mask_outputs {
-                    String::new()
-                } else {
-                    path.clone()
-                };
-                (
-                    path,
-                    format!("{}{}", method.prefix(), hash.algo().name()),
-                    hash.encode(HashFormat::Base16, false),
-                )
+                let path = if mask_outputs { String::new() } else { path.clone() };
+                (path, format!("{}{}", method.prefix(), hash.algo().name()), hash.encode(HashFormat::Base16, false))
             }
             DerivationOutput::Deferred => (String::new(), String::new(), String::new()),
         };

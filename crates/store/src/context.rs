@@ -35,10 +35,7 @@ impl ContextElem {
             Some(ContextElem::DrvDeep(rest.to_string()))
         } else if let Some(rest) = text.strip_prefix('!') {
             let (output, drv_path) = rest.split_once('!')?;
-            Some(ContextElem::Built {
-                drv_path: drv_path.to_string(),
-                output: output.to_string(),
-            })
+            Some(ContextElem::Built { drv_path: drv_path.to_string(), output: output.to_string() })
         } else {
             Some(ContextElem::Opaque(text.to_string()))
         }

@@ -33,9 +33,7 @@ impl DerivationOutput {
     /// The output's path, if known.
     pub fn path(&self) -> Option<&str> {
         match self {
-            DerivationOutput::InputAddressed { path } | DerivationOutput::Fixed { path, .. } => {
-                Some(path)
-            }
+            DerivationOutput::InputAddressed { path } | DerivationOutput::Fixed { path, .. } => Some(path),
             DerivationOutput::Deferred => None,
         }
     }
@@ -71,11 +69,7 @@ impl Derivation {
     /// Whether this is a fixed-output derivation (its only output has a
     /// known hash).
     pub fn is_fixed_output(&self) -> bool {
-        self.outputs.len() == 1
-            && matches!(
-                self.outputs.values().next(),
-                Some(DerivationOutput::Fixed { .. })
-            )
+        self.outputs.len() == 1 && matches!(self.outputs.values().next(), Some(DerivationOutput::Fixed { .. }))
     }
 
     /// The references of the `.drv` file: input sources and input
@@ -89,11 +83,7 @@ impl Derivation {
     /// The path of the `.drv` file: a text path named `<name>.drv` with
     /// [`Derivation::references`].
     pub fn drv_path(&self, store_dir: &StoreDir) -> Result<String, StoreError> {
-        store_dir.make_text_path(
-            &format!("{}.drv", self.name),
-            self.to_aterm().as_bytes(),
-            &self.references(),
-        )
+        store_dir.make_text_path(&format!("{}.drv", self.name), self.to_aterm().as_bytes(), &self.references())
     }
 
     /// Output name → path, for outputs whose path is known.
@@ -172,13 +162,9 @@ pub fn hash_derivation_modulo(
                 }
             }
             None => {
-                return Err(StoreError::BadPath(format!(
-                    "path '{path}' is not a known derivation"
-                )));
+                return Err(StoreError::BadPath(format!("path '{path}' is not a known derivation")));
             }
         }
     }
-    Ok(DrvHash::Regular(sha256(
-        aterm::unparse(drv, mask_outputs, Some(&inputs)).as_bytes(),
-    )))
+    Ok(DrvHash::Regular(sha256(aterm::unparse(drv, mask_outputs, Some(&inputs)).as_bytes())))
 }

@@ -20,12 +20,7 @@ pub enum HashAlgo {
 
 impl HashAlgo {
     /// All algorithms, shortest digest first.
-    pub const ALL: [HashAlgo; 4] = [
-        HashAlgo::Md5,
-        HashAlgo::Sha1,
-        HashAlgo::Sha256,
-        HashAlgo::Sha512,
-    ];
+    pub const ALL: [HashAlgo; 4] = [HashAlgo::Md5, HashAlgo::Sha1, HashAlgo::Sha256, HashAlgo::Sha512];
 
     /// The name Nix uses: `md5`, `sha1`, `sha256`, `sha512`.
     pub fn name(self) -> &'static str {
@@ -50,8 +45,7 @@ impl HashAlgo {
     /// assert_eq!(HashAlgo::parse("sha3").unwrap_err().to_string(), "unknown hash algorithm 'sha3'");
     /// ```
     pub fn parse(name: &str) -> Result<HashAlgo, StoreError> {
-        HashAlgo::from_name(name)
-            .ok_or_else(|| StoreError::BadHash(format!("unknown hash algorithm '{name}'")))
+        HashAlgo::from_name(name).ok_or_else(|| StoreError::BadHash(format!("unknown hash algorithm '{name}'")))
     }
 
     /// Digest size in bytes.
@@ -107,10 +101,7 @@ impl Hash {
 
     /// The all-zero hash of `algo` (what Nix assumes for an empty `outputHash`).
     pub fn zero(algo: HashAlgo) -> Hash {
-        Hash {
-            algo,
-            bytes: vec![0; algo.size()],
-        }
+        Hash { algo, bytes: vec![0; algo.size()] }
     }
 
     /// Hashes `data` in one go.
@@ -207,10 +198,7 @@ impl Hash {
                 )))
             }
             (Some(p), Some(a)) if p != a => {
-                return Err(StoreError::BadHash(format!(
-                    "hash '{text}' should have type '{}'",
-                    a.name()
-                )))
+                return Err(StoreError::BadHash(format!("hash '{text}' should have type '{}'", a.name())))
             }
             (Some(a), _) | (None, Some(a)) => a,
         };
@@ -225,25 +213,19 @@ impl Hash {
     /// assert_eq!(Hash::parse_sri("abc").unwrap_err().to_string(), "hash 'abc' is not SRI");
     /// ```
     pub fn parse_sri(text: &str) -> Result<Hash, StoreError> {
-        let (prefix, rest) = text
-            .split_once('-')
-            .ok_or_else(|| StoreError::BadHash(format!("hash '{text}' is not SRI")))?;
+        let (prefix, rest) =
+            text.split_once('-').ok_or_else(|| StoreError::BadHash(format!("hash '{text}' is not SRI")))?;
         Hash::decode(rest, HashAlgo::parse(prefix)?, true)
     }
 
     /// Nix's `newHashAllowEmpty`: like [`Hash::parse_any`], except that an
     /// empty string with a known algorithm gives the all-zero hash and a
     /// warning text (`found empty hash, assuming 'sha256-AAA…='`).
-    pub fn parse_allow_empty(
-        text: &str,
-        algo: Option<HashAlgo>,
-    ) -> Result<(Hash, Option<String>), StoreError> {
+    pub fn parse_allow_empty(text: &str, algo: Option<HashAlgo>) -> Result<(Hash, Option<String>), StoreError> {
         if !text.is_empty() {
             return Ok((Hash::parse_any(text, algo)?, None));
         }
-        let algo = algo.ok_or_else(|| {
-            StoreError::BadHash("empty hash requires explicit hash type".to_string())
-        })?;
+        let algo = algo.ok_or_else(|| StoreError::BadHash("empty hash requires explicit hash type".to_string()))?;
         let hash = Hash::zero(algo);
         let warning = format!("found empty hash, assuming '{}'", hash.to_sri());
         Ok((hash, Some(warning)))
@@ -262,9 +244,8 @@ impl Hash {
         } else if is_sri || digest.len() == base64::encoded_len(size) {
             // Nix 2.8's message means to show the character but its
             // formatting drops it; we print what Nix prints.
-            let bytes = base64::decode(digest).map_err(|_| {
-                StoreError::BadHash("invalid character in Base64 string: ''".to_string())
-            })?;
+            let bytes = base64::decode(digest)
+                .map_err(|_| StoreError::BadHash("invalid character in Base64 string: ''".to_string()))?;
             if bytes.len() != size {
                 return Err(bad(if is_sri { "SRI" } else { "base-64" }));
             }

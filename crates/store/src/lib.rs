@@ -61,10 +61,7 @@ pub use derivation::{hash_derivation_modulo, Derivation, DerivationOutput, DrvHa
 pub use error::StoreError;
 pub use hash::{convert_hash, sha256, Hash, HashAlgo, HashFormat, Hasher};
 pub use nar::{dump, join, nar_bytes, nar_hash, FileKind, Filtered, NarSource};
-pub use path::{
-    check_name, output_path_name, placeholder, IngestionMethod, StoreDir, HASH_PART_LEN,
-    MAX_NAME_LEN,
-};
+pub use path::{check_name, output_path_name, placeholder, IngestionMethod, StoreDir, HASH_PART_LEN, MAX_NAME_LEN};
 pub use store::{DerivationInput, DrvStore, Instantiated, StoreObject};
 #[cfg(not(target_arch = "wasm32"))]
 pub use tree::RealTree;

@@ -100,11 +100,7 @@ pub fn join(dir: &str, name: &str) -> String {
 }
 
 /// Writes the NAR of `path` to `sink`, piece by piece.
-pub fn dump(
-    source: &dyn NarSource,
-    path: &str,
-    sink: &mut dyn FnMut(&[u8]),
-) -> Result<(), StoreError> {
+pub fn dump(source: &dyn NarSource, path: &str, sink: &mut dyn FnMut(&[u8])) -> Result<(), StoreError> {
     write_str(sink, b"nix-archive-1");
     dump_node(source, path, sink)
 }
@@ -123,11 +119,7 @@ pub fn nar_hash(source: &dyn NarSource, path: &str, algo: HashAlgo) -> Result<Ha
     Ok(hasher.finish())
 }
 
-fn dump_node(
-    source: &dyn NarSource,
-    path: &str,
-    sink: &mut dyn FnMut(&[u8]),
-) -> Result<(), StoreError> {
+fn dump_node(source: &dyn NarSource, path: &str, sink: &mut dyn FnMut(&[u8])) -> Result<(), StoreError> {
     write_str(sink, b"(");
     write_str(sink, b"type");
     match source.kind(path)? {

@@ -59,9 +59,7 @@ pub fn output_path_name(drv_name: &str, output: &str) -> String {
 /// ```
 pub fn check_name(base_name: &str, name: &str) -> Result<(), StoreError> {
     if name.is_empty() {
-        return Err(StoreError::InvalidName(format!(
-            "store path '{base_name}' has an empty name"
-        )));
+        return Err(StoreError::InvalidName(format!("store path '{base_name}' has an empty name")));
     }
     if name.len() > MAX_NAME_LEN {
         return Err(StoreError::InvalidName(format!(
@@ -70,9 +68,7 @@ pub fn check_name(base_name: &str, name: &str) -> Result<(), StoreError> {
     }
     let ok = |c: char| c.is_ascii_alphanumeric() || "+-._?=".contains(c);
     if let Some(c) = name.chars().find(|&c| !ok(c)) {
-        return Err(StoreError::InvalidName(format!(
-            "store path '{base_name}' contains illegal character '{c}'"
-        )));
+        return Err(StoreError::InvalidName(format!("store path '{base_name}' contains illegal character '{c}'")));
     }
     Ok(())
 }
@@ -94,13 +90,7 @@ impl StoreDir {
     /// A store directory; a trailing `/` is dropped.
     pub fn new(dir: &str) -> StoreDir {
         let trimmed = dir.trim_end_matches('/');
-        StoreDir {
-            dir: if trimmed.is_empty() {
-                "/".into()
-            } else {
-                trimmed.into()
-            },
-        }
+        StoreDir { dir: if trimmed.is_empty() { "/".into() } else { trimmed.into() } }
     }
 
     /// The directory, e.g. `/nix/store`.
@@ -120,11 +110,7 @@ impl StoreDir {
     /// assert!(path.starts_with("/nix/store/") && path.ends_with("-greeting"));
     /// ```
     pub fn make_store_path(&self, ty: &str, hash: &Hash, name: &str) -> Result<String, StoreError> {
-        let fingerprint = format!(
-            "{ty}:{}:{}:{name}",
-            hash.encode(crate::HashFormat::Base16, true),
-            self.dir
-        );
+        let fingerprint = format!("{ty}:{}:{}:{name}", hash.encode(crate::HashFormat::Base16, true), self.dir);
         let digest = base32::encode(&sha256(fingerprint.as_bytes()).compress(20));
         let base_name = format!("{digest}-{name}");
         check_name(&base_name, name)?;
@@ -133,12 +119,7 @@ impl StoreDir {
 
     /// Nix's `makeType`: `ty`, then `:<path>` for each reference (in
     /// sorted order), then `:self` if the object refers to itself.
-    pub fn make_type(
-        &self,
-        ty: &str,
-        references: &BTreeSet<String>,
-        self_reference: bool,
-    ) -> String {
+    pub fn make_type(&self, ty: &str, references: &BTreeSet<String>, self_reference: bool) -> String {
         let mut out = ty.to_string();
         for reference in references {
             out.push(':');
@@ -166,11 +147,7 @@ impl StoreDir {
         contents: &[u8],
         references: &BTreeSet<String>,
     ) -> Result<String, StoreError> {
-        self.make_store_path(
-            &self.make_type("text", references, false),
-            &sha256(contents),
-            name,
-        )
+        self.make_store_path(&self.make_type("text", references, false), &sha256(contents), name)
     }
 
     /// Nix's `makeFixedOutputPath`. A recursive sha256 hash gives a
@@ -189,32 +166,17 @@ impl StoreDir {
             return self.make_store_path(&ty, hash, name);
         }
         if !references.is_empty() || self_reference {
-            return Err(StoreError::BadPath(format!(
-                "fixed-output path '{name}' cannot have references"
-            )));
+            return Err(StoreError::BadPath(format!("fixed-output path '{name}' cannot have references")));
         }
-        let inner = format!(
-            "fixed:out:{}{}:",
-            method.prefix(),
-            hash.encode(crate::HashFormat::Base16, true)
-        );
+        let inner = format!("fixed:out:{}{}:", method.prefix(), hash.encode(crate::HashFormat::Base16, true));
         self.make_store_path("output:out", &sha256(inner.as_bytes()), name)
     }
 
     /// Nix's `makeOutputPath`: the path of output `output` of an
     /// input-addressed derivation named `drv_name` whose masked derivation
     /// hashes to `drv_hash` (see [`crate::hash_derivation_modulo`]).
-    pub fn make_output_path(
-        &self,
-        output: &str,
-        drv_hash: &Hash,
-        drv_name: &str,
-    ) -> Result<String, StoreError> {
-        self.make_store_path(
-            &format!("output:{output}"),
-            drv_hash,
-            &output_path_name(drv_name, output),
-        )
+    pub fn make_output_path(&self, output: &str, drv_hash: &Hash, drv_name: &str) -> Result<String, StoreError> {
+        self.make_store_path(&format!("output:{output}"), drv_hash, &output_path_name(drv_name, output))
     }
 
     /// Whether `path` is directly inside this store directory
@@ -239,18 +201,14 @@ impl StoreDir {
             .filter(|base| !base.contains('/'))
             .ok_or_else(|| StoreError::BadPath(format!("path '{path}' is not in the Nix store")))?;
         if base.len() < HASH_PART_LEN + 1 {
-            return Err(StoreError::BadPath(format!(
-                "'{base}' is too short to be a valid store path"
-            )));
+            return Err(StoreError::BadPath(format!("'{base}' is too short to be a valid store path")));
         }
         let bad_digit = base
             .char_indices()
             .take_while(|(i, _)| *i < HASH_PART_LEN)
             .find(|(_, c)| !c.is_ascii() || !base32::ALPHABET.contains(&(*c as u8)));
         if let Some((_, c)) = bad_digit {
-            return Err(StoreError::BadPath(format!(
-                "store path '{base}' contains illegal base-32 character '{c}'"
-            )));
+            return Err(StoreError::BadPath(format!("store path '{base}' contains illegal base-32 character '{c}'")));
         }
         // The hash part is ASCII, so byte 32 starts a character.
         let hash = &base[..HASH_PART_LEN];
@@ -258,9 +216,7 @@ impl StoreDir {
             Some(name) => name,
             None => {
                 let c = base[HASH_PART_LEN..].chars().next().unwrap_or('-');
-                return Err(StoreError::InvalidName(format!(
-                    "store path '{base}' contains illegal character '{c}'"
-                )));
+                return Err(StoreError::InvalidName(format!("store path '{base}' contains illegal character '{c}'")));
             }
         };
         check_name(base, name)?;
@@ -285,10 +241,7 @@ impl StoreDir {
 /// assert_eq!(nixpen_store::placeholder("out"), "/1rz4g4znpzjwh1xymhjpm42vipw92pr73vdgl6xs1hycac8kf2n9");
 /// ```
 pub fn placeholder(output: &str) -> String {
-    format!(
-        "/{}",
-        sha256(format!("nix-output:{output}").as_bytes()).to_base32()
-    )
+    format!("/{}", sha256(format!("nix-output:{output}").as_bytes()).to_base32())
 }
 
 #[cfg(test)]
@@ -311,11 +264,7 @@ mod tests {
         ] {
             assert!(dir.parse_store_path(&bad).is_err(), "{bad}");
         }
-        assert_eq!(
-            dir.parse_store_path(&format!("/nix/store/{hash}-ok"))
-                .unwrap(),
-            (hash, "ok")
-        );
+        assert_eq!(dir.parse_store_path(&format!("/nix/store/{hash}-ok")).unwrap(), (hash, "ok"));
         assert_eq!(
             dir.to_store_path(&format!("/nix/store/{hash}-ok/bin/sh")),
             Some(format!("/nix/store/{hash}-ok").as_str())

@@ -65,7 +65,11 @@ mod tests {
         for round in 0..3 {
             for i in 0..3000u32 {
                 let text = format!("{i:>4096}");
-                assert_eq!(sha256(text.as_bytes()), Hash::of(HashAlgo::Sha256, text.as_bytes()), "round {round}, text {i}");
+                assert_eq!(
+                    sha256(text.as_bytes()),
+                    Hash::of(HashAlgo::Sha256, text.as_bytes()),
+                    "round {round}, text {i}"
+                );
             }
         }
         MEMO.with(|memo| assert!(memo.borrow().bytes <= MAX_BYTES));

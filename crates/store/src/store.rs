@@ -64,12 +64,8 @@ impl DerivationInput {
             builder: get("builder").unwrap_or_default(),
             system: get("system").unwrap_or_default(),
             args,
-            outputs: get("outputs").map(|s| {
-                s.split([' ', '\t', '\n', '\r'])
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            }),
+            outputs: get("outputs")
+                .map(|s| s.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()).map(str::to_string).collect()),
             output_hash: get("outputHash"),
             output_hash_algo: get("outputHashAlgo"),
             output_hash_mode: get("outputHashMode"),
@@ -133,10 +129,7 @@ pub enum StoreObject<'a> {
 impl DrvStore {
     /// An empty store rooted at `store_dir` (normally `/nix/store`).
     pub fn new(store_dir: &str) -> DrvStore {
-        DrvStore {
-            store_dir: StoreDir::new(store_dir),
-            ..DrvStore::default()
-        }
+        DrvStore { store_dir: StoreDir::new(store_dir), ..DrvStore::default() }
     }
 
     /// The store directory.
@@ -160,9 +153,7 @@ impl DrvStore {
         } else if let Some(text) = self.texts.get(path) {
             Some(StoreObject::Text(text))
         } else {
-            self.sources
-                .get(path)
-                .map(|origin| StoreObject::Source(origin))
+            self.sources.get(path).map(|origin| StoreObject::Source(origin))
         }
     }
 
@@ -258,21 +249,13 @@ impl DrvStore {
             IngestionMethod::Recursive => nar_hash(source, path, HashAlgo::Sha256)?,
             IngestionMethod::Flat => match source.kind(path)? {
                 FileKind::Regular { .. } => Hash::of(HashAlgo::Sha256, &source.read(path)?),
-                _ => {
-                    return Err(StoreError::Io(format!(
-                        "file '{path}' has an unsupported type"
-                    )))
-                }
+                _ => return Err(StoreError::Io(format!("file '{path}' has an unsupported type"))),
             },
         };
         let none = BTreeSet::new();
-        let store_path = self
-            .store_dir
-            .make_fixed_output_path(method, &hash, name, &none, false)?;
+        let store_path = self.store_dir.make_fixed_output_path(method, &hash, name, &none, false)?;
         if let Some(expected) = expected {
-            let wanted = self
-                .store_dir
-                .make_fixed_output_path(method, expected, name, &none, false)?;
+            let wanted = self.store_dir.make_fixed_output_path(method, expected, name, &none, false)?;
             if wanted != store_path {
                 return Err(StoreError::BadPath(format!(
                     "store path mismatch in (possibly filtered) path added from '{path}'"
@@ -293,16 +276,9 @@ impl DrvStore {
         let method = match input.output_hash_mode.as_deref() {
             None | Some("flat") => IngestionMethod::Flat,
             Some("recursive") => IngestionMethod::Recursive,
-            Some(other) => {
-                return bad(format!(
-                    "invalid value '{other}' for 'outputHashMode' attribute"
-                ))
-            }
+            Some(other) => return bad(format!("invalid value '{other}' for 'outputHashMode' attribute")),
         };
-        let output_names = input
-            .outputs
-            .clone()
-            .unwrap_or_else(|| vec!["out".to_string()]);
+        let output_names = input.outputs.clone().unwrap_or_else(|| vec!["out".to_string()]);
         let mut outputs = BTreeSet::new();
         for name in &output_names {
             if outputs.contains(name) {
@@ -340,28 +316,14 @@ impl DrvStore {
         let mut warnings = Vec::new();
         if let Some(output_hash) = &input.output_hash {
             if outputs.len() != 1 || !outputs.contains("out") {
-                return bad(
-                    "multiple outputs are not supported in fixed-output derivations".to_string(),
-                );
+                return bad("multiple outputs are not supported in fixed-output derivations".to_string());
             }
-            let algo = input
-                .output_hash_algo
-                .as_deref()
-                .and_then(HashAlgo::from_name);
+            let algo = input.output_hash_algo.as_deref().and_then(HashAlgo::from_name);
             let (hash, warning) = Hash::parse_allow_empty(output_hash, algo)?;
             warnings.extend(warning);
-            let path = self.store_dir.make_fixed_output_path(
-                method,
-                &hash,
-                &drv.name,
-                &BTreeSet::new(),
-                false,
-            )?;
+            let path = self.store_dir.make_fixed_output_path(method, &hash, &drv.name, &BTreeSet::new(), false)?;
             drv.env.insert("out".to_string(), path.clone());
-            drv.outputs.insert(
-                "out".to_string(),
-                DerivationOutput::Fixed { method, hash, path },
-            );
+            drv.outputs.insert("out".to_string(), DerivationOutput::Fixed { method, hash, path });
         } else {
             for name in &outputs {
                 drv.env.insert(name.clone(), String::new());
@@ -374,29 +336,19 @@ impl DrvStore {
             for name in &outputs {
                 let path = self.store_dir.make_output_path(name, &hash, &drv.name)?;
                 drv.env.insert(name.clone(), path.clone());
-                drv.outputs
-                    .insert(name.clone(), DerivationOutput::InputAddressed { path });
+                drv.outputs.insert(name.clone(), DerivationOutput::InputAddressed { path });
             }
         }
 
         let outputs = drv.output_paths();
         let drv_path = self.add_derivation(drv)?;
-        Ok(Instantiated {
-            drv_path,
-            outputs,
-            warnings,
-        })
+        Ok(Instantiated { drv_path, outputs, warnings })
     }
 
     /// Turns the string context into `inputDrvs` and `inputSrcs`, in the
     /// order Nix 2.8 walks its context set (`!…`, then `/…`, then `=…`).
-    fn add_context(
-        &self,
-        drv: &mut Derivation,
-        context: &BTreeSet<ContextElem>,
-    ) -> Result<(), StoreError> {
-        let mut ordered: Vec<(String, &ContextElem)> =
-            context.iter().map(|e| (e.to_string(), e)).collect();
+    fn add_context(&self, drv: &mut Derivation, context: &BTreeSet<ContextElem>) -> Result<(), StoreError> {
+        let mut ordered: Vec<(String, &ContextElem)> = context.iter().map(|e| (e.to_string(), e)).collect();
         crate::sort::sort(&mut ordered);
         for (_, elem) in ordered {
             self.store_dir.parse_store_path(elem.path())?;
@@ -405,16 +357,11 @@ impl DrvStore {
                     drv.input_srcs.insert(path.clone());
                 }
                 ContextElem::Built { drv_path, output } => {
-                    drv.input_drvs
-                        .entry(drv_path.clone())
-                        .or_default()
-                        .insert(output.clone());
+                    drv.input_drvs.entry(drv_path.clone()).or_default().insert(output.clone());
                 }
                 ContextElem::DrvDeep(drv_path) => {
                     if !self.derivations.contains_key(drv_path) {
-                        return Err(StoreError::BadPath(format!(
-                            "path '{drv_path}' is not valid"
-                        )));
+                        return Err(StoreError::BadPath(format!("path '{drv_path}' is not valid")));
                     }
                     for path in self.closure(drv_path) {
                         drv.input_srcs.insert(path.clone());

@@ -45,13 +45,7 @@ impl MemoryTree {
 
     /// Adds a regular file, creating parent directories.
     pub fn add_file(&mut self, path: &str, contents: &[u8], executable: bool) {
-        self.insert(
-            path,
-            MemoryNode::File {
-                contents: contents.to_vec(),
-                executable,
-            },
-        );
+        self.insert(path, MemoryNode::File { contents: contents.to_vec(), executable });
     }
 
     /// Adds a symlink, creating parent directories.
@@ -71,15 +65,11 @@ impl MemoryTree {
         };
         let mut dir = &mut self.root;
         for part in parents {
-            let entry = dir
-                .entry(part.to_string())
-                .or_insert_with(|| MemoryNode::Directory(BTreeMap::new()));
+            let entry = dir.entry(part.to_string()).or_insert_with(|| MemoryNode::Directory(BTreeMap::new()));
             if !matches!(entry, MemoryNode::Directory(_)) {
                 *entry = MemoryNode::Directory(BTreeMap::new());
             }
-            let MemoryNode::Directory(children) = entry else {
-                unreachable!()
-            };
+            let MemoryNode::Directory(children) = entry else { unreachable!() };
             dir = children;
         }
         dir.insert(last.to_string(), node);
@@ -104,18 +94,14 @@ enum Lookup<'a> {
 }
 
 fn not_found(path: &str) -> StoreError {
-    StoreError::Io(format!(
-        "getting status of '{path}': No such file or directory"
-    ))
+    StoreError::Io(format!("getting status of '{path}': No such file or directory"))
 }
 
 impl NarSource for MemoryTree {
     fn kind(&self, path: &str) -> Result<FileKind, StoreError> {
         Ok(match self.lookup(path)? {
             Lookup::Root(_) | Lookup::Node(MemoryNode::Directory(_)) => FileKind::Directory,
-            Lookup::Node(MemoryNode::File { executable, .. }) => FileKind::Regular {
-                executable: *executable,
-            },
+            Lookup::Node(MemoryNode::File { executable, .. }) => FileKind::Regular { executable: *executable },
             Lookup::Node(MemoryNode::Symlink(_)) => FileKind::Symlink,
         })
     }
@@ -159,9 +145,7 @@ impl NarSource for RealTree {
         } else if ty.is_dir() {
             FileKind::Directory
         } else {
-            FileKind::Regular {
-                executable: is_executable(&meta),
-            }
+            FileKind::Regular { executable: is_executable(&meta) }
         })
     }
 

@@ -11,10 +11,7 @@ use nixpen_store::{placeholder, DrvStore, Hash, HashAlgo, HashFormat};
 use std::process::Command;
 
 fn nix_available() -> bool {
-    let found = Command::new("nix-instantiate")
-        .arg("--version")
-        .output()
-        .is_ok();
+    let found = Command::new("nix-instantiate").arg("--version").output().is_ok();
     if !found {
         eprintln!("skipped: nix-instantiate not found");
     }
@@ -33,14 +30,7 @@ fn nix_eval(expr: &str, store: &str) -> Result<String, String> {
     let file = format!("{store}.nix");
     std::fs::write(&file, expr).unwrap();
     let out = Command::new("nix-instantiate")
-        .args([
-            "--store",
-            store,
-            "--eval",
-            "--read-write-mode",
-            "--strict",
-            &file,
-        ])
+        .args(["--store", store, "--eval", "--read-write-mode", "--strict", &file])
         .current_dir(store)
         .output()
         .expect("running nix-instantiate");
@@ -119,20 +109,8 @@ impl Rng {
 }
 
 const OUTPUT_NAMES: &[&str] = &["out", "dev", "lib", "bin", "doc"];
-const KEYS: &[&str] = &[
-    "out",
-    "dev",
-    "__json",
-    "x",
-    "PATH",
-    "with space",
-    "q\"uote",
-    "tab\tkey",
-    "back\\slash",
-    "nl\nkey",
-    "ü",
-    "_a",
-];
+const KEYS: &[&str] =
+    &["out", "dev", "__json", "x", "PATH", "with space", "q\"uote", "tab\tkey", "back\\slash", "nl\nkey", "ü", "_a"];
 
 fn random_val(rng: &mut Rng, done: &[DrvSpec], depth: usize) -> Val {
     let fixed_outputs = |spec: &DrvSpec| spec.outputs.clone().unwrap_or_else(|| vec!["out".into()]);
@@ -148,11 +126,7 @@ fn random_val(rng: &mut Rng, done: &[DrvSpec], depth: usize) -> Val {
             Val::ToFile(rng.name(), Box::new(body))
         }
         4 => random_src_val(rng, depth),
-        5 => Val::Cat(
-            (0..rng.below(4))
-                .map(|_| random_val(rng, done, depth + 1))
-                .collect(),
-        ),
+        5 => Val::Cat((0..rng.below(4)).map(|_| random_val(rng, done, depth + 1)).collect()),
         _ => Val::Lit(rng.text(8)),
     }
 }
@@ -162,33 +136,17 @@ fn random_src_val(rng: &mut Rng, depth: usize) -> Val {
     match rng.below(if depth > 3 { 1 } else { 6 }) {
         1 => Val::Interp(rng.pick(&["file.txt", "exec.sh", "dir"]).to_string()),
         2 => Val::Path {
-            rel: rng
-                .pick(&["file.txt", "exec.sh", "dir", "dir/b"])
-                .to_string(),
-            name: if rng.chance(50) {
-                Some(rng.name())
-            } else {
-                None
-            },
+            rel: rng.pick(&["file.txt", "exec.sh", "dir", "dir/b"]).to_string(),
+            name: if rng.chance(50) { Some(rng.name()) } else { None },
             recursive: true,
         },
         3 => Val::Path {
             rel: rng.pick(&["file.txt", "exec.sh", "dir/a"]).to_string(),
-            name: if rng.chance(50) {
-                Some(rng.name())
-            } else {
-                None
-            },
+            name: if rng.chance(50) { Some(rng.name()) } else { None },
             recursive: false,
         },
         4 => Val::NoSymlinks("dir".to_string()),
-        5 => Val::ToFile(
-            rng.name(),
-            Box::new(Val::Cat(vec![
-                Val::Lit(rng.text(4)),
-                random_src_val(rng, depth + 1),
-            ])),
-        ),
+        5 => Val::ToFile(rng.name(), Box::new(Val::Cat(vec![Val::Lit(rng.text(4)), random_src_val(rng, depth + 1)]))),
         _ => Val::Lit(rng.text(5)),
     }
 }
@@ -200,10 +158,7 @@ fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
         let mut spec = DrvSpec {
             name: rng.name(),
             attrs: vec![
-                (
-                    "builder".into(),
-                    Val::Cat(vec![lit("/bin/"), random_val(rng, &specs, 2)]),
-                ),
+                ("builder".into(), Val::Cat(vec![lit("/bin/"), random_val(rng, &specs, 2)])),
                 ("system".into(), lit(system)),
             ],
             structured: rng.chance(20),
@@ -212,15 +167,9 @@ fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
         if rng.chance(25) {
             let algo = *rng.pick(&HashAlgo::ALL);
             let hash = Hash::of(algo, rng.text(10).as_bytes());
-            let format = *rng.pick(&[
-                HashFormat::Base16,
-                HashFormat::Base32,
-                HashFormat::Base64,
-                HashFormat::Sri,
-            ]);
+            let format = *rng.pick(&[HashFormat::Base16, HashFormat::Base32, HashFormat::Base64, HashFormat::Sri]);
             let prefixed = format == HashFormat::Sri || rng.chance(50);
-            spec.attrs
-                .push(("outputHash".into(), Val::Lit(hash.encode(format, prefixed))));
+            spec.attrs.push(("outputHash".into(), Val::Lit(hash.encode(format, prefixed))));
             if !prefixed || rng.chance(30) {
                 spec.attrs.push(("outputHashAlgo".into(), lit(algo.name())));
             }
@@ -248,11 +197,7 @@ fn random_case(rng: &mut Rng) -> Vec<DrvSpec> {
             }
         }
         if rng.chance(50) {
-            spec.args = Some(
-                (0..rng.below(4))
-                    .map(|_| random_val(rng, &specs, 1))
-                    .collect(),
-            );
+            spec.args = Some((0..rng.below(4)).map(|_| random_val(rng, &specs, 1)).collect());
         }
         specs.push(spec);
     }
@@ -263,18 +208,13 @@ fn check_cases(label: &str, cases: &[Vec<DrvSpec>]) {
     let dir = scratch(label);
     let root = format!("{dir}/src");
     make_tree(&root);
-    let expr = format!(
-        "[\n{}]",
-        cases.iter().map(|c| nix_expr(c, &root)).collect::<String>()
-    );
-    let printed = nix_eval(&expr, &format!("{dir}/store"))
-        .unwrap_or_else(|e| panic!("nix failed: {e}\n{expr}"));
+    let expr = format!("[\n{}]", cases.iter().map(|c| nix_expr(c, &root)).collect::<String>());
+    let printed = nix_eval(&expr, &format!("{dir}/store")).unwrap_or_else(|e| panic!("nix failed: {e}\n{expr}"));
     let total: usize = cases.iter().map(Vec::len).sum();
     let mut expected = parse_nix_output(&printed, total).into_iter();
     let mut checked = 0;
     for case in cases {
-        let ours = eval_case(case, &root)
-            .unwrap_or_else(|e| panic!("nixpen-store failed: {e}\n{case:#?}"));
+        let ours = eval_case(case, &root).unwrap_or_else(|e| panic!("nixpen-store failed: {e}\n{case:#?}"));
         for (spec, got) in case.iter().zip(ours) {
             let want = expected.next().unwrap();
             assert_eq!(got.aterm, want.aterm, "ATerm of {spec:#?}");
@@ -291,16 +231,10 @@ fn random_derivation_graphs_match_nix() {
         return;
     }
     // NIXPEN_DIFF_SEED / NIXPEN_DIFF_CASES explore further; the default is fixed.
-    let seed = std::env::var("NIXPEN_DIFF_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok());
-    let count = std::env::var("NIXPEN_DIFF_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok());
+    let seed = std::env::var("NIXPEN_DIFF_SEED").ok().and_then(|s| s.parse().ok());
+    let count = std::env::var("NIXPEN_DIFF_CASES").ok().and_then(|s| s.parse().ok());
     let mut rng = Rng(seed.map_or(0x9e37_79b9_7f4a_7c15, |s: u64| s.wrapping_mul(2) | 1));
-    let cases: Vec<Vec<DrvSpec>> = (0..count.unwrap_or(250))
-        .map(|_| random_case(&mut rng))
-        .collect();
+    let cases: Vec<Vec<DrvSpec>> = (0..count.unwrap_or(250)).map(|_| random_case(&mut rng)).collect();
     check_cases("random", &cases);
 }
 
@@ -317,23 +251,11 @@ fn hashes_and_text_paths_match_nix() {
     for _ in 0..200 {
         let text = rng.text(30);
         let algo = *rng.pick(&HashAlgo::ALL);
-        exprs.push(format!(
-            "(builtins.hashString \"{}\" {})",
-            algo.name(),
-            nix_str(&text)
-        ));
+        exprs.push(format!("(builtins.hashString \"{}\" {})", algo.name(), nix_str(&text)));
         ours.push(Hash::of(algo, text.as_bytes()).to_base16());
         let name = rng.name();
-        exprs.push(format!(
-            "(builtins.toFile {} {})",
-            nix_str(&name),
-            nix_str(&text)
-        ));
-        ours.push(
-            store
-                .to_file(&name, text.as_bytes(), &Default::default())
-                .unwrap(),
-        );
+        exprs.push(format!("(builtins.toFile {} {})", nix_str(&name), nix_str(&text)));
+        ours.push(store.to_file(&name, text.as_bytes(), &Default::default()).unwrap());
         let output = rng.name();
         exprs.push(format!("(builtins.placeholder {})", nix_str(&output)));
         ours.push(placeholder(&output));
@@ -352,28 +274,12 @@ fn hash_encodings_match_nix_hash() {
     for algo in HashAlgo::ALL {
         let hashes: Vec<Hash> = (0..20u8).map(|i| Hash::of(algo, &[i; 7])).collect();
         let hex: Vec<String> = hashes.iter().map(Hash::to_base16).collect();
-        let out = Command::new("nix-hash")
-            .args(["--type", algo.name(), "--to-base32"])
-            .args(&hex)
-            .output()
-            .unwrap();
-        let printed: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let out = Command::new("nix-hash").args(["--type", algo.name(), "--to-base32"]).args(&hex).output().unwrap();
+        let printed: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect();
         let ours: Vec<String> = hashes.iter().map(Hash::to_base32).collect();
         assert_eq!(printed, ours, "{algo:?}");
-        let back = Command::new("nix-hash")
-            .args(["--type", algo.name(), "--to-base16"])
-            .args(&ours)
-            .output()
-            .unwrap();
-        let back: Vec<String> = String::from_utf8(back.stdout)
-            .unwrap()
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let back = Command::new("nix-hash").args(["--type", algo.name(), "--to-base16"]).args(&ours).output().unwrap();
+        let back: Vec<String> = String::from_utf8(back.stdout).unwrap().lines().map(str::to_string).collect();
         assert_eq!(back, hex);
     }
 }
@@ -397,15 +303,9 @@ fn errors_match_nix() {
         vec![b("x").outputs(&["a", "a"])],
         vec![b("x").outputs(&["drv"])],
         vec![b("x").attr("outputHash", lit(""))],
-        vec![b("x")
-            .attr("outputHash", lit("abc"))
-            .attr("outputHashAlgo", lit("sha256"))],
-        vec![b("x")
-            .attr("outputHash", lit("abc"))
-            .attr("outputHashAlgo", lit("sha257"))],
-        vec![b("x")
-            .attr("outputHash", lit("sha1-abc"))
-            .attr("outputHashAlgo", lit("sha256"))],
+        vec![b("x").attr("outputHash", lit("abc")).attr("outputHashAlgo", lit("sha256"))],
+        vec![b("x").attr("outputHash", lit("abc")).attr("outputHashAlgo", lit("sha257"))],
+        vec![b("x").attr("outputHash", lit("sha1-abc")).attr("outputHashAlgo", lit("sha256"))],
         vec![b("x").attr("outputHash", lit("sha256-abc"))],
         vec![b("x").attr("outputHash", lit("sha256-!!!!"))],
         vec![b("x").attr("outputHash", lit("foo:abc"))],
@@ -413,46 +313,15 @@ fn errors_match_nix() {
         vec![b("x").attr("outputHash", lit(&format!("sha256:{}", "e".repeat(52))))],
         vec![b("x").attr("outputHash", lit(&format!("md5:{}", "z".repeat(26))))],
         vec![b("x").attr("outputHashMode", lit("foo"))],
-        vec![b("x")
-            .outputs(&["out", "dev"])
-            .attr("outputHash", lit("sha256-abc"))],
-        vec![b("x")
-            .outputs(&["dev"])
-            .attr("outputHash", lit("sha256-abc"))],
-        vec![DrvSpec {
-            name: "x".into(),
-            attrs: vec![("builder".into(), lit("/bin/sh"))],
-            ..DrvSpec::default()
-        }],
-        vec![DrvSpec {
-            name: "x".into(),
-            attrs: vec![("system".into(), lit("x"))],
-            ..DrvSpec::default()
-        }],
+        vec![b("x").outputs(&["out", "dev"]).attr("outputHash", lit("sha256-abc"))],
+        vec![b("x").outputs(&["dev"]).attr("outputHash", lit("sha256-abc"))],
+        vec![DrvSpec { name: "x".into(), attrs: vec![("builder".into(), lit("/bin/sh"))], ..DrvSpec::default() }],
+        vec![DrvSpec { name: "x".into(), attrs: vec![("system".into(), lit("x"))], ..DrvSpec::default() }],
         vec![b("x").attr("t", Val::ToFile("a b".into(), Box::new(lit("x"))))],
-        vec![b("x").attr(
-            "t",
-            Val::ToFile("t".into(), Box::new(Val::Out(0, "out".into()))),
-        )],
-        vec![
-            b("x"),
-            b("y").attr(
-                "t",
-                Val::ToFile("t".into(), Box::new(Val::Out(0, "out".into()))),
-            ),
-        ],
-        vec![
-            b("x"),
-            b("y").attr("t", Val::ToFile("t".into(), Box::new(Val::DrvPath(0)))),
-        ],
-        vec![b("x").attr(
-            "p",
-            Val::Path {
-                rel: "dir".into(),
-                name: Some("a/b".into()),
-                recursive: true,
-            },
-        )],
+        vec![b("x").attr("t", Val::ToFile("t".into(), Box::new(Val::Out(0, "out".into()))))],
+        vec![b("x"), b("y").attr("t", Val::ToFile("t".into(), Box::new(Val::Out(0, "out".into()))))],
+        vec![b("x"), b("y").attr("t", Val::ToFile("t".into(), Box::new(Val::DrvPath(0))))],
+        vec![b("x").attr("p", Val::Path { rel: "dir".into(), name: Some("a/b".into()), recursive: true })],
     ];
     let mut checked = 0;
     for (n, case) in cases.iter().enumerate() {
@@ -499,16 +368,10 @@ fn random_graphs_match_recorded_nix_output() {
     make_tree(&root);
     let cases = golden_cases();
     if std::env::var_os("NIXPEN_UPDATE_GOLDEN").is_some() && nix_available() {
-        let expr = format!(
-            "[\n{}]",
-            cases.iter().map(|c| nix_expr(c, &root)).collect::<String>()
-        );
+        let expr = format!("[\n{}]", cases.iter().map(|c| nix_expr(c, &root)).collect::<String>());
         let printed = nix_eval(&expr, &format!("{dir}/store")).unwrap();
         let total: usize = cases.iter().map(Vec::len).sum();
-        let lines: Vec<String> = parse_nix_output(&printed, total)
-            .iter()
-            .map(golden_line)
-            .collect();
+        let lines: Vec<String> = parse_nix_output(&printed, total).iter().map(golden_line).collect();
         let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/random-120.txt");
         std::fs::write(file, lines.join("\n") + "\n").unwrap();
         eprintln!("wrote {file}; run again to check it");
@@ -518,11 +381,7 @@ fn random_graphs_match_recorded_nix_output() {
     let mut checked = 0;
     for case in &cases {
         for (spec, got) in case.iter().zip(eval_case(case, &root).unwrap()) {
-            assert_eq!(
-                golden_line(&got),
-                expected.next().expect("golden file too short"),
-                "{spec:#?}"
-            );
+            assert_eq!(golden_line(&got), expected.next().expect("golden file too short"), "{spec:#?}");
             checked += 1;
         }
     }

@@ -43,9 +43,7 @@ fn inputs() -> Vec<String> {
         let mut s = String::new();
         let mut x = state;
         for _ in 0..len {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             s.push_str(POOL[(x >> 33) as usize % POOL.len()]);
         }
         out.push(s);
@@ -57,12 +55,7 @@ fn inputs() -> Vec<String> {
 fn parsers_do_not_panic() {
     let dir = StoreDir::default();
     for s in inputs() {
-        for algo in [
-            None,
-            Some(HashAlgo::Md5),
-            Some(HashAlgo::Sha256),
-            Some(HashAlgo::Sha512),
-        ] {
+        for algo in [None, Some(HashAlgo::Md5), Some(HashAlgo::Sha256), Some(HashAlgo::Sha512)] {
             let _ = Hash::parse_any(&s, algo);
             let _ = Hash::parse_allow_empty(&s, algo);
         }
@@ -85,12 +78,8 @@ fn instantiate_does_not_panic() {
     let mut store = DrvStore::new("/nix/store");
     let ok = store.to_file("ok", b"", &Default::default()).unwrap();
     for (i, s) in inputs().into_iter().enumerate().take(3000) {
-        let mut input = DerivationInput {
-            name: s.clone(),
-            builder: "/bin/sh".into(),
-            system: "x".into(),
-            ..Default::default()
-        };
+        let mut input =
+            DerivationInput { name: s.clone(), builder: "/bin/sh".into(), system: "x".into(), ..Default::default() };
         match i % 5 {
             0 => input.outputs = Some(s.split('/').map(str::to_string).collect()),
             1 => input.output_hash = Some(s.clone()),

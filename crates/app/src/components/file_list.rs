@@ -26,10 +26,8 @@ pub fn file_list(props: &FileListProps) -> Html {
     if props.files.is_empty() {
         return html! { <p class="empty">{ props.empty.clone() }</p> };
     }
-    let current = (*chosen)
-        .as_ref()
-        .and_then(|name| props.files.iter().find(|(n, _)| n == name))
-        .unwrap_or(&props.files[0]);
+    let current =
+        (*chosen).as_ref().and_then(|name| props.files.iter().find(|(n, _)| n == name)).unwrap_or(&props.files[0]);
     let items = props.files.iter().map(|(name, _)| {
         let selected = *name == current.0;
         let chosen = chosen.clone();

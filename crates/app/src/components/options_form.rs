@@ -38,7 +38,8 @@ pub fn options_form(props: &OptionsFormProps) -> Html {
         let loc = option.loc.clone();
         let on_reset = props.on_reset.reform(move |()| loc.clone());
         let named = format!("`{}'", option.name);
-        let error = props.error.as_ref().filter(|e| e.message.contains(&named)).map(|e| AttrValue::from(e.message.clone()));
+        let error =
+            props.error.as_ref().filter(|e| e.message.contains(&named)).map(|e| AttrValue::from(e.message.clone()));
         html! {
             <OptionField key={option.name.clone()} option={option.clone()} {error} {on_set} {on_reset}
                          overridden={overrides::get(&props.overrides, &option.loc).cloned()} />

@@ -51,7 +51,8 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
                 Data::Str(s) => s.clone(),
                 _ => String::new(),
             };
-            let oninput = on_change.reform(|e: InputEvent| Data::Str(e.target_unchecked_into::<HtmlInputElement>().value()));
+            let oninput =
+                on_change.reform(|e: InputEvent| Data::Str(e.target_unchecked_into::<HtmlInputElement>().value()));
             html! { <input type="text" id={id.to_owned()} aria-label={label.to_owned()} value={text} {oninput} spellcheck="false" /> }
         }
         Form::Int { min, max } => number_input((*min, *max), value, id, label, on_change),
@@ -65,7 +66,13 @@ pub fn value_input(form: &Form, value: &Data, id: &str, label: &str, on_change: 
 /// A number input with the type's bounds. The bounds only guide the
 /// browser: a value outside them is still sent, so that NixOS's own type
 /// check answers.
-fn number_input(bounds: (Option<i64>, Option<i64>), value: &Data, id: &str, label: &str, on_change: Callback<Data>) -> Html {
+fn number_input(
+    bounds: (Option<i64>, Option<i64>),
+    value: &Data,
+    id: &str,
+    label: &str,
+    on_change: Callback<Data>,
+) -> Html {
     let (min, max) = bounds;
     let text = match value {
         Data::Int(n) => n.to_string(),
@@ -165,7 +172,8 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
     let (blank, changed) = (elem.blank(), on_change);
     let add = Callback::from(move |_: MouseEvent| {
         let mut next = attrs.clone();
-        let name = (1..).map(|n| if n == 1 { "name".to_owned() } else { format!("name{n}") }).find(|k| !next.contains_key(k));
+        let name =
+            (1..).map(|n| if n == 1 { "name".to_owned() } else { format!("name{n}") }).find(|k| !next.contains_key(k));
         next.insert(name.unwrap_or_default(), blank.clone());
         changed.emit(Data::Attrs(next));
     });

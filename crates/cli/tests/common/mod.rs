@@ -7,7 +7,11 @@ use std::process::Command;
 /// Runs `nixpen ARGS`: (success, stdout, stderr).
 pub fn nixpen(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_nixpen")).args(args).output().expect("run nixpen");
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Whether nix-instantiate runs here; prints why the comparison is skipped if not.

@@ -134,7 +134,6 @@ fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     Ok(Value::attrs(AttrSet::new(entries)))
 }
 
-
 /// The family.
 pub static PRIMOPS: &[PrimOp] = &[
     PrimOp { name: "attrNames", arity: 1, f: attr_names },

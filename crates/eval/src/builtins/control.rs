@@ -45,13 +45,7 @@ fn deep_seq(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {
 
 fn throw(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let s = it.coerce_to_string(a[0].clone(), crate::eval::coerce::CoerceMode::Interp { copy: false }, sp).arg(0)?;
-    Err(Box::new(Error {
-        kind: ErrKind::Throw,
-        msg: s.s.to_string(),
-        span: None,
-        frames: Vec::new(),
-        hint: None,
-    }))
+    Err(Box::new(Error { kind: ErrKind::Throw, msg: s.s.to_string(), span: None, frames: Vec::new(), hint: None }))
 }
 
 fn abort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -175,7 +169,6 @@ fn scoped_import(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 fn break_(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {
     it.force(a[0].clone())
 }
-
 
 fn is_null_fn(it: &mut Interp, a: &[Value], s: Span) -> R<Value> {
     is_null(it, a, s)

@@ -16,22 +16,32 @@ fn derivation_strict(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let name = match attrs.get("name") {
         Some(n) => {
             let n = n.clone();
-            it.force_str(n, sp).frame(Some(sp), || "while evaluating the `name` attribute passed to builtins.derivationStrict".into())?
+            it.force_str(n, sp).frame(Some(sp), || {
+                "while evaluating the `name` attribute passed to builtins.derivationStrict".into()
+            })?
         }
         None => return err_at(sp, "attribute 'name' missing"),
     };
     let name = name.s.to_string();
     let name_pos = attrs.find("name").map(|i| attrs.entries[i].2).unwrap_or(sp);
     let name_pos_text = it.pos_string(name_pos);
-    let drv_frame = move || format!("while evaluating derivation '{}'\nwhose name attribute is located at {}", "{NAME}", name_pos_text);
+    let drv_frame = move || {
+        format!("while evaluating derivation '{}'\nwhose name attribute is located at {}", "{NAME}", name_pos_text)
+    };
     let r = strict_inner(it, &attrs, &name, sp);
     let nm = name.clone();
     r.frame(None, move || drv_frame().replace("{NAME}", &nm))
 }
 
 /// Attributes that `__structuredAttrs` replaces by `outputChecks`.
-const LEGACY_CHECKS: &[&str] =
-    &["allowedReferences", "allowedRequisites", "disallowedReferences", "disallowedRequisites", "maxClosureSize", "maxSize"];
+const LEGACY_CHECKS: &[&str] = &[
+    "allowedReferences",
+    "allowedRequisites",
+    "disallowedReferences",
+    "disallowedRequisites",
+    "maxClosureSize",
+    "maxSize",
+];
 
 fn strict_inner(it: &mut Interp, attrs: &Attrs, name: &str, sp: Span) -> R<Value> {
     let name = name.to_string();

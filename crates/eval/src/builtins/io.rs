@@ -89,10 +89,7 @@ fn read_dir(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }
     match fs.read_dir(&p) {
         Ok(entries) => {
-            let e = entries
-                .into_iter()
-                .map(|(n, t)| (Sym::new(&n), Value::str(t.nix_name()), sp))
-                .collect();
+            let e = entries.into_iter().map(|(n, t)| (Sym::new(&n), Value::str(t.nix_name()), sp)).collect();
             Ok(Value::attrs(AttrSet::from_unsorted(e)))
         }
         Err(m) => err_at(sp, m),
@@ -208,7 +205,8 @@ fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }
     let store_path = if name.is_some() || !recursive || expected.is_some() {
         let name = name.unwrap_or_else(|| p.rsplit('/').next().unwrap_or("").to_string());
-        let method = if recursive { nixpen_store::IngestionMethod::Recursive } else { nixpen_store::IngestionMethod::Flat };
+        let method =
+            if recursive { nixpen_store::IngestionMethod::Recursive } else { nixpen_store::IngestionMethod::Flat };
         let fs = it.config.fs.clone();
         let src = crate::eval::coerce::FsNarSource(fs.as_ref());
         match it.store.add_source(&src, &p, &name, method, expected.as_ref()) {
@@ -255,7 +253,9 @@ fn filtered_add(
     let root_type = fs.file_type(path);
     match root_type {
         Some(FileType::Regular) => {
-            let data = fs.read(path).map_err(|m| Box::new(Error { kind: ErrKind::Eval, msg: m, span: Some(sp), frames: vec![], hint: None }))?;
+            let data = fs.read(path).map_err(|m| {
+                Box::new(Error { kind: ErrKind::Eval, msg: m, span: Some(sp), frames: vec![], hint: None })
+            })?;
             tree.add_file("/root", &data, false);
             todo.clear();
         }

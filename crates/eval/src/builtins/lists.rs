@@ -326,7 +326,6 @@ fn generic_closure(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     Ok(Value::list(out))
 }
 
-
 /// The family.
 pub static PRIMOPS: &[PrimOp] = &[
     PrimOp { name: "length", arity: 1, f: length },

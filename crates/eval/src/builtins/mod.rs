@@ -39,8 +39,19 @@ pub static FAMILIES: &[&[PrimOp]] = &[
 ];
 
 /// Builtins that are not `builtins.x` values but constants.
-const CONSTANTS: &[&str] =
-    &["true", "false", "null", "currentSystem", "nixVersion", "langVersion", "storeDir", "nixPath", "builtins", "derivation", "currentTime"];
+const CONSTANTS: &[&str] = &[
+    "true",
+    "false",
+    "null",
+    "currentSystem",
+    "nixVersion",
+    "langVersion",
+    "storeDir",
+    "nixPath",
+    "builtins",
+    "derivation",
+    "currentTime",
+];
 
 /// Names visible without `builtins.` (besides `__name` for every builtin).
 const TOP_LEVEL: &[&str] = &[

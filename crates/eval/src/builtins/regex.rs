@@ -35,7 +35,10 @@ pub fn translate(re: &str) -> String {
                 i += 1;
             }
             while i < chars.len() && chars[i] != ']' {
-                if chars[i] == '[' && i + 1 < chars.len() && (chars[i + 1] == ':' || chars[i + 1] == '.' || chars[i + 1] == '=') {
+                if chars[i] == '['
+                    && i + 1 < chars.len()
+                    && (chars[i + 1] == ':' || chars[i + 1] == '.' || chars[i + 1] == '=')
+                {
                     let close = chars[i + 1];
                     let start = i;
                     i += 2;
@@ -129,7 +132,8 @@ fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let captures = |text: &str| match r.captures(text) {
         None => Value::Null,
         Some(c) => {
-            let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
+            let groups =
+                (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
             Value::list(groups)
         }
     };
@@ -164,7 +168,5 @@ fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 /// The family.
-pub static PRIMOPS: &[PrimOp] = &[
-    PrimOp { name: "match", arity: 2, f: match_ },
-    PrimOp { name: "split", arity: 2, f: split },
-];
+pub static PRIMOPS: &[PrimOp] =
+    &[PrimOp { name: "match", arity: 2, f: match_ }, PrimOp { name: "split", arity: 2, f: split }];

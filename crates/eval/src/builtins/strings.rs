@@ -166,10 +166,7 @@ fn add_drv_output_dependencies(it: &mut Interp, a: &[Value], sp: Span) -> R<Valu
     let s = it.force_str(a[0].clone(), sp).arg(0)?;
     let c = s.context();
     if c.len() != 1 {
-        return err_at(
-            sp,
-            format!("context of string '{}' must have exactly one element, but has {}", s.s, c.len()),
-        );
+        return err_at(sp, format!("context of string '{}' must have exactly one element, but has {}", s.s, c.len()));
     }
     let e = c.into_iter().next().unwrap();
     let new = match e {
@@ -242,7 +239,10 @@ fn append_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         if let Some(x) = info.get("allOutputs") {
             if it.force_bool(x.clone(), sp)? {
                 if !p.ends_with(".drv") {
-                    return err_at(sp, format!("tried to add all-outputs context of {p}, which is not a derivation, to a string"));
+                    return err_at(
+                        sp,
+                        format!("tried to add all-outputs context of {p}, which is not a derivation, to a string"),
+                    );
                 }
                 ctx.insert(ContextElem::DrvDeep(p.clone()));
             }
@@ -250,7 +250,10 @@ fn append_context(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         if let Some(x) = info.get("outputs") {
             let outs = it.force_list(x.clone(), sp)?;
             if !outs.is_empty() && !p.ends_with(".drv") {
-                return err_at(sp, format!("tried to add derivation output context of {p}, which is not a derivation, to a string"));
+                return err_at(
+                    sp,
+                    format!("tried to add derivation output context of {p}, which is not a derivation, to a string"),
+                );
             }
             for o in outs.iter() {
                 let o = it.force_str(o.clone(), sp)?;

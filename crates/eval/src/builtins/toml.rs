@@ -270,8 +270,7 @@ impl<'s> P<'s> {
             }
             _ => {
                 let st = self.i;
-                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b']' | b'}' | b'\n' | b'\r' | b'#'))
-                {
+                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b']' | b'}' | b'\n' | b'\r' | b'#')) {
                     self.i += 1;
                 }
                 let raw = String::from_utf8_lossy(&self.s[st..self.i]).trim().to_string();
@@ -297,7 +296,10 @@ fn scalar(raw: &str) -> Option<T> {
             return i64::from_str_radix(d, radix).ok().map(T::Int);
         }
     }
-    if clean.trim_start_matches(['+', '-']).chars().all(|c| c.is_ascii_digit()) && !clean.trim_start_matches(['+', '-']).is_empty() && clean.parse::<i64>().is_err() {
+    if clean.trim_start_matches(['+', '-']).chars().all(|c| c.is_ascii_digit())
+        && !clean.trim_start_matches(['+', '-']).is_empty()
+        && clean.parse::<i64>().is_err()
+    {
         return None;
     }
     if let Ok(i) = clean.parse::<i64>() {
@@ -343,7 +345,11 @@ fn insert(tab: &mut Vec<(String, T)>, key: &[String], v: T) -> Result<(), String
     }
 }
 
-fn table_at<'t>(tab: &'t mut Vec<(String, T)>, key: &[String], array: bool) -> Result<&'t mut Vec<(String, T)>, String> {
+fn table_at<'t>(
+    tab: &'t mut Vec<(String, T)>,
+    key: &[String],
+    array: bool,
+) -> Result<&'t mut Vec<(String, T)>, String> {
     let Some((first, rest)) = key.split_first() else { return Ok(tab) };
     let idx = match tab.iter().position(|(k, _)| k == first) {
         Some(i) => i,

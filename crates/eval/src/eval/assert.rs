@@ -1,6 +1,5 @@
 //! `assert`, with Nix's explanations of why an `a == b` condition is false.
 
-
 use super::Interp;
 use crate::error::*;
 use crate::expr::*;
@@ -63,7 +62,9 @@ impl<'a> Interp<'a> {
                 }
                 let same_names = x.len() == y.len() && x.entries.iter().zip(y.entries.iter()).all(|(p, q)| p.0 == q.0);
                 if !same_names {
-                    return assert_err(format!("attribute names of attribute set '{pa}' differs from attribute set '{pb}'"));
+                    return assert_err(format!(
+                        "attribute names of attribute set '{pa}' differs from attribute set '{pb}'"
+                    ));
                 }
                 for (p, q) in x.entries.iter().zip(y.entries.iter()) {
                     if !self.equal_nested(p.1.clone(), q.1.clone(), opsp)? {
@@ -95,16 +96,22 @@ impl<'a> Interp<'a> {
                 }
                 assert_err(format!("list '{pa}' is not equal to list '{pb}'"))
             }
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
-                assert_err(format!("{} with value '{pa}' is not equal to {} with value '{pb}'", a.type_desc(), b.type_desc()))
-            }
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => assert_err(format!(
+                "{} with value '{pa}' is not equal to {} with value '{pb}'",
+                a.type_desc(),
+                b.type_desc()
+            )),
             (Value::Bool(_), Value::Bool(_)) => assert_err(format!("boolean '{pa}' is not equal to boolean '{pb}'")),
             (Value::Str(_), Value::Str(_)) => assert_err(format!("string '{pa}' is not equal to string '{pb}'")),
             (Value::Path(_), Value::Path(_)) => assert_err(format!("path '{pa}' is not equal to path '{pb}'")),
             (Value::Lambda(_) | Value::Prim(_), Value::Lambda(_) | Value::Prim(_)) => assert_err(
                 "distinct functions and immediate comparisons of identical functions compare as unequal".into(),
             ),
-            _ => assert_err(format!("{} of value '{pa}' is not equal to {} of value '{pb}'", a.type_desc(), b.type_desc())),
+            _ => assert_err(format!(
+                "{} of value '{pa}' is not equal to {} of value '{pb}'",
+                a.type_desc(),
+                b.type_desc()
+            )),
         }
     }
 }

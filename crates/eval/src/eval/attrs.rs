@@ -107,7 +107,9 @@ impl<'a> Interp<'a> {
         }
         if !def.dynamics.is_empty() {
             for (k, v, sp) in &def.dynamics {
-                let key = self.eval(k, &env2).frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())?;
+                let key = self
+                    .eval(k, &env2)
+                    .frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())?;
                 let key = match key {
                     Value::Null => continue,
                     Value::Str(s) => s,
@@ -209,7 +211,13 @@ impl<'a> Interp<'a> {
     /// every selection several hundred bytes bigger.
     #[cold]
     #[inline(never)]
-    fn select_failed(&self, mut e: Box<Error>, def: Span, name: &NameRef, last: Option<(Span, &[AttrName], &Env)>) -> Box<Error> {
+    fn select_failed(
+        &self,
+        mut e: Box<Error>,
+        def: Span,
+        name: &NameRef,
+        last: Option<(Span, &[AttrName], &Env)>,
+    ) -> Box<Error> {
         if def != Span::default() {
             e.frames.push((Some(def), format!("from the definition of '{name}'")));
         }

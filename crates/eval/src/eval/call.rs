@@ -76,7 +76,13 @@ impl<'a> Interp<'a> {
                     let g = self.call(fun, Value::Attrs(a.clone()), sp)?;
                     self.call(g, arg, sp)
                 }
-                None => err_at(sp, format!("attempt to call something which is not a function but {}", self.show_short(&Value::Attrs(a.clone())))),
+                None => err_at(
+                    sp,
+                    format!(
+                        "attempt to call something which is not a function but {}",
+                        self.show_short(&Value::Attrs(a.clone()))
+                    ),
+                ),
             },
             Value::Thunk(_) => {
                 let f = self.force(f)?;
@@ -117,7 +123,13 @@ impl<'a> Interp<'a> {
     /// argument but the last is bound without building the closure the
     /// call would return, as that closure is called at once. Returns the
     /// result and how many arguments were used.
-    pub(super) fn apply_curried(&mut self, c: Rc<Closure>, args: &[Rc<Expr>], env: &Env, sp: Span) -> R<(Value, usize)> {
+    pub(super) fn apply_curried(
+        &mut self,
+        c: Rc<Closure>,
+        args: &[Rc<Expr>],
+        env: &Env,
+        sp: Span,
+    ) -> R<(Value, usize)> {
         let mut def = &c.def;
         let mut fenv = c.env.clone();
         let mut used = 0;
@@ -163,13 +175,7 @@ impl<'a> Interp<'a> {
     /// missing ones. Out of line: its locals would make every call's frame
     /// bigger, one-argument calls too.
     #[inline(never)]
-    fn formals_env(
-        &mut self,
-        def: &LambdaDef,
-        cenv: &Env,
-        arg: Value,
-        sp: Span,
-    ) -> R<Env> {
+    fn formals_env(&mut self, def: &LambdaDef, cenv: &Env, arg: Value, sp: Span) -> R<Env> {
         let Param::Formals { formals, ellipsis, at, hints } = &def.param else {
             unreachable!("formals_env is called for functions taking a set")
         };

@@ -113,7 +113,10 @@ impl<'a> Interp<'a> {
                     return match r {
                         Value::Str(s) => Ok(s),
                         Value::Path(_) => self.coerce_to_string(r, mode, sp),
-                        Value::Attrs(ref b) if b.get_sym(&self.syms.to_string).is_some() || b.get_sym(&self.syms.out_path).is_some() => {
+                        Value::Attrs(ref b)
+                            if b.get_sym(&self.syms.to_string).is_some()
+                                || b.get_sym(&self.syms.out_path).is_some() =>
+                        {
                             self.coerce_to_string(r, mode, sp)
                         }
                         r => err_at(sp, format!("`__toString` must return a string, but got {}", self.show_short(&r))),
@@ -126,12 +129,8 @@ impl<'a> Interp<'a> {
                 err_at(sp, format!("cannot coerce a set to a string: {}", self.show_value_brief(&Value::Attrs(a))))
             }
             Value::Int(i) if mode.more() => Ok(Rc::new(NixStr { s: i.to_string().into(), ctx: None })),
-            Value::Float(f) if mode.more() => {
-                Ok(Rc::new(NixStr { s: format!("{f:.6}").into(), ctx: None }))
-            }
-            Value::Bool(b) if mode.more() => {
-                Ok(Rc::new(NixStr { s: if b { "1" } else { "" }.into(), ctx: None }))
-            }
+            Value::Float(f) if mode.more() => Ok(Rc::new(NixStr { s: format!("{f:.6}").into(), ctx: None })),
+            Value::Bool(b) if mode.more() => Ok(Rc::new(NixStr { s: if b { "1" } else { "" }.into(), ctx: None })),
             Value::Null if mode.more() => Ok(Rc::new(NixStr { s: "".into(), ctx: None })),
             Value::List(l) if mode.more() => {
                 let mut out = String::new();

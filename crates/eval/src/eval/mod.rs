@@ -328,10 +328,12 @@ impl<'a> Interp<'a> {
             Expr::Lambda(def) => Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })),
             Expr::List(items) if items.is_empty() => self.empty_list.clone(),
             Expr::Attrs(def, _) if def.is_empty() => self.empty_attrs.clone(),
-            Expr::Bin(_, l, r, _) if matches!(**l, Expr::Var(..)) || matches!(**r, Expr::Var(..)) => match cheap_int(e, env, 2) {
-                Some(v) => v,
-                None => self.new_thunk(Thunk::Pending(ExprRef::new(e), env.clone())),
-            },
+            Expr::Bin(_, l, r, _) if matches!(**l, Expr::Var(..)) || matches!(**r, Expr::Var(..)) => {
+                match cheap_int(e, env, 2) {
+                    Some(v) => v,
+                    None => self.new_thunk(Thunk::Pending(ExprRef::new(e), env.clone())),
+                }
+            }
             _ => self.new_thunk(Thunk::Pending(ExprRef::new(e), env.clone())),
         }
     }
@@ -507,7 +509,8 @@ impl<'a> Interp<'a> {
                         }
                     }
                     if let Value::Lambda(c) = &fv {
-                        if !tail.is_empty() && matches!((&c.def.param, &c.def.body), (Param::Ident(_), Expr::Lambda(_))) {
+                        if !tail.is_empty() && matches!((&c.def.param, &c.def.body), (Param::Ident(_), Expr::Lambda(_)))
+                        {
                             let (v, used) = self.apply_curried(c.clone(), rest, env, *sp)?;
                             fv = v;
                             rest = &rest[used..];
@@ -521,13 +524,11 @@ impl<'a> Interp<'a> {
                 Ok(fv)
             }
             Expr::Lambda(def) => Ok(Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() }))),
-            Expr::If(c, t, f, sp) => {
-                match self.eval(c, env)?.into_bool() {
-                    Ok(true) => self.eval(t, env),
-                    Ok(false) => self.eval(f, env),
-                    Err(v) => Err(self.not_a_bool(&v, *sp, Some("while evaluating a branch condition"))),
-                }
-            }
+            Expr::If(c, t, f, sp) => match self.eval(c, env)?.into_bool() {
+                Ok(true) => self.eval(t, env),
+                Ok(false) => self.eval(f, env),
+                Err(v) => Err(self.not_a_bool(&v, *sp, Some("while evaluating a branch condition"))),
+            },
             Expr::Assert(c, body, sp) => self.eval_assert(c, body, *sp, env),
             Expr::With(ns, body, _) => {
                 let nsv = self.thunk_expr(ns, env);
@@ -563,7 +564,6 @@ impl<'a> Interp<'a> {
         ];
         Value::attrs(AttrSet::new(entries))
     }
-
 
     /// A list literal: a thunk per element.
     #[inline(never)]
@@ -741,7 +741,8 @@ fn cheap_int(e: &Expr, env: &Env, budget: u32) -> Option<Value> {
             _ => None,
         },
         Expr::Bin(op, l, r, _) if budget > 0 => {
-            let (Value::Int(x), Value::Int(y)) = (cheap_int(l, env, budget - 1)?, cheap_int(r, env, budget - 1)?) else {
+            let (Value::Int(x), Value::Int(y)) = (cheap_int(l, env, budget - 1)?, cheap_int(r, env, budget - 1)?)
+            else {
                 return None;
             };
             ops::int_op(*op, x, y)

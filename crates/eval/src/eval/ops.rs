@@ -103,8 +103,12 @@ impl<'a> Interp<'a> {
                 Ok(Value::list(v))
             }
             BinOp::Update => {
-                let x = self.force_attrs(a, sp).frame(Some(sp), || "in the left operand of the update (//) operator".into())?;
-                let y = self.force_attrs(b, sp).frame(Some(sp), || "in the right operand of the update (//) operator".into())?;
+                let x = self
+                    .force_attrs(a, sp)
+                    .frame(Some(sp), || "in the left operand of the update (//) operator".into())?;
+                let y = self
+                    .force_attrs(b, sp)
+                    .frame(Some(sp), || "in the right operand of the update (//) operator".into())?;
                 Ok(Value::Attrs(self.update(&x, &y)?))
             }
             BinOp::Eq => Ok(Value::Bool(self.equal(a, b, sp)?)),
@@ -186,10 +190,7 @@ impl<'a> Interp<'a> {
                 let ctx = merge_ctx(s.ctx.as_deref(), t.ctx.as_deref());
                 Ok(Value::string(format!("{}{}", s.s, t.s), ctx))
             }
-            _ => err_at(
-                sp,
-                format!("cannot add {} to {}", type_word(&b), type_word(&a)),
-            ),
+            _ => err_at(sp, format!("cannot add {} to {}", type_word(&b), type_word(&a))),
         }
     }
 

@@ -66,17 +66,17 @@ impl<'a> Interp<'a> {
     pub fn find_search_path(&mut self, name: &str, sp: Span) -> R<Value> {
         match self.resolve_search_path(name) {
             Some(p) => Ok(Value::path(p.as_str())),
-            None => err_at(
-                sp,
-                format!("file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)"),
-            ),
+            None => {
+                err_at(sp, format!("file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)"))
+            }
         }
     }
 
     /// The first search-path match for `name`, if it exists.
     pub fn resolve_search_path(&self, name: &str) -> Option<String> {
         for e in &self.config.search_path {
-            let base = if e.path.starts_with('/') { e.path.clone() } else { crate::fs::join(&self.config.cwd, &e.path) };
+            let base =
+                if e.path.starts_with('/') { e.path.clone() } else { crate::fs::join(&self.config.cwd, &e.path) };
             let cand = if e.prefix.is_empty() {
                 format!("{base}/{name}")
             } else if name == e.prefix {
@@ -172,7 +172,9 @@ impl<'a> Interp<'a> {
         if !same {
             let replaced = nixpen_alloc::outside_evaluation(|| {
                 let (root, warnings) = self.lower_source(name, text, scoped, id);
-                self.cache.parsed.insert(key.to_owned(), crate::cache::Parsed { file: id, root, warnings, source: None })
+                self.cache
+                    .parsed
+                    .insert(key.to_owned(), crate::cache::Parsed { file: id, root, warnings, source: None })
             });
             // Thunks of this evaluation may point into the replaced tree
             // (see `ExprRef`): it is kept until they are freed.
@@ -199,7 +201,13 @@ impl<'a> Interp<'a> {
     /// The lowered tree of file `id` (from the snapshot, else parsed), or
     /// its syntax error and where; with its parse warnings.
     #[allow(clippy::type_complexity)]
-    fn lower_source(&mut self, name: &str, text: &str, scoped: bool, id: u32) -> (Result<Rc<Expr>, (String, u32)>, Vec<(u32, String)>) {
+    fn lower_source(
+        &mut self,
+        name: &str,
+        text: &str,
+        scoped: bool,
+        id: u32,
+    ) -> (Result<Rc<Expr>, (String, u32)>, Vec<(u32, String)>) {
         let stored = match &self.config.snapshot {
             // `cfg!` makes the decoder dead code in wasm (about 9 KB).
             Some(snap) if !scoped && cfg!(not(target_arch = "wasm32")) => {

@@ -225,7 +225,14 @@ impl<'a> Lowerer<'a> {
         r
     }
 
-    fn finish_attrs(&mut self, mut p: PAttrs, froms: Vec<ast::Expr>, rec: bool, needs_env: bool, from_base: u32) -> LResult<AttrsDef> {
+    fn finish_attrs(
+        &mut self,
+        mut p: PAttrs,
+        froms: Vec<ast::Expr>,
+        rec: bool,
+        needs_env: bool,
+        from_base: u32,
+    ) -> LResult<AttrsDef> {
         nixpen_store::sort::sort_by(&mut p.statics, |a, b| a.0.cmp(&b.0));
         let mut from_exprs = Vec::new();
         for f in &froms {
@@ -240,7 +247,12 @@ impl<'a> Lowerer<'a> {
                 PVal::InheritFrom(i) => BindingValue::InheritFrom { slot: from_base + i, name },
                 PVal::InheritSelect(e, isp) => {
                     let from = self.lower(&e)?;
-                    BindingValue::Expr(Rc::new(Expr::Select(Box::new(from), vec![AttrName::Static(name, Hint::default())], None, isp)))
+                    BindingValue::Expr(Rc::new(Expr::Select(
+                        Box::new(from),
+                        vec![AttrName::Static(name, Hint::default())],
+                        None,
+                        isp,
+                    )))
                 }
                 v => BindingValue::Expr(Rc::new(self.lower_pval(v, Some(name))?)),
             };
@@ -263,7 +275,12 @@ impl<'a> Lowerer<'a> {
             PVal::Ast(ast::Expr::Lambda(l)) => Ok(Expr::Lambda(Rc::new(self.lower_lambda(&l, name)?))),
             PVal::Ast(e) => self.lower(&e),
             PVal::Nested(mut p) => {
-                let sp = p.statics.first().map(|s| s.2).or(p.dynamics.first().map(|d| d.2)).unwrap_or_else(|| self.span_at(0));
+                let sp = p
+                    .statics
+                    .first()
+                    .map(|s| s.2)
+                    .or(p.dynamics.first().map(|d| d.2))
+                    .unwrap_or_else(|| self.span_at(0));
                 if p.rec {
                     nixpen_store::sort::sort_by(&mut p.statics, |a, b| a.0.cmp(&b.0));
                     let names = p.statics.iter().map(|s| s.0).collect();

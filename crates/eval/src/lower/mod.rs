@@ -52,7 +52,15 @@ pub struct Lowerer<'a> {
 impl<'a> Lowerer<'a> {
     /// A lowerer for file `file` in directory `dir`.
     pub fn new(file: u32, dir: &str, globals: &'a HashMap<&'static str, u32>) -> Lowerer<'a> {
-        Lowerer { file, dir: dir.to_string(), globals, scopes: Vec::new(), names: HashSet::default(), scoped: false, warnings: Vec::new() }
+        Lowerer {
+            file,
+            dir: dir.to_string(),
+            globals,
+            scopes: Vec::new(),
+            names: HashSet::default(),
+            scoped: false,
+            warnings: Vec::new(),
+        }
     }
 
     /// Lowers for `scopedImport` (see the `scoped` field).
@@ -156,7 +164,12 @@ impl<'a> Lowerer<'a> {
                 // `let { body = …; }` ≡ `(rec { … }).body`
                 let def = self.lower_attrs(l, true, false)?;
                 let body = self.sym("body");
-                Expr::Select(Box::new(Expr::Attrs(Box::new(def), sp)), vec![AttrName::Static(body, Hint::default())], None, sp)
+                Expr::Select(
+                    Box::new(Expr::Attrs(Box::new(def), sp)),
+                    vec![AttrName::Static(body, Hint::default())],
+                    None,
+                    sp,
+                )
             }
             E::Select(s) => {
                 let inner = self.lower_opt(s.expr(), node)?;
@@ -333,11 +346,7 @@ impl<'a> Lowerer<'a> {
             // `<x>` is `__findFile __nixPath "x"`, both looked up lexically.
             let find = self.resolve("__findFile", sp, 0)?;
             let path = self.resolve("__nixPath", sp, 0)?;
-            return Ok(Expr::Apply(
-                Box::new(find),
-                vec![Rc::new(path), Rc::new(Expr::str_lit(Rc::from(inner)))],
-                sp,
-            ));
+            return Ok(Expr::Apply(Box::new(find), vec![Rc::new(path), Rc::new(Expr::str_lit(Rc::from(inner)))], sp));
         }
         let parts = match e {
             ast::Expr::PathAbs(p) => p.parts(),

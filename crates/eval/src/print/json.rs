@@ -108,7 +108,8 @@ fn write_json_nested(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, s
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(it, x.clone(), copy, ctx, sp, out).frame(None, || format!("while evaluating list element at index {i}"))?;
+                write_json(it, x.clone(), copy, ctx, sp, out)
+                    .frame(None, || format!("while evaluating list element at index {i}"))?;
             }
             out.push(']');
         }
@@ -130,7 +131,10 @@ pub fn from_json(it: &mut Interp, text: &str) -> Result<Value, String> {
 }
 
 fn nul_msg(s: &str) -> String {
-    format!("input string '{}' cannot be represented as Nix string because it contains null bytes", s.replace('\0', "␀"))
+    format!(
+        "input string '{}' cannot be represented as Nix string because it contains null bytes",
+        s.replace('\0', "␀")
+    )
 }
 
 struct JsonParser<'s> {
@@ -160,7 +164,10 @@ impl JsonParser<'_> {
     }
 
     fn syntax(&self) -> String {
-        format!("[json.exception.parse_error.101] parse error at line 1, column {}: syntax error while parsing value", self.i + 1)
+        format!(
+            "[json.exception.parse_error.101] parse error at line 1, column {}: syntax error while parsing value",
+            self.i + 1
+        )
     }
 
     fn value(&mut self, it: &mut Interp) -> Result<Value, String> {
@@ -263,9 +270,7 @@ impl JsonParser<'_> {
                         Ok(i) => return Ok(Value::Int(i)),
                         Err(_) => {
                             if t.parse::<u64>().is_ok() {
-                                return Err(format!(
-                                    "unsigned json number {t} outside of Nix integer range"
-                                ));
+                                return Err(format!("unsigned json number {t} outside of Nix integer range"));
                             }
                         }
                     }

@@ -162,11 +162,8 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
 fn write_attrs(it: &mut Interp, a: &Attrs, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
     let pad = "  ".repeat(ind);
     for (k, x, sp) in a.entries.iter() {
-        let attrs = if opts.location {
-            pos_attrs(it, *sp, Some(k.as_str()))
-        } else {
-            format!(" name=\"{}\"", esc(k.as_str()))
-        };
+        let attrs =
+            if opts.location { pos_attrs(it, *sp, Some(k.as_str())) } else { format!(" name=\"{}\"", esc(k.as_str())) };
         out.push_str(&format!("{pad}  <attr{attrs}>\n"));
         write(it, x.clone(), ind + 2, out, opts)?;
         out.push_str(&format!("{pad}  </attr>\n"));

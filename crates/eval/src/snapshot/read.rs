@@ -39,7 +39,13 @@ impl Strings {
 pub(crate) fn read(snap: &Snapshot, strings: &mut Strings, path: &str, text: &str, file: u32) -> Option<Lowered> {
     let entry = snap.entry(path, text)?;
     strings.belong_to(snap);
-    let mut d = Decoder { cur: Cursor::new(snap.bytes.get(entry.tree.clone())?), snap, table: &mut strings.table, syms: &mut strings.syms, file };
+    let mut d = Decoder {
+        cur: Cursor::new(snap.bytes.get(entry.tree.clone())?),
+        snap,
+        table: &mut strings.table,
+        syms: &mut strings.syms,
+        file,
+    };
     let root = d.expr()?;
     if !d.cur.at_end() {
         return None;
@@ -156,7 +162,11 @@ impl Decoder<'_> {
         let n = self.count()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(if self.flag()? { AttrName::Dynamic(self.expr()?) } else { AttrName::Static(self.sym()?, Hint::default()) });
+            v.push(if self.flag()? {
+                AttrName::Dynamic(self.expr()?)
+            } else {
+                AttrName::Static(self.sym()?, Hint::default())
+            });
         }
         Some(v)
     }

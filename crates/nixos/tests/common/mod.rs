@@ -8,10 +8,7 @@ use std::process::Command;
 /// Whether `nix-instantiate` is installed; prints that the test is skipped
 /// when it is not.
 pub fn nix_available() -> bool {
-    let found = Command::new("nix-instantiate")
-        .arg("--version")
-        .output()
-        .is_ok();
+    let found = Command::new("nix-instantiate").arg("--version").output().is_ok();
     if !found {
         eprintln!("skipped: nix-instantiate not found");
     }

@@ -8,8 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use nixpen_store::{
-    ContextElem, DerivationInput, DrvStore, FileKind, Filtered, IngestionMethod, NarSource,
-    RealTree, StoreError,
+    ContextElem, DerivationInput, DrvStore, FileKind, Filtered, IngestionMethod, NarSource, RealTree, StoreError,
 };
 
 /// A string-valued expression.
@@ -24,11 +23,7 @@ pub enum Val {
     /// `builtins.toFile name <val>`.
     ToFile(String, Box<Val>),
     /// `builtins.path { path = <root>/<rel>; name = …; recursive = …; }`.
-    Path {
-        rel: String,
-        name: Option<String>,
-        recursive: bool,
-    },
+    Path { rel: String, name: Option<String>, recursive: bool },
     /// `"${<root>/<rel>}"`.
     Interp(String),
     /// `builtins.filterSource (p: t: t != "symlink") <root>/<rel>`.
@@ -54,10 +49,7 @@ impl DrvSpec {
     pub fn basic(name: &str) -> DrvSpec {
         DrvSpec {
             name: name.into(),
-            attrs: vec![
-                ("builder".into(), lit("/bin/sh")),
-                ("system".into(), lit("x86_64-linux")),
-            ],
+            attrs: vec![("builder".into(), lit("/bin/sh")), ("system".into(), lit("x86_64-linux"))],
             ..DrvSpec::default()
         }
     }
@@ -117,20 +109,10 @@ fn nix_val(v: &Val, root: &str) -> String {
         Val::Lit(s) => nix_str(s),
         Val::Out(i, o) => format!("\"${{d{i}.{o}}}\""),
         Val::DrvPath(i) => format!("d{i}.drvPath"),
-        Val::ToFile(name, body) => format!(
-            "(builtins.toFile {} {})",
-            nix_str(name),
-            nix_val(body, root)
-        ),
-        Val::Path {
-            rel,
-            name,
-            recursive,
-        } => format!(
+        Val::ToFile(name, body) => format!("(builtins.toFile {} {})", nix_str(name), nix_val(body, root)),
+        Val::Path { rel, name, recursive } => format!(
             "(builtins.path {{ path = {root}/{rel}; {} recursive = {recursive}; }})",
-            name.as_ref()
-                .map(|n| format!("name = {};", nix_str(n)))
-                .unwrap_or_default()
+            name.as_ref().map(|n| format!("name = {};", nix_str(n))).unwrap_or_default()
         ),
         Val::Interp(rel) => format!("\"${{{root}/{rel}}}\""),
         Val::NoSymlinks(rel) => {
@@ -140,14 +122,7 @@ fn nix_val(v: &Val, root: &str) -> String {
             if parts.is_empty() {
                 "\"\"".into()
             } else {
-                format!(
-                    "({})",
-                    parts
-                        .iter()
-                        .map(|p| nix_val(p, root))
-                        .collect::<Vec<_>>()
-                        .join(" + ")
-                )
+                format!("({})", parts.iter().map(|p| nix_val(p, root)).collect::<Vec<_>>().join(" + "))
             }
         }
     }
@@ -158,10 +133,7 @@ fn nix_val(v: &Val, root: &str) -> String {
 pub fn nix_expr(specs: &[DrvSpec], root: &str) -> String {
     let mut e = String::from("(let\n");
     for (i, spec) in specs.iter().enumerate() {
-        e.push_str(&format!(
-            "  d{i} = derivation {{ name = {};",
-            nix_str(&spec.name)
-        ));
+        e.push_str(&format!("  d{i} = derivation {{ name = {};", nix_str(&spec.name)));
         if spec.structured {
             e.push_str(" __structuredAttrs = true;");
         }
@@ -182,10 +154,7 @@ pub fn nix_expr(specs: &[DrvSpec], root: &str) -> String {
     for (i, spec) in specs.iter().enumerate() {
         e.push_str(&format!("  d{i}.drvPath"));
         for o in spec.outputs.clone().unwrap_or_else(|| vec!["out".into()]) {
-            e.push_str(&format!(
-                " ({} + d{i}.{o}.outPath)",
-                nix_str(&format!("{o}="))
-            ));
+            e.push_str(&format!(" ({} + d{i}.{o}.outPath)", nix_str(&format!("{o}="))));
         }
         e.push_str(&format!(" (builtins.readFile d{i}.drvPath)\n"));
     }
@@ -203,13 +172,7 @@ pub fn parse_nix_output(text: &str, count: usize) -> Vec<Result1> {
     let mut pending: Option<Result1> = None;
     for s in it.by_ref() {
         match &mut pending {
-            None => {
-                pending = Some(Result1 {
-                    drv_path: s,
-                    outputs: BTreeMap::new(),
-                    aterm: String::new(),
-                })
-            }
+            None => pending = Some(Result1 { drv_path: s, outputs: BTreeMap::new(), aterm: String::new() }),
             Some(r) => {
                 if s.starts_with("Derive(") {
                     r.aterm = s;
@@ -259,11 +222,7 @@ pub fn eval_case(specs: &[DrvSpec], root: &str) -> Result<Vec<Result1>, StoreErr
 }
 
 /// Evaluates a case with `nixpen-store` in a given store.
-pub fn eval_case_in(
-    store: &mut DrvStore,
-    specs: &[DrvSpec],
-    root: &str,
-) -> Result<Vec<Result1>, StoreError> {
+pub fn eval_case_in(store: &mut DrvStore, specs: &[DrvSpec], root: &str) -> Result<Vec<Result1>, StoreError> {
     let mut done: Vec<Result1> = Vec::new();
     for spec in specs {
         let mut ctx = BTreeSet::new();
@@ -287,11 +246,7 @@ pub fn eval_case_in(
         };
         let result = store.instantiate(input)?;
         let aterm = store.derivation(&result.drv_path).unwrap().to_aterm();
-        done.push(Result1 {
-            drv_path: result.drv_path,
-            outputs: result.outputs,
-            aterm,
-        });
+        done.push(Result1 { drv_path: result.drv_path, outputs: result.outputs, aterm });
     }
     Ok(done)
 }
@@ -304,18 +259,12 @@ fn structured_input(
     args: Vec<String>,
     context: BTreeSet<ContextElem>,
 ) -> DerivationInput {
-    let mut fields: BTreeMap<String, String> = attrs
-        .iter()
-        .map(|(k, v)| (k.clone(), json_str(v)))
-        .collect();
+    let mut fields: BTreeMap<String, String> = attrs.iter().map(|(k, v)| (k.clone(), json_str(v))).collect();
     if let Some(outs) = &spec.outputs {
         let items: Vec<String> = outs.iter().map(|o| json_str(o)).collect();
         fields.insert("outputs".into(), format!("[{}]", items.join(",")));
     }
-    let body: Vec<String> = fields
-        .iter()
-        .map(|(k, v)| format!("{}:{v}", json_str(k)))
-        .collect();
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{}:{v}", json_str(k))).collect();
     let get = |k: &str| attrs.get(k).cloned();
     DerivationInput {
         name: spec.name.clone(),
@@ -364,10 +313,7 @@ fn eval_val(
         Val::Lit(s) => s.clone(),
         Val::Out(i, o) => {
             let r = &done[*i];
-            ctx.insert(ContextElem::Built {
-                drv_path: r.drv_path.clone(),
-                output: o.clone(),
-            });
+            ctx.insert(ContextElem::Built { drv_path: r.drv_path.clone(), output: o.clone() });
             r.outputs[o].clone()
         }
         Val::DrvPath(i) => {
@@ -381,48 +327,25 @@ fn eval_val(
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
-        Val::Path {
-            rel,
-            name,
-            recursive,
-        } => {
+        Val::Path { rel, name, recursive } => {
             let full = format!("{root}/{rel}");
             let name = name.clone().unwrap_or_else(|| base_name(&full).to_string());
-            let method = if *recursive {
-                IngestionMethod::Recursive
-            } else {
-                IngestionMethod::Flat
-            };
+            let method = if *recursive { IngestionMethod::Recursive } else { IngestionMethod::Flat };
             let path = store.add_source(&RealTree, &full, &name, method, None)?;
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
         Val::Interp(rel) => {
             let full = format!("{root}/{rel}");
-            let path = store.add_source(
-                &RealTree,
-                &full,
-                base_name(&full),
-                IngestionMethod::Recursive,
-                None,
-            )?;
+            let path = store.add_source(&RealTree, &full, base_name(&full), IngestionMethod::Recursive, None)?;
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
         Val::NoSymlinks(rel) => {
             let full = format!("{root}/{rel}");
-            let filtered = Filtered {
-                source: RealTree,
-                filter: |_: &str, k: FileKind| Ok(k != FileKind::Symlink),
-            };
+            let filtered = Filtered { source: RealTree, filter: |_: &str, k: FileKind| Ok(k != FileKind::Symlink) };
             let src: &dyn NarSource = &filtered;
-            let path = store.add_source(
-                src,
-                &full,
-                base_name(&full),
-                IngestionMethod::Recursive,
-                None,
-            )?;
+            let path = store.add_source(src, &full, base_name(&full), IngestionMethod::Recursive, None)?;
             ctx.insert(ContextElem::Opaque(path.clone()));
             path
         }
@@ -445,11 +368,7 @@ pub fn make_tree(root: &str) {
     std::fs::create_dir_all(format!("{root}/dir/empty")).unwrap();
     std::fs::write(format!("{root}/file.txt"), "hello\n").unwrap();
     std::fs::write(format!("{root}/exec.sh"), "#!/bin/sh\necho hi\n").unwrap();
-    std::fs::set_permissions(
-        format!("{root}/exec.sh"),
-        std::fs::Permissions::from_mode(0o755),
-    )
-    .unwrap();
+    std::fs::set_permissions(format!("{root}/exec.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::write(format!("{root}/dir/a"), "aaa").unwrap();
     std::fs::write(format!("{root}/dir/b/c"), "").unwrap();
     std::os::unix::fs::symlink("a", format!("{root}/dir/link")).unwrap();
