@@ -1,6 +1,5 @@
-//! The examples menu: every step of the tutorial (read at build time from
-//! `../shared/examples/article`, in place: the build fails if it is
-//! missing) and the NixOS modules in the repository's `examples/`.
+//! The examples menu: every step of the tutorial (the repository's
+//! `examples/tutorial/<step>/flake.nix`) and the NixOS modules in `examples/`.
 
 use crate::protocol::File;
 use crate::workspace::Workspace;
@@ -33,7 +32,7 @@ impl Example {
 
 macro_rules! article {
     ($step:literal) => {
-        include_str!(concat!("../../../../shared/examples/article/", $step, "/flake.nix"))
+        include_str!(concat!("../../../examples/tutorial/", $step, "/flake.nix"))
     };
 }
 

@@ -33,7 +33,7 @@ impl Count {
 /// The layout of a block of an `H` and `len` `T`s.
 #[inline]
 pub(crate) fn layout<H, T>(len: usize) -> Layout {
-    const { assert!(std::mem::size_of::<H>() % std::mem::align_of::<T>() == 0) };
+    const { assert!(std::mem::size_of::<H>().is_multiple_of(std::mem::align_of::<T>())) };
     let (layout, _) = Layout::new::<H>().extend(Layout::array::<T>(len).expect("block size")).expect("block size");
     layout.pad_to_align()
 }

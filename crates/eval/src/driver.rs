@@ -1,6 +1,5 @@
 //! [`Evaluator`]: the entry point. Runs one request on a fresh heap.
 
-use std::rc::Rc;
 
 use crate::api::*;
 use crate::cache::Cache;
@@ -312,7 +311,7 @@ fn strip_ansi(s: &str) -> String {
     while let Some(c) = chars.next() {
         if c == '\u{1b}' && chars.peek() == Some(&'[') {
             chars.next();
-            while let Some(d) = chars.next() {
+            for d in chars.by_ref() {
                 if d.is_ascii_alphabetic() {
                     break;
                 }
@@ -451,5 +450,3 @@ fn print_value(it: &mut Interp, v: Value, format: OutputFormat, strict: bool) ->
     }
 }
 
-#[allow(dead_code)]
-fn _rc(_: Rc<()>) {}

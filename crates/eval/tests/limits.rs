@@ -7,8 +7,7 @@ static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
 use nixpen_eval::*;
 
 fn eval_with(text: &str, limits: Limits) -> Result<String, EvalError> {
-    let mut cfg = EvalConfig::default();
-    cfg.limits = limits;
+    let cfg = EvalConfig { limits, ..EvalConfig::default() };
     Evaluator::new(cfg).eval(&Request::expr(text)).result
 }
 
@@ -89,8 +88,7 @@ fn many_evaluations_on_one_thread_keep_every_limit() {
     // budgets still end runaway programs there, and the thread goes on.
     let limits = Limits { max_steps: 50_000_000, max_memory_bytes: 512 << 20, ..Limits::default() };
     let results = with_eval_stack(&limits, || {
-        let mut cfg = EvalConfig::default();
-        cfg.limits = limits.clone();
+        let cfg = EvalConfig { limits: limits.clone(), ..EvalConfig::default() };
         let mut ev = Evaluator::new(cfg);
         let mut run = |text: &str| ev.eval(&Request::expr(text)).result;
         [

@@ -54,8 +54,7 @@ fn repeated_evaluation_keeps_memory_flat() {
 #[test]
 fn deferred_heaps_are_freed() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let mut config = EvalConfig::default();
-    config.heap_release = HeapRelease::Defer;
+    let config = EvalConfig { heap_release: HeapRelease::Defer, ..EvalConfig::default() };
     let mut ev = Evaluator::new(config);
     let req = Request::expr(CYCLIC);
     for _ in 0..200 {

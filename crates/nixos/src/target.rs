@@ -178,6 +178,28 @@ fn nix_attr(name: &str) -> String {
     }
 }
 
+/// The configuration `configuration` (a Nix expression) extended with the
+/// module files `modules` (`extendModules { modules = [ … ]; }`); no
+/// modules: the configuration itself.
+///
+/// ```
+/// assert_eq!(nixpen_nixos::target::extend_expr("c", &["/m.nix".into()]),
+///            "(c.extendModules { modules = [ /m.nix ]; })");
+/// ```
+pub fn extend_expr(configuration: &str, modules: &[String]) -> String {
+    if modules.is_empty() {
+        return configuration.to_string();
+    }
+    let list: Vec<String> = modules.iter().map(|m| nix_path(m)).collect();
+    format!("({configuration}.extendModules {{ modules = [ {} ]; }})", list.join(" "))
+}
+
+/// `config.system.build.nixpen` of the configuration `configuration` (a Nix
+/// expression) extended with `modules`.
+pub fn render_expr_of(configuration: &str, modules: &[String]) -> String {
+    format!("{}.config.system.build.nixpen", extend_expr(configuration, modules))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,26 +223,4 @@ mod tests {
             Target::Module { path: "/p/configuration.nix".into() }
         );
     }
-}
-
-/// The configuration `configuration` (a Nix expression) extended with the
-/// module files `modules` (`extendModules { modules = [ … ]; }`); no
-/// modules: the configuration itself.
-///
-/// ```
-/// assert_eq!(nixpen_nixos::target::extend_expr("c", &["/m.nix".into()]),
-///            "(c.extendModules { modules = [ /m.nix ]; })");
-/// ```
-pub fn extend_expr(configuration: &str, modules: &[String]) -> String {
-    if modules.is_empty() {
-        return configuration.to_string();
-    }
-    let list: Vec<String> = modules.iter().map(|m| nix_path(m)).collect();
-    format!("({configuration}.extendModules {{ modules = [ {} ]; }})", list.join(" "))
-}
-
-/// `config.system.build.nixpen` of the configuration `configuration` (a Nix
-/// expression) extended with `modules`.
-pub fn render_expr_of(configuration: &str, modules: &[String]) -> String {
-    format!("{}.config.system.build.nixpen", extend_expr(configuration, modules))
 }

@@ -30,8 +30,8 @@ impl TreeState {
     pub fn missing(&self) -> Vec<Path> {
         let mut wanted = vec![Vec::new()];
         for path in &self.expanded {
-            let parents_open = (1..path.len()).all(|n| self.expanded.contains(&path[..n].to_vec()));
-            let parent_read = matches!(self.children.get(&path[..path.len() - 1].to_vec()), Some(Ok(_)));
+            let parents_open = (1..path.len()).all(|n| self.expanded.contains(&path[..n]));
+            let parent_read = matches!(self.children.get(&path[..path.len() - 1]), Some(Ok(_)));
             if parents_open && parent_read {
                 wanted.push(path.clone());
             }

@@ -137,7 +137,7 @@ fn on_key(event: &KeyboardEvent, escaped: &mut bool) {
 /// Inserts `text` at the caret as if typed (keeps the browser's undo).
 fn insert_text(text: &str) {
     let document: Option<HtmlDocument> =
-        web_sys::window().and_then(|w| w.document()).map(|d| wasm_bindgen::JsCast::unchecked_into(d));
+        web_sys::window().and_then(|w| w.document()).map(wasm_bindgen::JsCast::unchecked_into);
     if let Some(document) = document {
         let _ = document.exec_command_with_show_ui_and_value("insertText", false, text);
     }
@@ -176,7 +176,7 @@ fn utf16_to_byte(text: &str, utf16: usize) -> usize {
 /// Deletes the selection as if by the Delete key (keeps the browser's undo).
 fn delete_selection() {
     let document: Option<HtmlDocument> =
-        web_sys::window().and_then(|w| w.document()).map(|d| wasm_bindgen::JsCast::unchecked_into(d));
+        web_sys::window().and_then(|w| w.document()).map(wasm_bindgen::JsCast::unchecked_into);
     if let Some(document) = document {
         let _ = document.exec_command_with_show_ui_and_value("delete", false, "");
     }

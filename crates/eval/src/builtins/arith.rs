@@ -61,7 +61,7 @@ fn round_op(it: &mut Interp, a: &[Value], sp: Span, f: fn(f64) -> f64, name: &st
         Value::Int(i) => Ok(Value::Int(i)),
         Value::Float(x) => {
             let r = f(x);
-            if !r.is_finite() || r >= 9.223372036854776e18 || r < -9.223372036854776e18 {
+            if !r.is_finite() || !(-9.223372036854776e18..9.223372036854776e18).contains(&r) {
                 return err_at(sp, format!("NaN or Inf or out of range value in '{name}'"));
             }
             Ok(Value::Int(r as i64))

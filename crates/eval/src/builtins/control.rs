@@ -1,12 +1,11 @@
 //! Types, control flow, errors, tracing and reflection.
 
-use std::rc::Rc;
 
 use super::mk_attrs;
 use crate::error::*;
 use crate::eval::Interp;
 use crate::expr::{Param, Span};
-use crate::symbol::Sym;
+
 use crate::value::*;
 
 macro_rules! is_type {
@@ -181,9 +180,6 @@ fn get_attr_pos_dummy(_: &mut Interp, _: &[Value], _: Span) -> R<Value> {
 fn trace_verbose(it: &mut Interp, a: &[Value], _: Span) -> R<Value> {
     it.force(a[1].clone())
 }
-
-#[allow(dead_code)]
-fn _unused(_: Rc<()>, _: Sym) {}
 
 /// The family.
 pub static PRIMOPS: &[PrimOp] = &[

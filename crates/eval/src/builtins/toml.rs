@@ -1,6 +1,5 @@
 //! `builtins.fromTOML`: a small TOML 1.0 parser.
 
-use std::rc::Rc;
 
 use crate::error::*;
 use crate::eval::Interp;
@@ -457,9 +456,6 @@ fn from_toml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         Err(m) => err_at(sp, m),
     }
 }
-
-#[allow(dead_code)]
-type _Rc = Rc<()>;
 
 /// The family.
 pub static PRIMOPS: &[PrimOp] = &[PrimOp { name: "fromTOML", arity: 1, f: from_toml }];

@@ -102,13 +102,13 @@ pub struct Interp<'a> {
 /// Nothing reads them again: they are held only to be freed, when the
 /// `Heap` is dropped or by [`Heap::free_into`], which keeps the arena's
 /// memory for the next evaluation.
-#[allow(dead_code)]
 pub struct Heap {
     thunks: Vec<Thunk>,
-    globals: Vec<Value>,
-    imports: std::collections::HashMap<String, Value>,
+    // Held only to be dropped (hence the underscores).
+    _globals: Vec<Value>,
+    _imports: std::collections::HashMap<String, Value>,
     // Declared last: dropped after the thunks that may point into them.
-    retired_roots: Vec<Rc<Expr>>,
+    _retired_roots: Vec<Rc<Expr>>,
 }
 
 /// The largest arena (in thunks) reserved up front or kept for the next
@@ -192,9 +192,9 @@ impl<'a> Interp<'a> {
     pub fn take_heap(&mut self) -> Heap {
         Heap {
             thunks: std::mem::take(&mut self.thunks),
-            globals: std::mem::take(&mut self.globals),
-            imports: std::mem::take(&mut self.imports),
-            retired_roots: std::mem::take(&mut self.retired_roots),
+            _globals: std::mem::take(&mut self.globals),
+            _imports: std::mem::take(&mut self.imports),
+            _retired_roots: std::mem::take(&mut self.retired_roots),
         }
     }
 
@@ -692,10 +692,10 @@ impl<'a> Interp<'a> {
     /// Forces a value deeply (for `--strict`, `deepSeq`).
     pub fn deep_force(&mut self, v: Value) -> R<Value> {
         let mut seen = std::collections::HashSet::new();
-        self.deep_force_inner(v, &mut seen, 0)
+        self.deep_force_inner(v, &mut seen)
     }
 
-    fn deep_force_inner(&mut self, v: Value, seen: &mut std::collections::HashSet<usize>, level: usize) -> R<Value> {
+    fn deep_force_inner(&mut self, v: Value, seen: &mut std::collections::HashSet<usize>) -> R<Value> {
         let v = self.force(v)?;
         self.check_stack()?;
         match &v {
@@ -705,7 +705,7 @@ impl<'a> Interp<'a> {
                 }
                 let items: Vec<(Sym, Value, Span)> = a.entries.to_vec();
                 for (name, x, sp) in items {
-                    self.deep_force_inner(x, seen, level + 1)
+                    self.deep_force_inner(x, seen)
                         .frame(Some(sp), || format!("while evaluating the attribute '{name}'"))?;
                 }
             }
@@ -715,7 +715,7 @@ impl<'a> Interp<'a> {
                 }
                 let l = l.clone();
                 for x in l.iter() {
-                    self.deep_force_inner(x.clone(), seen, level + 1)
+                    self.deep_force_inner(x.clone(), seen)
                         .frame(None, || "while evaluating a list element".into())?;
                 }
             }

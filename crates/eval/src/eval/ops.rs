@@ -169,7 +169,7 @@ impl<'a> Interp<'a> {
                     .coerce_to_string(b, CoerceMode::Interp { copy: false }, sp)
                     .frame(Some(sp), || "while evaluating the second operand of a path concatenation".into())?;
                 if s.ctx.is_some() {
-                    return err_at(sp, format!("a string that refers to a store path cannot be appended to a path"));
+                    return err_at(sp, "a string that refers to a store path cannot be appended to a path".to_string());
                 }
                 let joined = format!("{}{}", p, s.s);
                 self.alloc(joined.len())?;

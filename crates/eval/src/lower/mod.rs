@@ -7,7 +7,7 @@ mod scope;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
+use rnix::ast::{self, AstToken, InterpolPart};
 use rowan::ast::AstNode;
 
 use crate::expr::*;
@@ -276,19 +276,17 @@ impl<'a> Lowerer<'a> {
 
     /// Resolves a variable name; `skip` innermost scopes are ignored (for `inherit`).
     fn resolve(&mut self, name: &str, sp: Span, skip: usize) -> LResult<Expr> {
-        let mut depth = 0u32;
         let mut with_seen = false;
         let n = self.scopes.len();
-        for (i, scope) in self.scopes.iter().enumerate().rev() {
+        for (depth, (i, scope)) in self.scopes.iter().enumerate().rev().enumerate() {
             if i + skip < n {
                 if scope.kind == ScopeKind::With {
                     with_seen = true;
                 } else if let Some(slot) = scope.find(name) {
                     let sym = scope.names[slot as usize];
-                    return Ok(Expr::Var(depth, slot, sp, sym));
+                    return Ok(Expr::Var(depth as u32, slot, sp, sym));
                 }
             }
-            depth += 1;
         }
         let global = self.globals.get(name).copied();
         if self.scoped {
@@ -482,11 +480,3 @@ impl<'a> Lowerer<'a> {
         }
     }
 }
-
-/// The position of every top-level node, for tests.
-pub fn _unused() {}
-
-#[allow(unused_imports)]
-use ast::Entry as _Entry;
-#[allow(dead_code)]
-fn _has_entry<T: HasEntry>(_: &T) {}

@@ -1,6 +1,5 @@
 //! `builtins.toJSON` / `--json` output and the `fromJSON` parser.
 
-use std::rc::Rc;
 
 use super::fmt_float;
 use crate::error::*;
@@ -331,7 +330,3 @@ impl JsonParser<'_> {
         u32::from_str_radix(t, 16).map_err(|_| self.syntax())
     }
 }
-
-/// Keeps `Rc` imported for doc links.
-#[allow(dead_code)]
-type _R = Rc<()>;
