@@ -21,6 +21,7 @@ use crate::page;
 use crate::protocol::{playground_path, EvalRequest, TreeRequest};
 use crate::runner::{Runner, RunnerEvent, RunnerSignal, BUDGET_MS};
 use crate::share;
+use crate::shared::Shared;
 use crate::storage;
 use crate::theme::Theme;
 use crate::workspace::Workspace;
@@ -393,7 +394,7 @@ impl App {
                 self.results.messages = response.messages;
                 match response.result {
                     Ok(outputs) => {
-                        self.results.outputs = Some(outputs);
+                        self.results.outputs = Some(Shared::new(outputs));
                         self.results.error = None;
                         // Read the opened levels again, from the new configuration.
                         self.tree.children.clear();
@@ -410,7 +411,7 @@ impl App {
             }
             RunnerEvent::Options(response) => {
                 if let Some(form) = response.options.as_deref().and_then(crate::option_data::parse) {
-                    self.results.form = form;
+                    self.results.form = Shared::new(form);
                 }
             }
             RunnerEvent::Stopped => {

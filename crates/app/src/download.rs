@@ -4,12 +4,12 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::protocol::SystemView;
+use crate::protocol::System;
 use crate::tar;
 
 /// The files of `system` as (path inside the archive, bytes), under a
 /// folder named after the configuration.
-pub fn rendered_files(system: &SystemView) -> Vec<(String, Vec<u8>)> {
+pub fn rendered_files(system: &System) -> Vec<(String, Vec<u8>)> {
     let root = folder_name(&system.name);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut add = |path: String, text: &str| {
@@ -17,13 +17,13 @@ pub fn rendered_files(system: &SystemView) -> Vec<(String, Vec<u8>)> {
             files.push((path, text.as_bytes().to_vec()));
         }
     };
-    for (name, text) in &system.etc {
+    for (name, text) in &system.rendered.etc {
         add(format!("{root}/etc/{name}"), text);
     }
-    for (name, text) in &system.units {
+    for (name, text) in &system.rendered.units {
         add(format!("{root}/etc/systemd/system/{name}"), text);
     }
-    if let Some(conf) = &system.nginx {
+    if let Some(conf) = &system.rendered.nginx {
         add(format!("{root}/etc/nginx/nginx.conf"), conf);
     }
     files
@@ -45,7 +45,7 @@ fn folder_name(name: &str) -> String {
 }
 
 /// Packs `system`'s files and asks the browser to save them.
-pub fn download(system: &SystemView) {
+pub fn download(system: &System) {
     let bytes = tar::archive(&rendered_files(system));
     let _ = save(&archive_name(&system.name), &bytes);
 }
@@ -72,16 +72,14 @@ mod tests {
 
     #[test]
     fn files_are_laid_out_as_on_the_machine() {
-        let system = SystemView {
-            name: "container".into(),
-            units: vec![("nginx.service".into(), "[Unit]\n".into())],
+        let rendered = nixpen_nixos::Rendered {
+            units: [("nginx.service".into(), "[Unit]\n".into())].into(),
             nginx: Some("http { }\n".into()),
-            etc: vec![
-                ("hosts".into(), "127.0.0.1 localhost\n".into()),
-                ("nginx/nginx.conf".into(), "http { }\n".into()),
-            ],
-            ..SystemView::default()
+            etc: [("hosts".into(), "127.0.0.1 localhost\n".into()), ("nginx/nginx.conf".into(), "http { }\n".into())]
+                .into(),
+            ..Default::default()
         };
+        let system = System { name: "container".into(), rendered };
         let paths: Vec<String> = rendered_files(&system).into_iter().map(|(p, _)| p).collect();
         assert_eq!(
             paths,

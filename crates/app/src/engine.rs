@@ -14,7 +14,6 @@
 //! user's own modules declare are read afterwards ([`Engine::options`]), for
 //! the form.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use nixpen_eval::print::{attr_name, escape_str};
@@ -23,13 +22,11 @@ use nixpen_eval::{
 };
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
 use nixpen_nixos::target::render_expr_of;
-use nixpen_nixos::Target;
-use serde::Deserialize;
+use nixpen_nixos::{Rendered, Target};
 
 use crate::overrides::MODULE_PATH;
 use crate::protocol::{
-    playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Firewall, Outputs, Ports,
-    SystemView, PLAYGROUND_DIR,
+    playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Outputs, System, PLAYGROUND_DIR,
 };
 
 /// Where the app's own Nix helpers are mounted.
@@ -289,72 +286,12 @@ fn report(error: EvalError) -> ErrorReport {
     }
 }
 
-#[derive(Deserialize)]
-struct RawSystem {
-    units: BTreeMap<String, String>,
-    nginx: Option<String>,
-    etc: BTreeMap<String, String>,
-    firewall: RawFirewall,
-    warnings: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawFirewall {
-    enable: bool,
-    #[serde(default)]
-    interfaces: BTreeMap<String, RawPorts>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawPorts {
-    #[serde(rename = "allowedTCPPorts", default)]
-    tcp: Vec<u32>,
-    #[serde(rename = "allowedUDPPorts", default)]
-    udp: Vec<u32>,
-    #[serde(rename = "allowedTCPPortRanges", default)]
-    tcp_ranges: Vec<Range>,
-    #[serde(rename = "allowedUDPPortRanges", default)]
-    udp_ranges: Vec<Range>,
-}
-
-#[derive(Deserialize)]
-struct Range {
-    from: u32,
-    to: u32,
-}
-
-impl From<RawPorts> for Ports {
-    fn from(raw: RawPorts) -> Ports {
-        let pairs = |ranges: Vec<Range>| ranges.into_iter().map(|r| (r.from, r.to)).collect();
-        Ports { tcp: raw.tcp, udp: raw.udp, tcp_ranges: pairs(raw.tcp_ranges), udp_ranges: pairs(raw.udp_ranges) }
-    }
-}
-
 /// Decodes the JSON of the system rendered for configuration `name`.
-fn parse_system(json: &str, name: String) -> Result<SystemView, ErrorReport> {
+fn parse_system(json: &str, name: String) -> Result<System, ErrorReport> {
     let internal =
         |what: String| ErrorReport { message: what.clone(), pos: None, rendered: format!("error: (Nixpen) {what}") };
     let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
-    let shape = |e: serde_wasm_bindgen::Error| internal(format!("the rendered system has an unexpected shape: {e}"));
-    let raw: RawSystem = serde_wasm_bindgen::from_value(value.clone()).map_err(shape)?;
-    // The ports open on every interface are fields of `firewall` itself: read
-    // from that object on their own, as a `#[serde(flatten)]` field would
-    // bring serde's buffering of unknown fields into the wasm (about 9 KB).
-    let firewall = js_sys::Reflect::get(&value, &"firewall".into())
-        .map_err(|_| internal("the rendered system has no firewall".into()))?;
-    let ports: RawPorts = serde_wasm_bindgen::from_value(firewall).map_err(shape)?;
-    Ok(SystemView {
-        name,
-        units: raw.units.into_iter().collect(),
-        nginx: raw.nginx,
-        etc: raw.etc.into_iter().collect(),
-        firewall: Firewall {
-            enable: raw.firewall.enable,
-            ports: ports.into(),
-            interfaces: raw.firewall.interfaces.into_iter().map(|(name, ports)| (name, ports.into())).collect(),
-        },
-        warnings: raw.warnings,
-    })
+    let rendered: Rendered = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| internal(format!("the rendered system has an unexpected shape: {e}")))?;
+    Ok(System { name, rendered })
 }

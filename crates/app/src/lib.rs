@@ -17,6 +17,7 @@ pub mod highlight;
 pub mod page;
 pub mod runner;
 pub mod share;
+pub mod shared;
 pub mod storage;
 pub mod tar;
 pub mod theme;

@@ -1,6 +1,7 @@
 //! Messages between the page and the evaluation worker. They cross the
 //! worker boundary as plain JS objects (`serde-wasm-bindgen`).
 
+use nixpen_nixos::Rendered;
 use serde::{Deserialize, Serialize};
 
 /// Folder under which the user's files live in the evaluator's file system.
@@ -27,6 +28,25 @@ pub struct EvalRequest {
     /// The options form's override module (`overrides::module_text`), if
     /// the form changed anything: the configuration is extended with it.
     pub overrides: Option<String>,
+}
+
+/// Page → worker.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum PageMessage {
+    /// Evaluate the playground.
+    Eval(EvalRequest),
+    /// Read one level of the `config` tree.
+    Tree(TreeRequest),
+}
+
+impl PageMessage {
+    /// The request's sequence number.
+    pub fn id(&self) -> u32 {
+        match self {
+            PageMessage::Eval(request) => request.id,
+            PageMessage::Tree(request) => request.id,
+        }
+    }
 }
 
 /// Page → worker: list the children of `config` at `path` in the last
@@ -114,8 +134,8 @@ pub struct ErrorReport {
 pub enum WorkerMessage {
     /// The worker's wasm is loaded and it accepts requests.
     Ready,
-    /// The answer to request `id`.
-    Done(EvalResponse),
+    /// The answer to request `id` (boxed: the other messages are small).
+    Done(Box<EvalResponse>),
     /// The options form's options for request `id`, read after its answer
     /// was sent (so the outputs show without waiting for them).
     Options(OptionsResponse),
@@ -173,48 +193,16 @@ pub struct Outputs {
     /// The printed value, if the entry kind has one.
     pub value: Option<String>,
     /// The rendered system, if there is one.
-    pub system: Option<SystemView>,
+    pub system: Option<System>,
 }
 
-/// What NixOS would produce for a configuration (`system.build.nixpen`).
+/// The NixOS configuration a flake or module defines, rendered.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SystemView {
+pub struct System {
     /// Which configuration (`nixosConfigurations.NAME`, or the module's file).
     pub name: String,
-    /// systemd unit files: (file name, text), sorted by name.
-    pub units: Vec<(String, String)>,
-    /// The text of `nginx.conf`, when nginx is enabled.
-    pub nginx: Option<String>,
-    /// Files under `/etc`: (path relative to `/etc`, text), sorted.
-    pub etc: Vec<(String, String)>,
-    /// The firewall's settings.
-    pub firewall: Firewall,
-    /// NixOS' warnings.
-    pub warnings: Vec<String>,
-}
-
-/// Open ports of the firewall (`networking.firewall`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Firewall {
-    /// Whether the firewall is on.
-    pub enable: bool,
-    /// Ports open on every interface.
-    pub ports: Ports,
-    /// Ports open on one interface: (interface, ports).
-    pub interfaces: Vec<(String, Ports)>,
-}
-
-/// Open TCP and UDP ports and port ranges.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ports {
-    /// `allowedTCPPorts`.
-    pub tcp: Vec<u32>,
-    /// `allowedUDPPorts`.
-    pub udp: Vec<u32>,
-    /// `allowedTCPPortRanges` as (from, to).
-    pub tcp_ranges: Vec<(u32, u32)>,
-    /// `allowedUDPPortRanges` as (from, to).
-    pub udp_ranges: Vec<(u32, u32)>,
+    /// What NixOS would produce: the schema `nixpen render --json` prints.
+    pub rendered: Rendered,
 }
 
 /// The answer to one [`EvalRequest`].

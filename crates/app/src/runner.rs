@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-use crate::protocol::{EvalRequest, EvalResponse, OptionsResponse, TreeRequest, TreeResponse, WorkerMessage};
+use crate::protocol::{
+    EvalRequest, EvalResponse, OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage,
+};
 
 /// The longest an evaluation may run before its worker is terminated.
 pub const BUDGET_MS: u32 = 2_000;
@@ -26,8 +28,8 @@ const WORKER_URL: &str = "./worker-loader.js";
 pub enum RunnerEvent {
     /// A (fresh) worker finished loading.
     Ready,
-    /// An evaluation finished.
-    Done(EvalResponse),
+    /// An evaluation finished (boxed: the other events are small).
+    Done(Box<EvalResponse>),
     /// The options form's options of a finished evaluation.
     Options(OptionsResponse),
     /// One level of the `config` tree.
@@ -170,14 +172,15 @@ impl Runner {
             return;
         }
         let Some(live) = &self.worker else { return };
-        let (id, value) = if let Some(request) = self.queued.take() {
-            (request.id, serde_wasm_bindgen::to_value(&request))
+        let message = if let Some(request) = self.queued.take() {
+            PageMessage::Eval(request)
         } else if let Some(request) = self.trees.pop_front() {
-            (request.id, serde_wasm_bindgen::to_value(&request))
+            PageMessage::Tree(request)
         } else {
             return;
         };
-        let Ok(value) = value else { return };
+        let id = message.id();
+        let Ok(value) = serde_wasm_bindgen::to_value(&message) else { return };
         if live.worker.post_message(&value).is_err() {
             return;
         }

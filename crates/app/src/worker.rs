@@ -1,8 +1,10 @@
-//! The worker side: receives [`EvalRequest`]s, evaluates them with one
+//! The worker side: receives [`PageMessage`]s: evaluation requests, evaluates them with one
 //! long-lived [`Engine`] (so its parse cache survives between edits) and
 //! posts back [`WorkerMessage::Done`], then (unless a newer request came
 //! in meanwhile) [`WorkerMessage::Options`];
 //! answers [`TreeRequest`]s about the last evaluated configuration.
+//!
+//! [`PageMessage`]: crate::protocol::PageMessage
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::engine::Engine;
-use crate::protocol::{EvalRequest, OptionsResponse, TreeRequest, TreeResponse, WorkerMessage};
+use crate::protocol::{OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage};
 
 /// Installs the message handler on the worker's global scope and tells the
 /// page that the worker is ready. Called once by the worker binary.
@@ -34,18 +36,16 @@ pub fn run() {
     read_options.forget(); // lives as long as the worker
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        // The page sends evaluation requests and `config` tree requests
-        // (told apart by their fields); anything else is not ours.
-        let request: EvalRequest = match serde_wasm_bindgen::from_value(event.data()) {
-            Ok(request) => request,
-            Err(_) => {
-                if let Ok(TreeRequest { id, path }) = serde_wasm_bindgen::from_value(event.data()) {
-                    let result = engine.borrow_mut().tree(&path);
-                    post(&reply_scope, &WorkerMessage::Tree(TreeResponse { id, path, result }));
-                    engine.borrow_mut().release_heap();
-                }
+        // Anything that is not one of the page's messages is not ours.
+        let request = match serde_wasm_bindgen::from_value(event.data()) {
+            Ok(PageMessage::Eval(request)) => request,
+            Ok(PageMessage::Tree(TreeRequest { id, path })) => {
+                let result = engine.borrow_mut().tree(&path);
+                post(&reply_scope, &WorkerMessage::Tree(TreeResponse { id, path, result }));
+                engine.borrow_mut().release_heap();
                 return;
             }
+            Err(_) => return,
         };
         // A newer request makes the options of the previous one moot: its
         // own answer is followed by its own options.
@@ -53,7 +53,7 @@ pub fn run() {
             reply_scope.clear_timeout_with_handle(timer);
         }
         let response = engine.borrow_mut().eval(&request);
-        post(&reply_scope, &WorkerMessage::Done(response));
+        post(&reply_scope, &WorkerMessage::Done(Box::new(response)));
         engine.borrow_mut().release_heap();
         // The options form's data is read after a turn of the event loop,
         // so that a request which came in meanwhile (the next keystroke) is

@@ -64,11 +64,11 @@ pub fn render(argv: &[String]) -> ExitCode {
         Ok(j) => j,
         Err(code) => return code,
     };
-    if args.json {
-        println!("{json}");
-        return ExitCode::SUCCESS;
-    }
     match Rendered::from_json(&json) {
+        Ok(rendered) if args.json => {
+            println!("{}", rendered.to_json());
+            ExitCode::SUCCESS
+        }
         Ok(rendered) => {
             for w in &rendered.warnings {
                 eprintln!("warning: {w}");

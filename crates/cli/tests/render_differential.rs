@@ -47,7 +47,9 @@ fn cppnix(expr: &str) -> Value {
         .output()
         .unwrap();
     assert!(out.status.success(), "nix-instantiate failed on {expr}:\n{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    // Read through the schema `nixpen render --json` prints.
+    let rendered = nixpen_nixos::Rendered::from_json(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    serde_json::from_str(&rendered.to_json()).unwrap()
 }
 
 /// `nixpen render PATH --json`.

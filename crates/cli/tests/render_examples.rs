@@ -377,3 +377,27 @@ fn state_version_warning_is_printed_once() {
         assert_eq!(err.matches("system.stateVersion is not set, defaulting to").count(), 1, "{err}");
     }
 }
+
+/// `nixpen render --json` prints the whole schema (`nixpen_nixos::Rendered`,
+/// which the playground reads too), the firewall's per-interface ports
+/// included; the text form lists them under the interface's name.
+#[test]
+fn render_json_carries_the_firewall_interfaces() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("render-interfaces");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("configuration.nix");
+    std::fs::write(
+        &file,
+        "{ networking.firewall.allowedTCPPorts = [ 80 ];\n  networking.firewall.interfaces.eth1.allowedUDPPorts = [ 53 ];\n  system.stateVersion = \"24.11\"; }\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let (ok, out, err) = nixpen(&["render", path, "--json"]);
+    assert!(ok, "render failed:\n{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["firewall"]["allowedTCPPorts"], serde_json::json!([80]));
+    assert_eq!(json["firewall"]["interfaces"]["eth1"]["allowedUDPPorts"], serde_json::json!([53]));
+    let (ok, text, err) = nixpen(&["render", path]);
+    assert!(ok, "render failed:\n{err}");
+    assert!(text.contains("==> firewall <==\nTCP: 80\nUDP: none\neth1 TCP: none\neth1 UDP: 53\n"), "{text}");
+}

@@ -1,6 +1,5 @@
 //! [`Evaluator`]: the entry point. Runs one request on a fresh heap.
 
-
 use crate::api::*;
 use crate::cache::Cache;
 use crate::error::{render, ErrKind, Error, R};
@@ -449,4 +448,3 @@ fn print_value(it: &mut Interp, v: Value, format: OutputFormat, strict: bool) ->
         }
     }
 }
-

@@ -9,11 +9,11 @@ mod lzma;
 #[cfg(test)]
 mod lzma_pack;
 mod mount;
-mod rendered;
+pub mod rendered;
 #[cfg(test)]
 mod strip_comments;
 pub mod target;
 
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
-pub use rendered::{Firewall, PortRange, Rendered};
+pub use rendered::{Firewall, PortRange, Ports, Rendered};
 pub use target::Target;

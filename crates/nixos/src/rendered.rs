@@ -1,39 +1,14 @@
-//! `config.system.build.nixpen` as Rust data, read from its JSON, and its
-//! plain-text form for a terminal.
+//! `config.system.build.nixpen` as Rust data: the one schema of what a
+//! render produces, read by the CLI (`nixpen render`) and the playground
+//! alike, and its plain-text form for a terminal.
+//!
+//! Field names in the JSON are those of the Nix result
+//! (`crates/nixos/nixpkgs/nixos/modules/system/build.nix`), which uses
+//! NixOS's own option names where there is one (`allowedTCPPorts`, …).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-
-/// The firewall's open ports.
-/// Field names are NixOS's (`allowedTCPPorts`, …).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Firewall {
-    /// Whether the firewall is on.
-    #[serde(default)]
-    pub enable: bool,
-    /// Open TCP ports.
-    #[serde(default, rename = "allowedTCPPorts")]
-    pub allowed_tcp_ports: Vec<u32>,
-    /// Open UDP ports.
-    #[serde(default, rename = "allowedUDPPorts")]
-    pub allowed_udp_ports: Vec<u32>,
-    /// Open TCP port ranges `{ from, to }`.
-    #[serde(default, rename = "allowedTCPPortRanges")]
-    pub allowed_tcp_port_ranges: Vec<PortRange>,
-    /// Open UDP port ranges `{ from, to }`.
-    #[serde(default, rename = "allowedUDPPortRanges")]
-    pub allowed_udp_port_ranges: Vec<PortRange>,
-}
-
-/// An inclusive range of ports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PortRange {
-    /// First port.
-    pub from: u32,
-    /// Last port.
-    pub to: u32,
-}
 
 /// What NixOS would produce for a configuration.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -47,18 +22,128 @@ pub struct Rendered {
     /// `/etc` file texts by path relative to `/etc`.
     #[serde(default)]
     pub etc: BTreeMap<String, String>,
-    /// The firewall's open ports, when the firewall is enabled.
+    /// The firewall (`networking.firewall`).
     #[serde(default)]
-    pub firewall: Option<Firewall>,
+    pub firewall: Firewall,
     /// NixOS's warnings (`config.warnings`).
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// The scripts the units run (`unit-script-*` and others), by store
+    /// path. The playground does not ask for them (its render leaves them
+    /// out, so this map is empty there).
+    #[serde(default)]
+    pub scripts: BTreeMap<String, String>,
+}
+
+/// The firewall's state: whether it is on, the ports open on every
+/// interface, and those open on one interface only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Firewall {
+    /// Whether the firewall is on (`networking.firewall.enable`).
+    #[serde(default)]
+    pub enable: bool,
+    /// Open TCP ports on every interface.
+    #[serde(default, rename = "allowedTCPPorts")]
+    pub allowed_tcp_ports: Vec<u32>,
+    /// Open UDP ports on every interface.
+    #[serde(default, rename = "allowedUDPPorts")]
+    pub allowed_udp_ports: Vec<u32>,
+    /// Open TCP port ranges on every interface.
+    #[serde(default, rename = "allowedTCPPortRanges")]
+    pub allowed_tcp_port_ranges: Vec<PortRange>,
+    /// Open UDP port ranges on every interface.
+    #[serde(default, rename = "allowedUDPPortRanges")]
+    pub allowed_udp_port_ranges: Vec<PortRange>,
+    /// Ports open on one interface (`networking.firewall.interfaces.<name>`).
+    #[serde(default)]
+    pub interfaces: BTreeMap<String, Ports>,
+}
+
+/// The ports open on one interface, under NixOS's option names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ports {
+    /// Open TCP ports.
+    #[serde(default, rename = "allowedTCPPorts")]
+    pub allowed_tcp_ports: Vec<u32>,
+    /// Open UDP ports.
+    #[serde(default, rename = "allowedUDPPorts")]
+    pub allowed_udp_ports: Vec<u32>,
+    /// Open TCP port ranges.
+    #[serde(default, rename = "allowedTCPPortRanges")]
+    pub allowed_tcp_port_ranges: Vec<PortRange>,
+    /// Open UDP port ranges.
+    #[serde(default, rename = "allowedUDPPortRanges")]
+    pub allowed_udp_port_ranges: Vec<PortRange>,
+}
+
+/// An inclusive range of ports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortRange {
+    /// First port.
+    pub from: u32,
+    /// Last port.
+    pub to: u32,
+}
+
+/// A transport protocol of the firewall's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// TCP.
+    Tcp,
+    /// UDP.
+    Udp,
+}
+
+impl Firewall {
+    /// The ports open on every interface, as one interface's [`Ports`].
+    pub fn everywhere(&self) -> Ports {
+        Ports {
+            allowed_tcp_ports: self.allowed_tcp_ports.clone(),
+            allowed_udp_ports: self.allowed_udp_ports.clone(),
+            allowed_tcp_port_ranges: self.allowed_tcp_port_ranges.clone(),
+            allowed_udp_port_ranges: self.allowed_udp_port_ranges.clone(),
+        }
+    }
+
+    /// Rows for a table of open ports: `("all interfaces", …)` first, then
+    /// each interface with its own list.
+    pub fn rows(&self) -> Vec<(String, Ports)> {
+        let mut rows = vec![("all interfaces".to_owned(), self.everywhere())];
+        rows.extend(self.interfaces.iter().map(|(name, ports)| (name.clone(), ports.clone())));
+        rows
+    }
+}
+
+impl Ports {
+    /// The open ports of `protocol` as text items, single ports first, then
+    /// ranges written `from` + `dash` + `to`.
+    ///
+    /// ```
+    /// use nixpen_nixos::rendered::{Ports, PortRange, Protocol};
+    /// let p = Ports { allowed_tcp_ports: vec![80], allowed_tcp_port_ranges: vec![PortRange { from: 8000, to: 8010 }], ..Ports::default() };
+    /// assert_eq!(p.items(Protocol::Tcp, "-"), ["80", "8000-8010"]);
+    /// assert!(p.items(Protocol::Udp, "-").is_empty());
+    /// ```
+    pub fn items(&self, protocol: Protocol, dash: &str) -> Vec<String> {
+        let (single, ranges) = match protocol {
+            Protocol::Tcp => (&self.allowed_tcp_ports, &self.allowed_tcp_port_ranges),
+            Protocol::Udp => (&self.allowed_udp_ports, &self.allowed_udp_port_ranges),
+        };
+        let mut items: Vec<String> = single.iter().map(u32::to_string).collect();
+        items.extend(ranges.iter().map(|r| format!("{}{dash}{}", r.from, r.to)));
+        items
+    }
 }
 
 impl Rendered {
     /// Reads the JSON of `config.system.build.nixpen`.
     pub fn from_json(json: &str) -> Result<Rendered, String> {
         serde_json::from_str(json).map_err(|e| format!("unexpected shape of system.build.nixpen: {e}"))
+    }
+
+    /// The JSON `nixpen render --json` prints: every field of this type.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
 
     /// The plain-text listing `nixpen render` prints: each file under a
@@ -83,25 +168,35 @@ impl Rendered {
         for (name, text) in &self.etc {
             file(&format!("/etc/{name}"), text);
         }
-        let ports = |list: &[u32], ranges: &[PortRange]| {
-            let mut items: Vec<String> = list.iter().map(u32::to_string).collect();
-            items.extend(ranges.iter().map(|r| format!("{}-{}", r.from, r.to)));
+        file("firewall", &self.firewall_text());
+        out
+    }
+
+    /// The firewall as `nixpen render` prints it: `disabled`, or the TCP and
+    /// UDP ports open everywhere, then those of each interface.
+    fn firewall_text(&self) -> String {
+        let fw = &self.firewall;
+        if !fw.enable {
+            return "disabled\n".to_owned();
+        }
+        let list = |ports: &Ports, protocol| {
+            let items = ports.items(protocol, "-");
             if items.is_empty() {
-                "none".to_string()
+                "none".to_owned()
             } else {
                 items.join(" ")
             }
         };
-        let fw = match &self.firewall {
-            Some(f) if f.enable => format!(
-                "TCP: {}\nUDP: {}\n",
-                ports(&f.allowed_tcp_ports, &f.allowed_tcp_port_ranges),
-                ports(&f.allowed_udp_ports, &f.allowed_udp_port_ranges)
-            ),
-            _ => "disabled\n".to_string(),
-        };
-        file("firewall", &fw);
-        out
+        let mut text = String::new();
+        for (name, ports) in fw.rows() {
+            let prefix = if name == "all interfaces" { String::new() } else { format!("{name} ") };
+            text.push_str(&format!(
+                "{prefix}TCP: {}\n{prefix}UDP: {}\n",
+                list(&ports, Protocol::Tcp),
+                list(&ports, Protocol::Udp)
+            ));
+        }
+        text
     }
 }
 
@@ -109,22 +204,31 @@ impl Rendered {
 mod tests {
     use super::*;
 
+    const JSON: &str = r#"{"units":{"a.service":"[Unit]\nDescription=A\n"},"nginx":null,"etc":{"hostname":"h\n"},
+        "firewall":{"enable":true,"allowedTCPPorts":[80,443],"allowedUDPPorts":[],
+        "allowedTCPPortRanges":[{"from":8000,"to":8010}],"allowedUDPPortRanges":[],
+        "interfaces":{"eth0":{"allowedTCPPorts":[22],"allowedUDPPorts":[],"allowedTCPPortRanges":[],"allowedUDPPortRanges":[]}}},
+        "warnings":["w"],"scripts":{},"stateVersion":"24.11"}"#;
+
     #[test]
     fn reads_and_prints_a_rendering() {
-        let r = Rendered::from_json(
-            r#"{"units":{"a.service":"[Unit]\nDescription=A\n"},"nginx":null,"etc":{"hostname":"h\n"},
-                "firewall":{"enable":true,"allowedTCPPorts":[80,443],"allowedUDPPorts":[],
-                "allowedTCPPortRanges":[{"from":8000,"to":8010}],"allowedUDPPortRanges":[],"interfaces":{}},
-                "warnings":["w"],"scripts":{},"stateVersion":"24.11"}"#,
-        )
-        .unwrap();
-        assert_eq!(r.firewall.as_ref().unwrap().allowed_tcp_ports, vec![80, 443]);
+        let r = Rendered::from_json(JSON).unwrap();
+        assert_eq!(r.firewall.allowed_tcp_ports, vec![80, 443]);
+        assert_eq!(r.firewall.interfaces["eth0"].allowed_tcp_ports, vec![22]);
         assert_eq!(r.warnings, vec!["w"]);
         assert_eq!(
             r.to_text(),
             "==> /etc/systemd/system/a.service <==\n[Unit]\nDescription=A\n\n==> /etc/hostname <==\nh\n\n\
-             ==> firewall <==\nTCP: 80 443 8000-8010\nUDP: none\n"
+             ==> firewall <==\nTCP: 80 443 8000-8010\nUDP: none\neth0 TCP: 22\neth0 UDP: none\n"
         );
+    }
+
+    #[test]
+    fn the_json_carries_every_field_back() {
+        let r = Rendered::from_json(JSON).unwrap();
+        let again = Rendered::from_json(&r.to_json()).unwrap();
+        assert_eq!(again, r);
+        assert!(r.to_json().contains(r#""interfaces":{"eth0""#), "{}", r.to_json());
     }
 
     #[test]

@@ -1,13 +1,40 @@
 //! A list of named texts (unit files, `/etc` files): the names as buttons,
 //! then the chosen one's text with a copy button.
 
+use std::collections::BTreeMap;
+
+use nixpen_nixos::Rendered;
 use yew::prelude::*;
+
+use crate::protocol::Outputs;
+use crate::shared::Shared;
+
+/// Which files of a rendered system a [`FileList`] shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// The systemd units.
+    Units,
+    /// The files under `/etc`.
+    Etc,
+}
+
+impl Listing {
+    /// The (name, text) map this listing shows, sorted by name.
+    pub fn files(self, rendered: &Rendered) -> &BTreeMap<String, String> {
+        match self {
+            Listing::Units => &rendered.units,
+            Listing::Etc => &rendered.etc,
+        }
+    }
+}
 
 /// Properties of [`FileList`].
 #[derive(Properties, PartialEq)]
 pub struct FileListProps {
-    /// (name, text) pairs, in display order.
-    pub files: Vec<(String, String)>,
+    /// The outputs holding the rendered system.
+    pub outputs: Shared<Outputs>,
+    /// Which of its files to list.
+    pub listing: Listing,
     /// Shown when `files` is empty.
     pub empty: AttrValue,
     /// A prefix shown before each name (such as `/etc/`).
@@ -23,13 +50,13 @@ pub struct FileListProps {
 #[function_component(FileList)]
 pub fn file_list(props: &FileListProps) -> Html {
     let chosen = use_state(|| None::<String>);
-    if props.files.is_empty() {
+    let files = props.outputs.system.as_ref().map(|system| props.listing.files(&system.rendered));
+    let Some((files, first)) = files.and_then(|files| Some((files, files.iter().next()?))) else {
         return html! { <p class="empty">{ props.empty.clone() }</p> };
-    }
-    let current =
-        (*chosen).as_ref().and_then(|name| props.files.iter().find(|(n, _)| n == name)).unwrap_or(&props.files[0]);
-    let items = props.files.iter().map(|(name, _)| {
-        let selected = *name == current.0;
+    };
+    let current = (*chosen).as_ref().and_then(|name| files.get_key_value(name)).unwrap_or(first);
+    let items = files.keys().map(|name| {
+        let selected = name == current.0;
         let chosen = chosen.clone();
         let pick = name.clone();
         html! {

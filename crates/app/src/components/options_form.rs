@@ -6,17 +6,17 @@
 use yew::prelude::*;
 
 use crate::components::option_field::OptionField;
-use crate::option_data::{Data, OptionInfo};
+use crate::option_data::{Data, FormOptions};
 use crate::overrides::{self, Override};
 use crate::protocol::ErrorReport;
+use crate::shared::Shared;
 
 /// Properties of [`OptionsForm`].
 #[derive(Properties, PartialEq)]
 pub struct OptionsFormProps {
-    /// The options the user's modules declare.
-    pub options: Vec<OptionInfo>,
-    /// False when the configuration does not import the module declaring them.
-    pub in_configuration: bool,
+    /// The options the user's modules declare, and whether the
+    /// configuration imports the module declaring them.
+    pub form: Shared<FormOptions>,
     /// What the form overrides.
     pub overrides: Vec<Override>,
     /// The latest evaluation's error, if any.
@@ -32,7 +32,7 @@ pub struct OptionsFormProps {
 /// The options form.
 #[function_component(OptionsForm)]
 pub fn options_form(props: &OptionsFormProps) -> Html {
-    let fields = props.options.iter().map(|option| {
+    let fields = props.form.options.iter().map(|option| {
         let loc = option.loc.clone();
         let on_set = props.on_set.reform(move |value| (loc.clone(), value));
         let loc = option.loc.clone();
@@ -47,27 +47,27 @@ pub fn options_form(props: &OptionsFormProps) -> Html {
     });
     // Overrides of options that are no longer declared (renamed, removed).
     let orphans: Vec<&Override> =
-        props.overrides.iter().filter(|o| !props.options.iter().any(|option| option.loc == o.loc)).collect();
+        props.overrides.iter().filter(|o| !props.form.options.iter().any(|option| option.loc == o.loc)).collect();
     let on_reset_all = props.on_reset_all.reform(|_: MouseEvent| ());
     html! {
         <div class="options-form" data-testid="options-form">
             <div class="output-actions">
                 <p class="options-intro">
-                    { format!("{} option{} declared by your modules. ", props.options.len(), if props.options.len() == 1 { "" } else { "s" }) }
+                    { format!("{} option{} declared by your modules. ", props.form.options.len(), if props.form.options.len() == 1 { "" } else { "s" }) }
                     {"A change is applied as "}<code>{ overrides::FILE_NAME }</code>
                     {", a module that sets it with "}<code>{"lib.mkForce"}</code>{"."}
                 </p>
                 <button type="button" data-testid="reset-options" onclick={on_reset_all}
                         disabled={props.overrides.is_empty()}>{"Reset all"}</button>
             </div>
-            if !props.in_configuration {
+            if !props.form.in_configuration {
                 <p class="notice" data-testid="not-imported">
                     {"These options are declared by the flake's "}<code>{"nixosModule"}</code>
                     {", which the NixOS configuration does not import yet: setting one fails with \u{201c}The option … does not exist\u{201d} until the configuration lists the module in its "}
                     <code>{"modules"}</code>{"."}
                 </p>
             }
-            if props.options.is_empty() {
+            if props.form.options.is_empty() {
                 <p>{"Your modules declare no options yet. Declare one with "}<code>{"options.… = lib.mkOption { … };"}</code></p>
             }
             if !orphans.is_empty() {

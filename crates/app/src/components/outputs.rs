@@ -7,18 +7,21 @@
 
 use yew::prelude::*;
 
+use nixpen_nixos::rendered::{Firewall, Ports, Protocol};
+
 use crate::components::config_tree::{ConfigTree, Path, TreeState};
-use crate::components::file_list::FileList;
+use crate::components::file_list::{FileList, Listing};
 use crate::components::options_form::OptionsForm;
 use crate::option_data::{Data, FormOptions};
 use crate::overrides::Override;
-use crate::protocol::{ErrorReport, Firewall, Outputs as Produced, Ports, SystemView};
+use crate::protocol::{ErrorReport, Outputs as Produced, System};
+use crate::shared::Shared;
 
 /// What the last evaluations produced, as the output pane shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     /// The outputs of the last successful evaluation.
-    pub outputs: Option<Produced>,
+    pub outputs: Option<Shared<Produced>>,
     /// The error of the latest evaluation, if it failed.
     pub error: Option<ErrorReport>,
     /// A note from the page: the run was stopped, the worker restarted.
@@ -30,7 +33,7 @@ pub struct Results {
     /// Whether an evaluation of newer source is under way or waiting.
     pub pending: bool,
     /// The options the user's modules declare, as last read.
-    pub form: FormOptions,
+    pub form: Shared<FormOptions>,
 }
 
 impl Results {
@@ -78,15 +81,15 @@ enum Tab {
 }
 
 impl Tab {
-    fn label(self, system: Option<&SystemView>) -> String {
+    fn label(self, system: Option<&System>) -> String {
         let count = |n: usize| if n == 0 { String::new() } else { format!(" ({n})") };
         match self {
             Tab::Value => "Value".into(),
-            Tab::Units => format!("systemd units{}", count(system.map_or(0, |s| s.units.len()))),
+            Tab::Units => format!("systemd units{}", count(system.map_or(0, |s| s.rendered.units.len()))),
             Tab::Nginx => "nginx.conf".into(),
-            Tab::Etc => format!("/etc{}", count(system.map_or(0, |s| s.etc.len()))),
+            Tab::Etc => format!("/etc{}", count(system.map_or(0, |s| s.rendered.etc.len()))),
             Tab::Firewall => "Firewall".into(),
-            Tab::Warnings => format!("Warnings{}", count(system.map_or(0, |s| s.warnings.len()))),
+            Tab::Warnings => format!("Warnings{}", count(system.map_or(0, |s| s.rendered.warnings.len()))),
             Tab::Config => "config".into(),
             Tab::Options => "Options".into(),
         }
@@ -110,11 +113,11 @@ fn tabs_for(outputs: Option<&Produced>, form: bool) -> Vec<Tab> {
     let mut tabs = Vec::new();
     if let Some(system) = outputs.and_then(|o| o.system.as_ref()) {
         tabs.push(Tab::Units);
-        if system.nginx.is_some() {
+        if system.rendered.nginx.is_some() {
             tabs.push(Tab::Nginx);
         }
         tabs.extend([Tab::Etc, Tab::Firewall]);
-        if !system.warnings.is_empty() {
+        if !system.rendered.warnings.is_empty() {
             tabs.push(Tab::Warnings);
         }
         tabs.push(Tab::Config);
@@ -136,7 +139,8 @@ pub fn outputs(props: &OutputsProps) -> Html {
     let stale = results.is_stale() && results.outputs.is_some();
     let form = !results.form.options.is_empty() || !props.overrides.is_empty();
     let body = (results.outputs.is_some() || form).then(|| {
-        let outputs = results.outputs.as_ref();
+        let shared = results.outputs.clone().unwrap_or_default();
+        let outputs = results.outputs.as_deref();
         let tabs = tabs_for(outputs, form);
         let current = (*chosen).filter(|tab| tabs.contains(tab)).or(tabs.first().copied());
         let system = outputs.and_then(|o| o.system.as_ref());
@@ -159,7 +163,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
                             on_load={props.on_tree_load.clone()} />
             },
             (Some(Tab::Options), _) => html! {
-                <OptionsForm options={results.form.options.clone()} in_configuration={results.form.in_configuration}
+                <OptionsForm form={results.form.clone()}
                              overrides={props.overrides.clone()}
                              error={results.error.clone()} on_set={props.on_set.clone()}
                              on_reset={props.on_reset.clone()} on_reset_all={props.on_reset_all.clone()} />
@@ -167,19 +171,19 @@ pub fn outputs(props: &OutputsProps) -> Html {
             (Some(Tab::Value), _) => {
                 text_panel("value", outputs.and_then(|o| o.value.clone()).unwrap_or_default(), &props.on_copy)
             }
-            (Some(Tab::Units), Some(system)) => html! {
-                <FileList files={system.units.clone()} label="units" on_copy={props.on_copy.clone()}
+            (Some(Tab::Units), Some(_)) => html! {
+                <FileList outputs={shared.clone()} listing={Listing::Units} label="units" on_copy={props.on_copy.clone()}
                           empty="This configuration enables no systemd units." />
             },
-            (Some(Tab::Nginx), Some(system)) => text_panel("nginx", system.nginx.clone().unwrap_or_default(), &props.on_copy),
-            (Some(Tab::Etc), Some(system)) => html! {
-                <FileList files={system.etc.clone()} label="etc" prefix="/etc/" on_copy={props.on_copy.clone()}
+            (Some(Tab::Nginx), Some(system)) => text_panel("nginx", system.rendered.nginx.clone().unwrap_or_default(), &props.on_copy),
+            (Some(Tab::Etc), Some(_)) => html! {
+                <FileList outputs={shared.clone()} listing={Listing::Etc} label="etc" prefix="/etc/" on_copy={props.on_copy.clone()}
                           empty="No /etc files with a text of their own." />
             },
-            (Some(Tab::Firewall), Some(system)) => firewall_panel(&system.firewall),
+            (Some(Tab::Firewall), Some(system)) => firewall_panel(&system.rendered.firewall),
             (Some(Tab::Warnings), Some(system)) => html! {
                 <ul class="warnings" data-testid="warnings">
-                    { for system.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
+                    { for system.rendered.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
                 </ul>
             },
             _ => html! {},
@@ -190,7 +194,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
                     { for strip }
                     if let Some(system) = system {
                         <span class="system-name" data-testid="system-name">{ system.name.clone() }</span>
-                        { download_button(system) }
+                        { download_button(&shared) }
                     }
                 </div>
                 if stale && current != Some(Tab::Options) {
@@ -228,9 +232,13 @@ pub fn outputs(props: &OutputsProps) -> Html {
 }
 
 /// "Download all": the rendered files as one tar archive.
-fn download_button(system: &SystemView) -> Html {
-    let system = system.clone();
-    let onclick = Callback::from(move |_: MouseEvent| crate::download::download(&system));
+fn download_button(outputs: &Shared<Produced>) -> Html {
+    let outputs = outputs.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if let Some(system) = &outputs.system {
+            crate::download::download(system)
+        }
+    });
     html! {
         <button type="button" class="small download" data-testid="download-all" {onclick}
                 title="Download every rendered file (units, /etc, nginx.conf) as a tar archive">
@@ -256,24 +264,21 @@ fn firewall_panel(firewall: &Firewall) -> Html {
     if !firewall.enable {
         return html! { <p data-testid="firewall">{"The firewall is off: every port is reachable."}</p> };
     }
-    let mut rows = vec![("all interfaces".to_owned(), firewall.ports.clone())];
-    rows.extend(firewall.interfaces.iter().cloned());
+    let rows = firewall.rows();
     html! {
         <table class="firewall" data-testid="firewall">
             <thead><tr><th scope="col">{"Interface"}</th><th scope="col">{"TCP"}</th><th scope="col">{"UDP"}</th></tr></thead>
             <tbody>
                 { for rows.iter().map(|(name, ports)| html! {
-                    <tr><th scope="row">{ name.clone() }</th><td>{ list(ports, true) }</td><td>{ list(ports, false) }</td></tr>
+                    <tr><th scope="row">{ name.clone() }</th><td>{ list(ports, Protocol::Tcp) }</td><td>{ list(ports, Protocol::Udp) }</td></tr>
                 }) }
             </tbody>
         </table>
     }
 }
 
-fn list(ports: &Ports, tcp: bool) -> String {
-    let (single, ranges) = if tcp { (&ports.tcp, &ports.tcp_ranges) } else { (&ports.udp, &ports.udp_ranges) };
-    let mut parts: Vec<String> = single.iter().map(u32::to_string).collect();
-    parts.extend(ranges.iter().map(|(from, to)| format!("{from}–{to}")));
+fn list(ports: &Ports, protocol: Protocol) -> String {
+    let parts = ports.items(protocol, "–");
     if parts.is_empty() {
         "none".into()
     } else {

@@ -1,6 +1,5 @@
 //! Types, control flow, errors, tracing and reflection.
 
-
 use super::mk_attrs;
 use crate::error::*;
 use crate::eval::Interp;

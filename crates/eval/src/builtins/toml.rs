@@ -1,6 +1,5 @@
 //! `builtins.fromTOML`: a small TOML 1.0 parser.
 
-
 use crate::error::*;
 use crate::eval::Interp;
 use crate::expr::Span;

@@ -715,8 +715,7 @@ impl<'a> Interp<'a> {
                 }
                 let l = l.clone();
                 for x in l.iter() {
-                    self.deep_force_inner(x.clone(), seen)
-                        .frame(None, || "while evaluating a list element".into())?;
+                    self.deep_force_inner(x.clone(), seen).frame(None, || "while evaluating a list element".into())?;
                 }
             }
             _ => {}

@@ -1,6 +1,5 @@
 //! `builtins.toJSON` / `--json` output and the `fromJSON` parser.
 
-
 use super::fmt_float;
 use crate::error::*;
 use crate::eval::coerce::CoerceMode;
