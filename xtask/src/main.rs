@@ -2,8 +2,11 @@
 //!
 //! - `serve`: install what is missing, build the playground and serve it at
 //!   <http://127.0.0.1:8080>.
-//! - `test`: install what is missing, then run every test: the Rust tests
-//!   (unit, conformance, differential) and the browser tests in Chromium.
+//! - `test`: install what is missing, check formatting and clippy, then run
+//!   every test: the Rust tests (unit, conformance, differential) and the
+//!   browser tests in Chromium. External test data that is missing is named
+//!   at the start and in the final summary (`SKIPPED …`); with `CI` set, a
+//!   missing suite fails the run.
 //! - `bench`: run the benchmarks against real Nix on the same inputs.
 //! - `bench-web`: build the release site (unless `--no-build`) and run the
 //!   browser benchmark (`web/bench/run.mjs`) on it in headless Chromium.
@@ -53,11 +56,36 @@ fn serve() -> ExitCode {
     }
 }
 
+/// The external suites that are missing here, as (name, reason), after
+/// printing what was found.
+fn preflight() -> Vec<(&'static str, String)> {
+    eprintln!("\n==> external test data (see crates/testkit):");
+    let mut missing = Vec::new();
+    for suite in nixpen_testkit::SUITES {
+        match suite.locate() {
+            Ok(path) => eprintln!("    found   {:<16} {}", suite.name, path.display()),
+            Err(reason) => {
+                eprintln!("    MISSING {:<16} {reason}", suite.name);
+                missing.push((suite.name, reason));
+            }
+        }
+    }
+    missing
+}
+
 fn test() -> ExitCode {
+    let ci = env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
     if !step("tools", "bash", &["scripts/tools.sh", "all"]) {
         return ExitCode::FAILURE;
     }
-    let steps: [(&str, &str, &[&str]); 4] = [
+    let missing = preflight();
+    // Outside CI, tests of a missing suite skip themselves (and say so);
+    // in CI a missing suite is a failure, reported below.
+    let skip: Vec<&str> = missing.iter().map(|(name, _)| *name).collect();
+    env::set_var("NIXPEN_SKIP", skip.join(","));
+    let steps: [(&str, &str, &[&str]); 7] = [
+        ("format", "cargo", &["fmt", "--all", "--check"]),
+        ("clippy", "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
         (
             "rust tests",
             "cargo",
@@ -66,23 +94,38 @@ fn test() -> ExitCode {
         // The app's own unit tests (highlighting, overrides, share links, tar)
         // run natively; its views are tested in the browser.
         ("app unit tests", "cargo", &["test", "--profile", "ci", "--package", "nixpen-app", "--lib"]),
+        (
+            "lessons",
+            "cargo",
+            &["run", "--profile", "ci", "--package", "nixpen-cli", "--", "lesson", "check", "lessons"],
+        ),
         ("web build", "trunk", &["build", "--release", "--offline"]),
         ("browser tests", "node", &["web/tests/run.mjs", "--dist", "dist"]),
     ];
     let mut failed = Vec::new();
     let mut passed = 0;
     for (name, program, args) in steps {
+        if name == "lessons" && !root().join("lessons").is_dir() {
+            continue;
+        }
         if step(name, program, args) {
             passed += 1;
         } else {
-            failed.push(name);
+            failed.push(name.to_owned());
             if name == "web build" {
-                failed.push("browser tests (not run: no build)");
+                failed.push("browser tests (not run: no build)".to_owned());
                 break;
             }
         }
     }
     eprintln!("\nsteps: {passed} passed, {} failed {:?}", failed.len(), failed);
+    for (name, reason) in &missing {
+        eprintln!("SKIPPED {name}: {reason}{}", if ci { " (a failure in CI)" } else { "" });
+    }
+    if ci && !missing.is_empty() {
+        eprintln!("CI is set: every external suite must run; {} did not.", missing.len());
+        return ExitCode::FAILURE;
+    }
     if failed.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -1,6 +1,8 @@
-//! The tutorial's seven steps (`../shared/examples/article`), each checked
-//! through `nixpen render` / `nixpen options` / `nixpen eval` against what the
-//! article's README table says the playground must show.
+//! The tutorial's seven steps, each checked through `nixpen render` /
+//! `nixpen options` / `nixpen eval` against what the playground must show
+//! for it (see examples/README.md). Every check runs on the repository's own
+//! tutorial (`examples/tutorial`) and on the article it follows
+//! (`nixpen_testkit::ARTICLE`, data from outside the repository).
 
 mod common;
 use common::nixpen;
@@ -9,29 +11,63 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-/// The article's folder, or `None` (with a visible message) when `shared/` is absent.
-fn article() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article");
-    match dir.canonicalize() {
-        Ok(d) => Some(d),
-        Err(_) => {
-            eprintln!("skipped: {} not found (shared/ must sit beside the repository)", dir.display());
-            None
-        }
-    }
+/// A folder of tutorial steps, and where its typo step's error points.
+struct Steps {
+    dir: PathBuf,
+    /// `LINE:COLUMN` of `system` in step 3's `self.packages.${system}`.
+    typo_at: &'static str,
 }
 
+/// The repository's own tutorial.
+fn tutorial() -> Steps {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/tutorial").canonicalize().unwrap();
+    Steps { dir, typo_at: "52:43" }
+}
+
+/// The article's steps, when its data is present (see `nixpen_testkit::require`).
+fn article() -> Option<Steps> {
+    nixpen_testkit::require(&nixpen_testkit::ARTICLE).map(|dir| Steps { dir, typo_at: "45:59" })
+}
+
+/// Two tests of one check: on our tutorial and on the article.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[test]
+            fn tutorial() {
+                super::$name(&super::tutorial());
+            }
+            #[test]
+            fn article() {
+                if let Some(steps) = super::article() {
+                    super::$name(&steps);
+                }
+            }
+        }
+    )*};
+}
+
+on_both!(
+    step0_is_a_go_package_without_a_system,
+    step1_container_runs_nginx_behind_the_firewall,
+    step2_declares_the_enable_option,
+    step3_typo_is_an_undefined_variable_at_its_position,
+    step4_fixed_but_not_imported_changes_nothing,
+    step5_runs_gohello_behind_the_virtual_host,
+    step6_port_option_drives_unit_and_proxy_and_is_type_checked,
+);
+
 /// `nixpen render STEP --json`, parsed.
-fn render(step: &str) -> Value {
-    let dir = article().unwrap().join(step);
+fn render(steps: &Steps, step: &str) -> Value {
+    let dir = steps.dir.join(step);
     let (ok, out, err) = nixpen(&["render", dir.to_str().unwrap(), "--json"]);
     assert!(ok, "render {step} failed:\n{err}");
     serde_json::from_str(&out).unwrap()
 }
 
 /// The rendering of `step`'s container with an extra NixOS module `module`.
-fn render_with(step: &str, module: &str) -> Result<Value, String> {
-    let dir = article().unwrap().join(step);
+fn render_with(steps: &Steps, step: &str, module: &str) -> Result<Value, String> {
+    let dir = steps.dir.join(step);
     let expr = format!(
         "((import <nixpkgs/flake> {{ src = {}; }}).nixosConfigurations.container.extendModules \
          {{ modules = [ ({module}) ]; }}).config.system.build.nixpen",
@@ -65,10 +101,8 @@ fn assert_container_outputs(r: &Value) {
     assert_eq!(r["etc"]["hostname"], "gohello\n");
 }
 
-#[test]
-fn step0_is_a_go_package_without_a_system() {
-    let Some(dir) = article() else { return };
-    let dir = dir.join("0-gohello");
+fn step0_is_a_go_package_without_a_system(steps: &Steps) {
+    let dir = steps.dir.join("0-gohello");
     let expr = format!("(import <nixpkgs/flake> {{ src = {}; }}).packages.x86_64-linux.default", dir.display());
     let (ok, out, err) = nixpen(&["eval", "--strict", "--expr", &format!("{expr}.name")]);
     assert!(ok, "{err}");
@@ -79,19 +113,13 @@ fn step0_is_a_go_package_without_a_system() {
     assert!(!ok && err.starts_with("error:") && err.contains("no nixosConfigurations"), "{err}");
 }
 
-#[test]
-fn step1_container_runs_nginx_behind_the_firewall() {
-    if article().is_none() {
-        return;
-    }
-    assert_container_outputs(&render("1-container"));
+fn step1_container_runs_nginx_behind_the_firewall(steps: &Steps) {
+    assert_container_outputs(&render(steps, "1-container"));
 }
 
-#[test]
-fn step2_declares_the_enable_option() {
-    let Some(dir) = article() else { return };
-    assert_container_outputs(&render("2-module-template"));
-    let (ok, out, err) = nixpen(&["options", dir.join("2-module-template").to_str().unwrap(), "--json"]);
+fn step2_declares_the_enable_option(steps: &Steps) {
+    assert_container_outputs(&render(steps, "2-module-template"));
+    let (ok, out, err) = nixpen(&["options", steps.dir.join("2-module-template").to_str().unwrap(), "--json"]);
     assert!(ok, "{err}");
     let options: Value = serde_json::from_str(&out).unwrap();
     let enable = options
@@ -104,30 +132,20 @@ fn step2_declares_the_enable_option() {
     assert_eq!(enable["default"]["text"], "false");
 }
 
-#[test]
-fn step3_typo_is_an_undefined_variable_at_its_position() {
-    let Some(dir) = article() else { return };
-    let step = dir.join("3-systemd-typo");
+fn step3_typo_is_an_undefined_variable_at_its_position(steps: &Steps) {
+    let step = steps.dir.join("3-systemd-typo");
     let (ok, _, err) = nixpen(&["render", step.to_str().unwrap()]);
     assert!(!ok);
     assert!(err.contains("error: undefined variable 'system'"), "{err}");
-    assert!(err.contains(&format!("{}:45:59", step.join("flake.nix").display())), "{err}");
+    assert!(err.contains(&format!("{}:{}", step.join("flake.nix").display(), steps.typo_at)), "{err}");
 }
 
-#[test]
-fn step4_fixed_but_not_imported_changes_nothing() {
-    if article().is_none() {
-        return;
-    }
-    assert_container_outputs(&render("4-systemd"));
+fn step4_fixed_but_not_imported_changes_nothing(steps: &Steps) {
+    assert_container_outputs(&render(steps, "4-systemd"));
 }
 
-#[test]
-fn step5_runs_gohello_behind_the_virtual_host() {
-    if article().is_none() {
-        return;
-    }
-    let r = render("5-final");
+fn step5_runs_gohello_behind_the_virtual_host(steps: &Steps) {
+    let r = render(steps, "5-final");
     let unit = r["units"]["xeserv.gohello.service"].as_str().expect("xeserv.gohello.service rendered");
     for line in ["DynamicUser=yes", "CacheDirectory=xeserv.gohello", "WantedBy=multi-user.target", "Restart=on-failure"]
     {
@@ -142,23 +160,22 @@ fn step5_runs_gohello_behind_the_virtual_host() {
     assert!(conf.contains("server_name gohello.local.cetacean.club"), "{conf}");
     assert!(conf.contains("proxy_pass http://127.0.0.1:3031"), "{conf}");
 
-    let off = render_with("5-final", "{ lib, ... }: { xeserv.services.gohello.enable = lib.mkForce false; }").unwrap();
+    let off =
+        render_with(steps, "5-final", "{ lib, ... }: { xeserv.services.gohello.enable = lib.mkForce false; }").unwrap();
     assert!(!unit_names(&off).iter().any(|u| u.contains("gohello")));
     assert!(!nginx(&off).contains("gohello.local.cetacean.club"));
 }
 
-#[test]
-fn step6_port_option_drives_unit_and_proxy_and_is_type_checked() {
-    let Some(dir) = article() else { return };
-    let (ok, out, err) = nixpen(&["options", dir.join("6-exercise-port").to_str().unwrap(), "--json"]);
+fn step6_port_option_drives_unit_and_proxy_and_is_type_checked(steps: &Steps) {
+    let (ok, out, err) = nixpen(&["options", steps.dir.join("6-exercise-port").to_str().unwrap(), "--json"]);
     assert!(ok, "{err}");
     assert!(out.contains("\"xeserv.services.gohello.port\""), "{out}");
 
-    let r = render_with("6-exercise-port", "{ xeserv.services.gohello.port = 8080; }").unwrap();
+    let r = render_with(steps, "6-exercise-port", "{ xeserv.services.gohello.port = 8080; }").unwrap();
     assert!(r["units"]["xeserv.gohello.service"].as_str().unwrap().contains("--bind 127.0.0.1:8080"));
     assert!(nginx(&r).contains("proxy_pass http://127.0.0.1:8080"));
 
-    let err = render_with("6-exercise-port", "{ xeserv.services.gohello.port = 70000; }").unwrap_err();
+    let err = render_with(steps, "6-exercise-port", "{ xeserv.services.gohello.port = 70000; }").unwrap_err();
     assert!(
         err.contains("A definition for option `xeserv.services.gohello.port' is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)'"),
         "{err}"

@@ -80,10 +80,6 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn shared_dir() -> PathBuf {
-    repo_root().join("../shared/conformance/nixpkgs-modules")
-}
-
 fn tests_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
 }
@@ -386,13 +382,8 @@ fn report(evaluator: &str, verdicts: &[Verdict], full_run: bool) -> Vec<u32> {
 
 #[test]
 fn nixpkgs_module_system_conformance() {
-    let shared = shared_dir();
+    let Some(shared) = nixpen_testkit::require(&nixpen_testkit::NIXPKGS_MODULES) else { return };
     let cases_file = shared.join("cases.json");
-    if !cases_file.is_file() {
-        println!("\n!!! SKIPPED modules conformance: {} is missing\n", cases_file.display());
-        eprintln!("\n!!! SKIPPED modules conformance: {} is missing\n", cases_file.display());
-        return;
-    }
     let excluded = read_id_list(&tests_dir().join("modules_excluded.txt"));
     let chosen = selected_ids();
     let cases: Vec<Case> = load_cases(&cases_file)
@@ -426,12 +417,9 @@ fn available_evaluators() -> Vec<Evaluator> {
     let wanted = std::env::var("NIXPEN_EVALUATORS").unwrap_or_else(|_| "cppnix,nixpen".into());
     let mut evaluators = Vec::new();
     if wanted.contains("cppnix") {
-        match find_on_path("nix-instantiate") {
-            Some(program) => evaluators.push(Evaluator { name: "cppnix", program, leading_args: Vec::new() }),
-            None => {
-                println!("\n!!! cppnix: skipped: nix-instantiate not installed\n");
-                eprintln!("\n!!! cppnix: skipped: nix-instantiate not installed\n");
-            }
+        if nixpen_testkit::cppnix() {
+            let program = find_on_path("nix-instantiate").expect("nix-instantiate runs, so it is on PATH");
+            evaluators.push(Evaluator { name: "cppnix", program, leading_args: Vec::new() });
         }
     }
     if wanted.contains("nixpen") {

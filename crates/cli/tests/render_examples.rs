@@ -362,11 +362,7 @@ fn timer_example_has_start_at_and_hand_written_timers() {
 
 #[test]
 fn state_version_warning_is_printed_once() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article/5-final");
-    let Ok(dir) = dir.canonicalize() else {
-        eprintln!("skipped: ../shared/examples/article not found");
-        return;
-    };
+    let dir = examples_dir().join("tutorial/5-final");
     for json in [false, true] {
         let mut args = vec!["render", dir.to_str().unwrap()];
         if json {

@@ -2,7 +2,7 @@
 //! The Nix language evaluator of Nixpen.
 //!
 //! Source is parsed with rnix, lowered to a compact tree with resolved scopes
-//! ([`expr`]), and evaluated lazily by a tree-walking interpreter whose thunks
+//! (`expr.rs`), and evaluated lazily by a tree-walking interpreter whose thunks
 //! live in a per-evaluation arena (dropped whole after each evaluation).
 //!
 //! ```
@@ -18,9 +18,9 @@ mod builtins;
 pub mod bytes;
 mod cache;
 mod driver;
-pub mod error;
-pub mod eval;
-pub mod expr;
+pub(crate) mod error;
+pub(crate) mod eval;
+pub(crate) mod expr;
 mod float;
 pub mod fs;
 pub mod limits;
@@ -29,8 +29,8 @@ mod parse;
 pub mod print;
 pub mod snapshot;
 mod source;
-pub mod symbol;
-pub mod value;
+pub(crate) mod symbol;
+pub(crate) mod value;
 
 pub use api::{
     AutoArg, EvalConfig, EvalError, HeapRelease, Input, Outcome, OutputFormat, PartsOutcome, Pos, Request,

@@ -1,4 +1,5 @@
-//! Conformance runner over Nix's own language tests (`../shared/conformance/nix-lang`).
+//! Conformance runner over Nix's own language tests (`nixpen_testkit::NIX_LANG`:
+//! `../shared/conformance/nix-lang`; missing data fails the test, see the testkit).
 //!
 //! Prints pass counts per kind, fails on any regression against
 //! `nix_lang_expected.txt`, prints newly passing tests. `NIXPEN_BLESS=1`
@@ -9,14 +10,10 @@
 static ALLOCATOR: nixpen_alloc::NixpenAlloc = nixpen_alloc::NixpenAlloc;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use nixpen_eval::*;
-
-fn suite_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/nix-lang")
-}
 
 fn read(p: &Path) -> Option<String> {
     std::fs::read(p).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -133,11 +130,7 @@ struct Counts {
 
 #[test]
 fn nix_lang_conformance() {
-    let dir = suite_dir();
-    if !dir.exists() {
-        eprintln!("conformance suite not found at {}; skipping", dir.display());
-        return;
-    }
+    let Some(dir) = nixpen_testkit::require(&nixpen_testkit::NIX_LANG) else { return };
     let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let expected_path = here.join("nix_lang_expected.txt");
     let expected: BTreeSet<String> = read(&expected_path)

@@ -1,4 +1,4 @@
-//! The article's steps (`shared/examples/article`, "Nix Flakes: Exposing
+//! The article's steps (`nixpen_testkit::ARTICLE`, "Nix Flakes: Exposing
 //! and using NixOS Modules") evaluated through Nixpen's nixpkgs tree
 //! (`crates/nixos/nixpkgs`) must show what the article's README table says:
 //! the gohello package, nginx.service and nginx.conf, port 80, hostname
@@ -6,11 +6,11 @@
 //! position, `xeserv.gohello.service` and the virtual host of step 5, and
 //! the port option of step 6 with NixOS's type error for 70000.
 //!
-//! For now the evaluator is real Nix: `nix-instantiate` (in a private
-//! chroot store under the target directory, so the shared `/nix/store` is
-//! never written). Each test is skipped, visibly, when `nix-instantiate` or
-//! the article's folder is missing. The facts checked do not depend on the
-//! evaluator, so the same table can later run through `nixpen render`.
+//! Every expression is evaluated by Nixpen's evaluator and by real Nix
+//! (`nix-instantiate`, in a private chroot store under the target
+//! directory), which must agree (`common::eval`). The article's folder is
+//! data from outside the repository (`nixpen_testkit::ARTICLE`): without it
+//! the tests fail, unless `NIXPEN_SKIP` names `article`.
 
 mod common;
 
@@ -18,25 +18,15 @@ use common::{eval, parse_json, Json, JsonExt};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The folder holding the article's steps: `$NIXPEN_ARTICLE_DIR`, else
-/// `shared/examples/article` next to the repository.
+/// The folder holding the article's steps (see `nixpen_testkit::ARTICLE`).
 fn article_dir() -> PathBuf {
-    match std::env::var("NIXPEN_ARTICLE_DIR") {
-        Ok(dir) => PathBuf::from(dir),
-        Err(_) => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/article"),
-    }
+    nixpen_testkit::ARTICLE.locate().expect("checked by can_run")
 }
 
-/// Whether the tests can run here; prints why not when they cannot.
+/// Whether the article is here (a test fails when it is not, unless
+/// `NIXPEN_SKIP` names it).
 fn can_run() -> bool {
-    if !common::nix_available() {
-        return false;
-    }
-    if !article_dir().join("5-final/flake.nix").exists() {
-        eprintln!("skipped: the article's steps are not at {}", article_dir().display());
-        return false;
-    }
-    true
+    nixpen_testkit::require(&nixpen_testkit::ARTICLE).is_some()
 }
 
 /// The path of one step's folder, as a Nix path literal.

@@ -1,18 +1,18 @@
-//! Helpers shared by the nixpkgs-tree tests: running `nix-instantiate` on
-//! an expression with our nixpkgs on the search path, and reading its JSON.
-#![allow(dead_code)]
+//! Helpers shared by the nixpkgs-tree tests: evaluating an expression with
+//! our nixpkgs on the search path through Nixpen's evaluator and through
+//! `nix-instantiate`, comparing the two, and reading the JSON.
+#![allow(dead_code)] // each test uses only some of these
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Arc;
 
-/// Whether `nix-instantiate` is installed; prints that the test is skipped
-/// when it is not.
+use nixpen_eval::{EvalConfig, Evaluator, Input, OutputFormat, RealFs, Request, SearchPathEntry};
+
+/// Whether `nix-instantiate` runs here. When it does not, the test fails
+/// unless `NIXPEN_SKIP` names `cppnix` (see `nixpen_testkit::require`).
 pub fn nix_available() -> bool {
-    let found = Command::new("nix-instantiate").arg("--version").output().is_ok();
-    if !found {
-        eprintln!("skipped: nix-instantiate not found");
-    }
-    found
+    nixpen_testkit::cppnix()
 }
 
 /// The folder of our nixpkgs tree (`$NIXPEN_NIXPKGS_DIR` overrides it, to
@@ -24,9 +24,55 @@ pub fn nixpkgs_dir() -> PathBuf {
     }
 }
 
+/// `expr` evaluated strictly to JSON with our nixpkgs tree on the search
+/// path, by Nixpen's evaluator and by CppNix, which must agree: the same
+/// JSON text, or both an error with the same first line. Returns Nixpen's
+/// JSON, or its error text (as `nix-instantiate` prints it). Without
+/// `nix-instantiate` the test fails, unless `NIXPEN_SKIP` names `cppnix`:
+/// then only Nixpen's answer is checked.
+pub fn eval(expr: &str) -> Result<String, String> {
+    let ours = nixpen(expr);
+    if nix_available() {
+        let theirs = cppnix(expr);
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.trim_end(), b.trim_end(), "Nixpen (left) and CppNix (right) differ on {expr}")
+            }
+            (Err(a), Err(b)) => assert_eq!(
+                first_error_line(a),
+                first_error_line(b),
+                "Nixpen (left) and CppNix (right) fail differently on {expr}:\n{a}\n---\n{b}"
+            ),
+            _ => panic!("only one evaluator failed on {expr}:\nNixpen: {ours:?}\nCppNix: {theirs:?}"),
+        }
+    }
+    ours
+}
+
+/// The line of an error text that starts with `error:`.
+fn first_error_line(text: &str) -> &str {
+    text.lines().find(|l| l.starts_with("error:")).unwrap_or(text).trim_end()
+}
+
+/// Nixpen's evaluator on `expr`, over the real file system with our tree
+/// at `nixpkgs`: the JSON, or the error as Nix renders it.
+pub fn nixpen(expr: &str) -> Result<String, String> {
+    let mut config = EvalConfig::new(Arc::new(RealFs::new()));
+    config.search_path.push(SearchPathEntry { prefix: "nixpkgs".into(), path: nixpkgs_dir().display().to_string() });
+    config.cwd = std::env::current_dir().unwrap().display().to_string();
+    let request = Request {
+        input: Input::Expr { text: expr.to_owned() },
+        attr: None,
+        auto_args: Vec::new(),
+        strict: true,
+        format: OutputFormat::Json,
+    };
+    Evaluator::new(config).eval(&request).result.map_err(|e| e.rendered)
+}
+
 /// `nix-instantiate --eval --strict --json` of `expr` with `nixpkgs` on
 /// the search path: stdout on success, stderr on failure.
-pub fn eval(expr: &str) -> Result<String, String> {
+pub fn cppnix(expr: &str) -> Result<String, String> {
     // One nix-instantiate at a time: they share the chroot store's database.
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());

@@ -123,6 +123,9 @@ in
         "ECDHE-RSA-AES256-GCM-SHA384"
         "ECDHE-ECDSA-CHACHA20-POLY1305"
         "ECDHE-RSA-CHACHA20-POLY1305"
+        "DHE-RSA-AES128-GCM-SHA256"
+        "DHE-RSA-AES256-GCM-SHA384"
+        "DHE-RSA-CHACHA20-POLY1305"
       ];
       description = "The TLS cipher suites offered, up to TLS 1.2 (`ssl_ciphers`).";
     };

@@ -18,8 +18,16 @@ let
   };
 
   # toUnit render def: a `systemd.units` entry for one unit definition.
+  # (Written out rather than `inherit (def) …`: the definitions' positions
+  # are shown, and CppNix 2.8 gives names inherited that way the position
+  # of the whole name list where current Nix gives each name its own.)
   toUnit = render: def: nameValuePair def.name {
-    inherit (def) enable wantedBy requiredBy upheldBy aliases overrideStrategy;
+    enable = def.enable;
+    wantedBy = def.wantedBy;
+    requiredBy = def.requiredBy;
+    upheldBy = def.upheldBy;
+    aliases = def.aliases;
+    overrideStrategy = def.overrideStrategy;
     text = render def;
   };
 
