@@ -416,11 +416,9 @@ fn nixpkgs_module_system_conformance() {
 fn available_evaluators() -> Vec<Evaluator> {
     let wanted = std::env::var("NIXPEN_EVALUATORS").unwrap_or_else(|_| "cppnix,nixpen".into());
     let mut evaluators = Vec::new();
-    if wanted.contains("cppnix") {
-        if nixpen_testkit::cppnix() {
-            let program = find_on_path("nix-instantiate").expect("nix-instantiate runs, so it is on PATH");
-            evaluators.push(Evaluator { name: "cppnix", program, leading_args: Vec::new() });
-        }
+    if wanted.contains("cppnix") && nixpen_testkit::cppnix() {
+        let program = find_on_path("nix-instantiate").expect("nix-instantiate runs, so it is on PATH");
+        evaluators.push(Evaluator { name: "cppnix", program, leading_args: Vec::new() });
     }
     if wanted.contains("nixpen") {
         evaluators.push(Evaluator {
