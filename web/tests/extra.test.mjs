@@ -41,13 +41,13 @@ export const tests = [
       await openPlayground(ctx, page);
       await waitForGohelloUnit(page);
       assert((await page.locator('[data-testid=stale]').count()) === 0, 'fresh outputs are marked stale');
-      // Delete the `;` ending line 67 (`RuntimeDirectoryMode = "0755";`):
-      // Nix reports the `=` of line 68 (`StateDirectory = …`), column 36.
+      // Delete the `;` ending line 72 (`RuntimeDirectoryMode = "0755";`):
+      // Nix reports the `=` of line 73 (`StateDirectory = …`), column 34.
       await caretAfter(page, 'RuntimeDirectoryMode = "0755";');
       await page.keyboard.press('Backspace');
       const pos = page.locator('[data-testid=error-pos]');
       await pos.waitFor();
-      assert((await pos.textContent()) === '/playground/flake.nix:68:36', `error at ${await pos.textContent()}`);
+      assert((await pos.textContent()) === '/playground/flake.nix:73:34', `error at ${await pos.textContent()}`);
       const text = await page.locator('[data-testid=error]').textContent();
       assert(text.includes('error: syntax error, unexpected'), `not a syntax error: ${text}`);
       await page.locator('[data-testid=stale]').waitFor();
@@ -55,9 +55,9 @@ export const tests = [
       assert(units.includes('xeserv.gohello.service'), `the last good units are gone: ${units}`);
       assert(await page.locator('.output-body.stale').count() === 1, 'the outputs are not shown as stale');
       const marks = await editorMarks(page);
-      assert(JSON.stringify(marks.gutter) === '["68"]', `the gutter marks lines ${JSON.stringify(marks.gutter)}`);
+      assert(JSON.stringify(marks.gutter) === '["73"]', `the gutter marks lines ${JSON.stringify(marks.gutter)}`);
       assert(marks.token.length === 1 && marks.token[0].startsWith('='), `underlined: ${JSON.stringify(marks.token)}`);
-      assert(marks.message?.startsWith('line 68, column 36: syntax error'), `message under the editor: ${marks.message}`);
+      assert(marks.message?.startsWith('line 73, column 34: syntax error'), `message under the editor: ${marks.message}`);
       // Put the `;` back: the error and every mark go, the outputs are fresh.
       await page.keyboard.type(';');
       await page.locator('[data-testid=error]').waitFor({ state: 'detached' });
@@ -107,15 +107,15 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.includes('self.packages.${system}.default;'));
       const pos = page.locator('[data-testid=error-pos]');
       await pos.waitFor();
-      // Line 52: `pkg = self.packages.${system}.default;`, the `system`
-      // inside `${…}` starts at column 43 (as nix-instantiate says).
-      assert((await pos.textContent()) === '/playground/flake.nix:52:43', `error at ${await pos.textContent()}`);
+      // Line 47: `pkg = self.packages.${system}.default;`, the `system`
+      // inside `${…}` starts at column 35 (as nix-instantiate says).
+      assert((await pos.textContent()) === '/playground/flake.nix:47:35', `error at ${await pos.textContent()}`);
       const text = await page.locator('[data-testid=error]').textContent();
       assert(text.includes("error: undefined variable 'system'"), `the error reads: ${text}`);
       const marks = await editorMarks(page);
-      assert(JSON.stringify(marks.gutter) === '["52"]', `the gutter marks lines ${JSON.stringify(marks.gutter)}`);
+      assert(JSON.stringify(marks.gutter) === '["47"]', `the gutter marks lines ${JSON.stringify(marks.gutter)}`);
       assert(JSON.stringify(marks.token) === '["system"]', `underlined: ${JSON.stringify(marks.token)}`);
-      assert(marks.message === "line 52, column 43: undefined variable 'system'", `message under the editor: ${marks.message}`);
+      assert(marks.message === "line 47, column 35: undefined variable 'system'", `message under the editor: ${marks.message}`);
       // The article: "outputs of the last good evaluation kept" (here the
       // final flake's, which the page opened on), marked stale.
       assert(await page.locator('[data-testid=stale]').isVisible(), 'the last outputs are not kept and marked stale');

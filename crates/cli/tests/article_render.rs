@@ -21,7 +21,7 @@ struct Steps {
 /// The repository's own tutorial.
 fn tutorial() -> Steps {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/tutorial").canonicalize().unwrap();
-    Steps { dir, typo_at: "52:43" }
+    Steps { dir, typo_at: "47:35" }
 }
 
 /// The article's steps, when its data is present (see `nixpen_testkit::require`).
