@@ -11,6 +11,12 @@
 //! serves the wasm packs Nix text less tightly), so `embedded.rs` holds
 //! `(relative path, length)` pairs and the stream. Native builds embed the files as they are, so `nixpen
 //! dump-nixpkgs` writes the full source.
+//!
+//! Native builds also embed the index of NixOS's option paths
+//! (`option-index/option-index.nix`) in the tree, as
+//! `nixos/option-index.nix`; the browser build leaves it out of its first
+//! download (the app fetches it and adds it at the same path, see
+//! `src/option_index.rs`).
 use std::{env, fs, path::Path};
 
 #[path = "src/lzma_pack.rs"]
@@ -22,6 +28,11 @@ mod strip_comments;
 /// paths are resolved against it while lowering, so the snapshot is only
 /// valid there (`Snapshot::open` refuses it at any other mount).
 const MOUNT: &str = "/nixpen/nixpkgs";
+
+/// The option index's place in the tree (`option_index::PATH_IN_TREE`)
+/// and its source, relative to the crate.
+const INDEX_PATH: &str = "nixos/option-index.nix";
+const INDEX_SOURCE: &str = "option-index/option-index.nix";
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let mut entries: Vec<_> = fs::read_dir(dir).expect("read nixpkgs dir").flatten().collect();
@@ -36,12 +47,12 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// The snapshot of the `.nix` files among `files` (relative to `root`).
-fn snapshot(root: &Path, files: &[String]) -> Vec<u8> {
+/// The snapshot of the `.nix` files among `files` (read from `source_of(rel)`).
+fn snapshot(source_of: &dyn Fn(&str) -> std::path::PathBuf, files: &[String]) -> Vec<u8> {
     let texts: Vec<(&str, Vec<u8>)> = files
         .iter()
         .filter(|rel| rel.ends_with(".nix"))
-        .map(|rel| (rel.as_str(), fs::read(root.join(rel)).expect("read nixpkgs file")))
+        .map(|rel| (rel.as_str(), fs::read(source_of(rel)).expect("read nixpkgs file")))
         .collect();
     let texts: Vec<(&str, &[u8])> = texts.iter().map(|(rel, text)| (*rel, text.as_slice())).collect();
     match nixpen_eval::snapshot::write(MOUNT, &texts) {
@@ -59,6 +70,13 @@ fn main() {
     }
     let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    let index = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(INDEX_SOURCE);
+    println!("cargo:rerun-if-changed={}", index.display());
+    // Natively the index is one more file of the tree (read from its own folder).
+    let source_of = |rel: &str| if rel == INDEX_PATH { index.clone() } else { root.join(rel) };
+    if !wasm {
+        files.push(INDEX_PATH.to_string());
+    }
     let mut code = String::new();
     if wasm {
         let mut text = Vec::new();
@@ -78,11 +96,11 @@ fn main() {
     } else {
         code.push_str("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, contents).\npub static FILES: &[(&str, &[u8])] = &[\n");
         for rel in &files {
-            code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", root.join(rel).to_string_lossy()));
+            code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", source_of(rel).to_string_lossy()));
         }
         code.push_str("];\n");
     }
     fs::write(out_dir.join("embedded.rs"), code).unwrap();
-    let snapshot = if wasm { Vec::new() } else { snapshot(&root, &files) };
+    let snapshot = if wasm { Vec::new() } else { snapshot(&source_of, &files) };
     fs::write(out_dir.join("nixpkgs.snapshot"), snapshot).unwrap();
 }

@@ -4,14 +4,15 @@
 
 use std::process::ExitCode;
 
-use nixpen_eval::{Input, OutputFormat, Request};
+use nixpen_eval::{EvalError, Input, OutputFormat, Request};
+use nixpen_nixos::target::{may_be_unmodelled_read, UNMODELLED_READ_MARK};
 use nixpen_nixos::{Rendered, Target};
 
 use crate::{engine, system_args};
 
-/// Evaluates `expr` to JSON with the CLI's evaluator; prints messages, and
-/// errors as `error: …` on stderr.
-fn eval_json(args: &system_args::SystemArgs, expr: String) -> Result<String, ExitCode> {
+/// Evaluates `expr` to JSON with the CLI's evaluator, printing its
+/// messages; an error is returned as it is.
+fn eval_json_raw(args: &system_args::SystemArgs, expr: String) -> Result<Result<String, EvalError>, ExitCode> {
     let (mut evaluator, warnings) = engine::evaluator_for(&args.eval).map_err(|m| {
         eprintln!("error: {m}");
         ExitCode::from(1)
@@ -30,10 +31,48 @@ fn eval_json(args: &system_args::SystemArgs, expr: String) -> Result<String, Exi
     for m in &outcome.messages {
         eprintln!("{m}");
     }
-    outcome.result.map_err(|e| {
-        eprintln!("{}", e.rendered.trim_end());
-        ExitCode::from(1)
-    })
+    Ok(outcome.result)
+}
+
+/// Prints an evaluation error as Nix does; the exit code of a failure.
+fn report(e: &EvalError) -> ExitCode {
+    eprintln!("{}", e.rendered.trim_end());
+    ExitCode::from(1)
+}
+
+/// Evaluates `expr` to JSON with the CLI's evaluator; prints messages, and
+/// errors as `error: …` on stderr.
+fn eval_json(args: &system_args::SystemArgs, expr: String) -> Result<String, ExitCode> {
+    eval_json_raw(args, expr)?.map_err(|e| report(&e))
+}
+
+/// Renders `target`: its JSON, or, after an error, the exit code. An error
+/// that may come from reading a NixOS option Nixpen does not model is
+/// explained by a second evaluation (`Target::explain_reads_expr`).
+fn render_json(args: &system_args::SystemArgs, target: &Target) -> Result<String, ExitCode> {
+    match eval_json_raw(args, target.render_expr())? {
+        Ok(json) => Ok(json),
+        Err(e) if may_be_unmodelled_read(&e.message) => match eval_json_quiet(args, target.explain_reads_expr(&[])) {
+            Some(Err(better)) if better.message.contains(UNMODELLED_READ_MARK) => Err(report(&better)),
+            _ => Err(report(&e)),
+        },
+        Err(e) => Err(report(&e)),
+    }
+}
+
+/// [`eval_json_raw`] without printing the evaluation's messages (its
+/// warnings were printed by the first evaluation); `None` when the
+/// evaluator cannot be made.
+fn eval_json_quiet(args: &system_args::SystemArgs, expr: String) -> Option<Result<String, EvalError>> {
+    let (mut evaluator, _) = engine::evaluator_for(&args.eval).ok()?;
+    let request = Request {
+        input: Input::Expr { text: expr },
+        attr: None,
+        auto_args: vec![],
+        strict: true,
+        format: OutputFormat::Json,
+    };
+    Some(evaluator.eval(&request).result)
 }
 
 /// Resolves the command's path against the working directory and decides
@@ -60,7 +99,7 @@ pub fn render(argv: &[String]) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let json = match eval_json(&args, target.render_expr()) {
+    let json = match render_json(&args, &target) {
         Ok(j) => j,
         Err(code) => return code,
     };

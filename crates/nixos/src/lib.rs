@@ -9,6 +9,7 @@ mod lzma;
 #[cfg(test)]
 mod lzma_pack;
 mod mount;
+pub mod option_index;
 pub mod rendered;
 #[cfg(test)]
 mod strip_comments;

@@ -97,6 +97,19 @@ impl Target {
         render_expr_of(&self.configuration_expr(), modules)
     }
 
+    /// To evaluate when [`Target::render_expr_with`] failed with an error
+    /// for which [`may_be_unmodelled_read`] holds: the same rendering, with
+    /// every NixOS option Nixpen does not model given a value that fails
+    /// naming it (`nixos/modules/misc/unmodelled-reads.nix`). If this fails
+    /// with a message containing [`UNMODELLED_READ_MARK`], that message
+    /// explains the first error better; otherwise keep the first error.
+    /// (It costs a second evaluation, only after an error.)
+    pub fn explain_reads_expr(&self, modules: &[String]) -> String {
+        let mut with_stubs = modules.to_vec();
+        with_stubs.push(UNMODELLED_READS_MODULE.to_string());
+        self.render_expr_with(&with_stubs)
+    }
+
     /// The expression of the options the user's own files declare, as data
     /// (`lib.nixpen.optionsToData`). For a flake whose configuration does not
     /// import the flake's `nixosModule(s)` yet, the options are read from the
@@ -152,6 +165,24 @@ impl Target {
             config = self.extended_expr(modules),
         )
     }
+}
+
+/// The module [`Target::explain_reads_expr`] adds.
+pub const UNMODELLED_READS_MODULE: &str = "/nixpen/nixpkgs/nixos/modules/misc/unmodelled-reads.nix";
+
+/// Text found in the errors the module [`UNMODELLED_READS_MODULE`] gives.
+pub const UNMODELLED_READ_MARK: &str = "that Nixpen does not model, and nothing in this configuration defines it";
+
+/// Whether an evaluation error (its message, without position) may come
+/// from reading a NixOS option that Nixpen does not model and nothing
+/// defines (`config.services.headscale.port`): "attribute '…' missing".
+///
+/// ```
+/// assert!(nixpen_nixos::target::may_be_unmodelled_read("attribute 'headscale' missing"));
+/// assert!(!nixpen_nixos::target::may_be_unmodelled_read("undefined variable 'x'"));
+/// ```
+pub fn may_be_unmodelled_read(message: &str) -> bool {
+    message.starts_with("attribute '") && message.ends_with("' missing")
 }
 
 /// A path literal for `path`, quoted when it has characters a path literal cannot hold.

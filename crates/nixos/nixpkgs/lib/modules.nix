@@ -481,8 +481,11 @@ let
       # tree (`mapAttrsRecursiveCond (v: !isOption v) (_: v: v.value)
       # matchedOptions`, without building the options' records).
       matchedValues = mapAttrs (n: v: v.matchedValue or v.matchedValues) resultsByName;
+      # Nixpen: each undeclared definition carries its source position
+      # (`nixpenPosition`), for messages that name its line.
       unmatchedByName = mapAttrs (n: v: v.unmatchedDefns) resultsByName
-        // removeAttrs rawDefsByName (attrNames matchedOptions);
+        // mapAttrs (n: defs: lib.lists.zipListsWith (def: pos: def // { nixpenPosition = pos; }) defs rawPositionsByName.${n})
+          (removeAttrs rawDefsByName (attrNames matchedOptions));
     in
     {
       inherit matchedOptions matchedValues;
@@ -613,6 +616,11 @@ let
           else throw (messages.notAModule { inherit fallbackFile; value = m; _type = m._type; expectedClass = class; prefix = args._prefix; })
         else if isList m then
           throw "Module imports can't be nested lists. Perhaps you meant to remove one level of lists? Definitions: ${showDefs [ { file = fallbackFile; value = m; } ]}"
+        # Nixpen: a file that is not there (`./hardware-configuration.nix`
+        # not pasted into the playground) is an empty module, marked so
+        # that the configuration can warn about it (see `toGraph`).
+        else if (builtins.isPath m || (isString m && substring 0 1 m == "/")) && !(builtins.pathExists m) then
+          unifyModuleSyntax (toString m) (toString m) { } // { nixpenMissing = true; }
         else unifyModuleSyntax (toString m) (toString m) (applyModuleArgsIfFunction (toString m) (import m) args);
 
       checkClass =
@@ -672,7 +680,8 @@ let
       toGraph = modulesPath: { disabled, modules }:
         let
           off = isDisabled modulesPath disabled;
-          node = s: { disabled = off s; inherit (s) key; file = s.module._file; imports = map node s.modules; };
+          node = s: { disabled = off s; inherit (s) key; file = s.module._file; imports = map node s.modules; }
+            // optionalAttrs (s.module.nixpenMissing or false) { nixpenMissing = true; };
         in map node (filter (s: s.key != "lib/modules.nix") modules);
     in
     modulesPath: initial: args:
@@ -811,7 +820,15 @@ let
           # made with the options (see `matchedValues`).
           declared = merged.matchedValues;
           freeform =
-            let defs = map (def: { file = def.file; value = setAttrByPath def.prefix def.value; }) merged.unmatchedDefns; in
+            # (Nixpen: each definition also as found, with its path and
+            # position, for freeform types that report where it was.)
+            let defs = map (def: {
+              file = def.file;
+              value = setAttrByPath def.prefix def.value;
+              nixpenPrefix = def.prefix;
+              nixpenValue = def.value;
+              nixpenPosition = def.nixpenPosition or null;
+            }) merged.unmatchedDefns; in
             declared._module.freeformType.merge prefix defs;
         in
         # Without unmatched definitions the freeform part is empty (and

@@ -25,6 +25,16 @@ let
     );
   };
 
+  # The files the module graph `graph` imports that are not there, each
+  # { file; importedBy; } (lib/modules.nix marks them).
+  missingImports = graph:
+    let
+      walk = parent: node:
+        (if node.nixpenMissing or false then [ { inherit (node) file; importedBy = parent; } ] else [ ])
+        ++ lib.concatMap (walk node.file) node.imports;
+    in
+    lib.concatMap (walk "the configuration") graph;
+
   # evaluate userModules: the module system's result for these user modules.
   evaluate = userModules:
     let
@@ -36,6 +46,7 @@ let
               inherit baseModules extraModules;
               modules = userModules;
             };
+            nixpen.missingImports = missingImports result.graph;
           }
         ];
         specialArgs = { modulesPath = toString ../modules; } // specialArgs;

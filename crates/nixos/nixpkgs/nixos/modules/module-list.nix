@@ -3,6 +3,7 @@
   ./misc/nixpkgs.nix
   ./misc/assertions.nix
   ./misc/unknown-options.nix
+  ./misc/nixpen.nix
   ./misc/version.nix
   ./misc/ids.nix
   ./misc/extra-arguments.nix

@@ -1,46 +1,43 @@
-# Unknown options fail as in NixOS ("The option `…' does not exist"), with
-# a note that Nixpen models a subset of NixOS. Done with a freeform type
-# for the top level: the module system hands it every definition that no
-# declared option matches, and its merge reports the first one.
-{ lib, options, ... }:
+# Definitions of options Nixpen does not declare. NixOS has thousands of
+# options and Nixpen models a few hundred, so such a definition is not
+# fatal here: a freeform type takes every definition no declared option
+# matches, keeps its value readable through `config` (merged as
+# `types.anything` merges, when read), and lists the definitions in
+# `config._module.nixpenUnknownDefinitions` (with their paths and
+# positions). The render (system/build.nix) sorts them into the three
+# outcomes of nixos/lib/unknown-options.nix: a NixOS option Nixpen does not
+# model (a warning), a typo of one it does, or no option at all (NixOS's
+# "does not exist" error).
+#
+# Nothing here reads a definition's value while `config` is being built,
+# so a value that uses `pkgs` or `config` cannot make `config` depend on
+# itself; and a configuration without such definitions never calls this
+# type (the module system checks first whether there are any).
+{ lib, ... }:
 
 let
-  inherit (builtins) attrNames filter head isAttrs length;
+  inherit (builtins) foldl' attrValues head toJSON;
 
-  note = ''
-
-
-    Note: Nixpen models a subset of NixOS. If this option exists in NixOS, it may not be modelled yet; the supported options are listed in docs/supported-options.md.'';
-
-  isOption = v: isAttrs v && (v._type or null) == "option";
-
-  # unknownPath declared value: the path (a list of names) to the first
-  # place in `value` that `declared` (an option tree) does not declare.
-  unknownPath = declared: value:
-    let
-      names = attrNames value;
-      missing = filter (n: !(declared ? ${n})) names;
-      nested = filter (n: declared ? ${n} && !(isOption declared.${n}) && isAttrs value.${n}) names;
-    in
-    if missing != [ ] then [ (head missing) ]
-    else if nested != [ ] then [ (head nested) ] ++ unknownPath declared.${head nested} value.${head nested}
-    else [ ];
-
-  # Shows definitions as the module system does in its error messages.
-  showDefs = lib.options.showDefs or (defs:
-    lib.concatMapStrings (def: "\n- In `${def.file}': ${builtins.toJSON def.value}") defs);
+  # The value of the definitions `defs` found at `path`, merged when read.
+  mergedAt = path: defs:
+    (lib.modules.mergeDefinitions path lib.types.anything
+      (map (def: { inherit (def) file; value = def.nixpenValue; }) defs)).mergedValue;
 
   unknownOptionType = lib.mkOptionType {
-    name = "nixpenDeclaredOptionsOnly";
-    description = "declared NixOS option";
+    name = "nixpenUndeclaredOptions";
+    description = "option Nixpen does not declare";
     check = _: true;
+    # Every definition under one path is found at the same path (the first
+    # name the declared options do not have), so the groups' paths never
+    # nest and the tree is built without reading any value.
     merge = loc: defs:
       let
-        def = head defs;
-        path = unknownPath options def.value;
-        value = lib.attrByPath path null def.value;
+        groups = attrValues (builtins.groupBy (def: toJSON def.nixpenPrefix) defs);
+        tree = foldl' (acc: group:
+          lib.recursiveUpdate acc (lib.setAttrByPath (head group).nixpenPrefix (mergedAt (head group).nixpenPrefix group))
+        ) { } groups;
       in
-      throw "The option `${lib.showOption (loc ++ path)}' does not exist. Definition values:${showDefs [ { inherit (def) file; inherit value; } ]}${note}";
+      lib.recursiveUpdate tree { _module.nixpenUnknownDefinitions = defs; };
   };
 in
 {

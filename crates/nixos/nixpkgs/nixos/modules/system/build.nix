@@ -1,12 +1,24 @@
 # system.build: the results of building the system. Nixpen's one result
 # is `system.build.nixpen`: the files NixOS would write, as text, for the
 # views to show: { units; nginx; etc; firewall; warnings; scripts; }.
-{ config, lib, ... }:
+{ config, options, lib, ... }:
 
 let
   inherit (lib) mkOption types filterAttrs mapAttrs concatStringsSep;
 
+  # Definitions of options Nixpen does not declare, in their three
+  # outcomes (a configuration without any reads nothing more here).
+  # (Leaving out the placeholders misc/unmodelled-reads.nix adds.)
+  unknownDefinitions = builtins.filter (d: d.file != "nixpen-unmodelled-reads")
+    (config._module.nixpenUnknownDefinitions or [ ]);
+  unknown =
+    if unknownDefinitions == [ ] then { unmodelled = [ ]; warnings = [ ]; error = null; }
+    else import ../../lib/unknown-options.nix { inherit lib options; index = import ../../lib/option-index.nix; } unknownDefinitions;
+
   failedAssertions = map (a: a.message) (builtins.filter (a: !a.assertion) config.assertions);
+
+  missingWarning = m:
+    "${m.file} (imported by ${m.importedBy}) does not exist; Nixpen takes it for an empty module";
 
   enabledUnits = filterAttrs (_: unit: unit.enable && unit.text != null) config.systemd.units;
 
@@ -29,7 +41,14 @@ let
         inherit (i) allowedTCPPorts allowedUDPPorts allowedTCPPortRanges allowedUDPPortRanges;
       }) config.networking.firewall.interfaces;
     };
-    warnings = config.warnings;
+    warnings = config.warnings ++ unknown.warnings ++ map missingWarning config.nixpen.missingImports;
+    # Imported files that are not there (taken for empty modules):
+    # { file; importedBy; }.
+    missingImports = config.nixpen.missingImports;
+    # Options defined here that NixOS has and Nixpen does not model:
+    # { option; file; line; column; checked; } (`checked`: found in the
+    # index of NixOS's options, rather than accepted without it).
+    unmodelled = unknown.unmodelled;
     # Read by many NixOS modules; reading it here gives NixOS' warning when unset.
     stateVersion = config.system.stateVersion;
     # Generated scripts (unit-script-* and others) by store path.
@@ -49,7 +68,8 @@ in
   };
 
   config.system.build.nixpen =
-    if failedAssertions != [ ] then
+    if unknown.error != null then throw unknown.error
+    else if failedAssertions != [ ] then
       throw "\nFailed assertions:\n${concatStringsSep "\n" (map (m: "- ${m}") failedAssertions)}"
     else result;
 }
