@@ -16,5 +16,5 @@ mod strip_comments;
 pub mod target;
 
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
-pub use rendered::{Firewall, PortRange, Ports, Rendered};
+pub use rendered::{Firewall, MissingImport, Package, PortRange, Ports, Rendered, Unmodelled};
 pub use target::Target;

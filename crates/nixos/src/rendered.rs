@@ -33,6 +33,69 @@ pub struct Rendered {
     /// out, so this map is empty there).
     #[serde(default)]
     pub scripts: BTreeMap<String, String>,
+    /// Options the configuration defines that Nixpen does not model (each
+    /// also has a warning): NixOS options, or, without the option index,
+    /// options not checked against NixOS's.
+    #[serde(default)]
+    pub unmodelled: Vec<Unmodelled>,
+    /// Files the configuration imports that are not there; each was taken
+    /// for an empty module (and has a warning).
+    #[serde(default, rename = "missingImports")]
+    pub missing_imports: Vec<MissingImport>,
+    /// What `environment.systemPackages` installs, in its order.
+    #[serde(default, rename = "systemPackages")]
+    pub system_packages: Vec<Package>,
+    /// What each user's `packages` installs, by user name (users with none
+    /// are left out).
+    #[serde(default, rename = "userPackages")]
+    pub user_packages: BTreeMap<String, Vec<Package>>,
+    /// Attribute paths of `pkgs` (`restic`, `python3Packages.requests`)
+    /// that Nixpen's package set lacks and that the results use: stand-ins
+    /// took their place (a warning names them).
+    #[serde(default, rename = "standIns")]
+    pub stand_ins: Vec<String>,
+}
+
+/// A definition of an option Nixpen does not model.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmodelled {
+    /// The option's name (`services.caddy.enable`).
+    pub option: String,
+    /// The file of the definition.
+    pub file: String,
+    /// Its line, when known.
+    #[serde(default)]
+    pub line: Option<u32>,
+    /// Its column, when known.
+    #[serde(default)]
+    pub column: Option<u32>,
+    /// Whether the index of NixOS's options confirmed NixOS has it (false:
+    /// accepted unchecked, the index not being loaded).
+    #[serde(default)]
+    pub checked: bool,
+}
+
+/// An imported file that is not there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingImport {
+    /// The missing file's path (`/playground/hardware-configuration.nix`).
+    pub file: String,
+    /// The file whose `imports` names it (`the configuration` for a
+    /// module given directly).
+    #[serde(rename = "importedBy")]
+    pub imported_by: String,
+}
+
+/// A package the system installs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Package {
+    /// The derivation's name (`git-2.51.2`).
+    pub name: String,
+    /// Its store path.
+    pub path: String,
+    /// For a stand-in, the attribute path of `pkgs` it stands for.
+    #[serde(default, rename = "standIn")]
+    pub stand_in: Option<String>,
 }
 
 /// The firewall's state: whether it is on, the ports open on every
@@ -168,6 +231,13 @@ impl Rendered {
         for (name, text) in &self.etc {
             file(&format!("/etc/{name}"), text);
         }
+        let paths = |packages: &[Package]| packages.iter().map(|p| format!("{}\n", p.path)).collect::<String>();
+        if !self.system_packages.is_empty() {
+            file("environment.systemPackages", &paths(&self.system_packages));
+        }
+        for (user, packages) in &self.user_packages {
+            file(&format!("users.users.{user}.packages"), &paths(packages));
+        }
         file("firewall", &self.firewall_text());
         out
     }
@@ -229,6 +299,26 @@ mod tests {
         let again = Rendered::from_json(&r.to_json()).unwrap();
         assert_eq!(again, r);
         assert!(r.to_json().contains(r#""interfaces":{"eth0""#), "{}", r.to_json());
+    }
+
+    #[test]
+    fn reads_what_a_real_configuration_adds() {
+        let r = Rendered::from_json(
+            r#"{"unmodelled":[{"option":"services.caddy.enable","file":"/p/c.nix","line":3,"column":5,"checked":true}],
+                "missingImports":[{"file":"/p/hardware-configuration.nix","importedBy":"/p/c.nix"}],
+                "systemPackages":[{"name":"restic","path":"/nix/store/x-restic","standIn":"restic"}],
+                "userPackages":{"alice":[{"name":"git-2.51.2","path":"/nix/store/y-git-2.51.2","standIn":null}]},
+                "standIns":["restic"]}"#,
+        )
+        .unwrap();
+        assert_eq!((r.unmodelled[0].option.as_str(), r.unmodelled[0].line), ("services.caddy.enable", Some(3)));
+        assert_eq!(r.missing_imports[0].imported_by, "/p/c.nix");
+        assert_eq!(r.system_packages[0].stand_in.as_deref(), Some("restic"));
+        assert_eq!(r.stand_ins, ["restic"]);
+        assert!(r.to_text().contains(
+            "==> environment.systemPackages <==\n/nix/store/x-restic\n\n==> users.users.alice.packages <==\n/nix/store/y-git"
+        ));
+        assert_eq!(Rendered::from_json(&r.to_json()).unwrap(), r);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 # The flakes Nixpen provides as inputs instead of fetching them: which
 # flake references name them, and their values (outputs plus source info,
 # as Nix gives an input).
-{ lib, formatDate }:
+# `flakeFile`: the flake.nix being evaluated (its text names the packages
+# its NixOS configurations get stand-ins for).
+{ lib, formatDate, flakeFile ? null }:
 
 let
   inherit (builtins) match;
@@ -29,7 +31,7 @@ let
             lib = flakeLib;
             modules = (args.modules or [ ]) ++ [
               { nixpkgs.flake.source = lib.mkDefault (toString ../.); }
-            ];
+            ] ++ lib.optional (flakeFile != null) { nixpen.sourceFiles = [ (toString flakeFile) ]; };
           });
       };
       outputs = {

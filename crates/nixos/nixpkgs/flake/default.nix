@@ -12,9 +12,9 @@
 let
   lib = import ../lib;
   formatDate = import ./date.nix;
-  builtinInputs = import ./builtin-inputs.nix { inherit lib formatDate; };
-
   flakePath = src + "/flake.nix";
+  builtinInputs = import ./builtin-inputs.nix { inherit lib formatDate; flakeFile = flakePath; };
+
   flake = import flakePath;
   where = "flake 'path:${toString src}'";
 

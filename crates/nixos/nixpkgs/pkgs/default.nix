@@ -5,6 +5,9 @@
 , localSystem ? null
 , overlays ? [ ]
 , config ? { }
+  # Nixpen: attribute paths (lists of names) to give stand-ins when the
+  # set lacks them (see stand-ins.nix); NixOS passes those its files name.
+, nixpenStandIns ? [ ]
 , ...
 }:
 
@@ -38,6 +41,23 @@ let
       passthru = extra;
     });
 
+  # kernelPackagesFor kernel: the modules built for one kernel, named as
+  # nixpkgs names them (`nvidia_x11`, `zfs`, …).
+  kernelPackagesFor = kernel:
+    let
+      module = pname: version: makeDerivation { name = "${pname}-${version}-${kernel.version}"; inherit pname version; };
+      nvidia = module "nvidia-x11" "580.105.08";
+    in
+    {
+      inherit kernel;
+      nvidia_x11 = nvidia;
+      nvidiaPackages = { stable = nvidia; production = nvidia; latest = nvidia; beta = module "nvidia-x11" "580.105.08"; };
+      zfs = module "zfs-kernel" "2.3.5";
+      v4l2loopback = module "v4l2loopback" "0.15.2";
+      acpi_call = module "acpi-call" "1.2.2";
+      xone = module "xone" "0.4.9";
+    };
+
   # The package set before overlays, as a function of the final set.
   base = self:
     let
@@ -52,6 +72,8 @@ let
     in
     listed // trivial // languages // {
       inherit lib config overlays;
+      # Nixpen: the attribute paths given stand-ins when missing.
+      nixpenStandInPaths = nixpenStandIns;
       system = hostSystem;
       pkgs = self;
       buildPackages = self;
@@ -81,6 +103,18 @@ let
         mkDerivation = makeDerivation;
       };
       stdenvNoCC = self.stdenv;
+
+      # python3.withPackages (ps: [ … ]): the interpreter with packages, as
+      # one environment (`python3-VERSION-env`); the list is not read.
+      python3 = listed.python3 // {
+        withPackages = _: makeDerivation { name = "python3-${listed.python3.version}-env"; };
+        pkgs = self.python3Packages;
+      };
+
+      # Kernels and the module packages built for each (`boot.kernelPackages`).
+      linuxPackages = kernelPackagesFor self.linux;
+      linuxPackages_latest = kernelPackagesFor self.linux_latest;
+      linuxKernel = { packagesFor = kernelPackagesFor; };
 
       nginxStable = self.nginx;
       nginxModules = { };
@@ -126,6 +160,9 @@ let
       writers = { };
     };
 
-  extended = lib.foldl' (acc: overlay: lib.extends overlay acc) base overlays;
+  standIns = import ./stand-ins.nix { inherit lib makeDerivation; };
+
+  extended = lib.foldl' (acc: overlay: lib.extends overlay acc) base
+    ((if nixpenStandIns == [ ] then [ ] else [ (standIns.overlay nixpenStandIns) ]) ++ overlays);
 in
 lib.fix extended

@@ -35,6 +35,18 @@ let
     in
     lib.concatMap (walk "the configuration") graph;
 
+  # The files of the module graph `graph` that are the configuration's
+  # own: not this tree's, and there.
+  ownFiles = graph:
+    let
+      root = toString ../..;
+      walk = node:
+        (if lib.hasPrefix "/" node.file && !(lib.hasPrefix "${root}/" node.file) && !(node.nixpenMissing or false)
+         then [ node.file ] else [ ])
+        ++ lib.concatMap walk node.imports;
+    in
+    lib.unique (lib.concatMap walk graph);
+
   # evaluate userModules: the module system's result for these user modules.
   evaluate = userModules:
     let
@@ -47,6 +59,7 @@ let
               modules = userModules;
             };
             nixpen.missingImports = missingImports result.graph;
+            nixpen.sourceFiles = ownFiles result.graph;
           }
         ];
         specialArgs = { modulesPath = toString ../modules; } // specialArgs;

@@ -1,9 +1,19 @@
-# Nixpen's own view of an evaluation, set by nixos/lib/eval-config.nix and
-# read by the render (system/build.nix): which imported files were not
-# there. Internal: not a NixOS option.
+# Nixpen's own view of an evaluation, set by nixos/lib/eval-config.nix (and
+# the flake's nixosSystem): which imported files were not there, and which
+# files are the configuration's own. Internal: not NixOS options.
 { lib, ... }:
 
 {
+  options.nixpen.sourceFiles = lib.mkOption {
+    type = lib.types.listOf lib.types.str;
+    internal = true;
+    default = [ ];
+    description = ''
+      The configuration's own files (the modules it imports, and a flake's
+      flake.nix), whose text names the packages `pkgs` gets stand-ins for.
+    '';
+  };
+
   options.nixpen.missingImports = lib.mkOption {
     type = lib.types.listOf (lib.types.attrsOf lib.types.str);
     internal = true;

@@ -4,6 +4,7 @@
 let
   inherit (lib) mkOption types;
   cfg = config.nixpkgs;
+  standIns = import ../../../pkgs/stand-ins.nix { inherit lib; makeDerivation = null; };
 in
 {
   options.nixpkgs = {
@@ -68,5 +69,11 @@ in
         else platform.system;
     in
     if cfg.pkgs != null then cfg.pkgs
-    else import ../../../pkgs { inherit system; inherit (cfg) config overlays; };
+    else import ../../../pkgs {
+      inherit system;
+      inherit (cfg) config overlays;
+      # Stand-ins for the packages the configuration's files name and
+      # Nixpen's package set lacks (see pkgs/stand-ins.nix).
+      nixpenStandIns = standIns.namesIn (map builtins.readFile config.nixpen.sourceFiles);
+    };
 }

@@ -1,7 +1,10 @@
 # system.build: the results of building the system. Nixpen's one result
 # is `system.build.nixpen`: the files NixOS would write, as text, for the
-# views to show: { units; nginx; etc; firewall; warnings; scripts; }.
-{ config, options, lib, ... }:
+# views to show: { units; nginx; etc; firewall; warnings; scripts; … } (the
+# fields are listed in crates/nixos/src/rendered.rs). As a system build
+# does, it checks the definitions of options Nixpen does not declare, the
+# assertions, and evaluates the packages to install.
+{ config, options, lib, pkgs, ... }:
 
 let
   inherit (lib) mkOption types filterAttrs mapAttrs concatStringsSep;
@@ -29,11 +32,17 @@ let
     else if entry.source != null && builtins.isAttrs entry.source && entry.source ? text then entry.source.text
     else null;
 
+  units = mapAttrs (_: unit: unit.text) enabledUnits;
+  nginx = if config.services.nginx.enable then config.services.nginx.renderedConfig else null;
+  etc = filterAttrs (_: text: text != null)
+    (lib.mapAttrs' (_: e: lib.nameValuePair e.target (etcText e)) (filterAttrs (_: e: e.enable) config.environment.etc));
+  scripts = config.systemd.generatedScripts;
+
+  packages = import ../../lib/render-packages.nix { inherit lib config pkgs; }
+    (builtins.attrValues units ++ builtins.attrValues etc ++ builtins.attrValues scripts ++ lib.optional (nginx != null) nginx);
+
   result = {
-    units = mapAttrs (_: unit: unit.text) enabledUnits;
-    nginx = if config.services.nginx.enable then config.services.nginx.renderedConfig else null;
-    etc = filterAttrs (_: text: text != null)
-      (lib.mapAttrs' (_: e: lib.nameValuePair e.target (etcText e)) (filterAttrs (_: e: e.enable) config.environment.etc));
+    inherit units nginx etc;
     firewall = {
       inherit (config.networking.firewall)
         enable allowedTCPPorts allowedUDPPorts allowedTCPPortRanges allowedUDPPortRanges;
@@ -41,7 +50,13 @@ let
         inherit (i) allowedTCPPorts allowedUDPPorts allowedTCPPortRanges allowedUDPPortRanges;
       }) config.networking.firewall.interfaces;
     };
-    warnings = config.warnings ++ unknown.warnings ++ map missingWarning config.nixpen.missingImports;
+    warnings = config.warnings ++ unknown.warnings ++ map missingWarning config.nixpen.missingImports
+      ++ packages.warnings;
+    # What environment.systemPackages and users.users.<name>.packages
+    # install: { name; path; standIn; }.
+    inherit (packages) systemPackages userPackages;
+    # Attribute paths of `pkgs` that got stand-ins and that the results use.
+    inherit (packages) standIns;
     # Imported files that are not there (taken for empty modules):
     # { file; importedBy; }.
     missingImports = config.nixpen.missingImports;
@@ -52,7 +67,7 @@ let
     # Read by many NixOS modules; reading it here gives NixOS' warning when unset.
     stateVersion = config.system.stateVersion;
     # Generated scripts (unit-script-* and others) by store path.
-    scripts = config.systemd.generatedScripts;
+    inherit scripts;
   };
 in
 {
