@@ -350,8 +350,8 @@ def declarations(text):
 
 # ------------------------------------------------------------------ paths
 
-# Modules whose prefix their path does not give by the general rule, read
-# from the modules at the index's commit.
+# Modules whose prefix their path does not give by the general rule (several
+# prefixes are separated by spaces).
 PATH_RULES = {
     "services/networking/avahi-daemon.nix": "services.avahi",
     "services/networking/ssh/sshd.nix": "services.openssh",
@@ -471,6 +471,7 @@ PATH_RULES = {
     "system/boot/systemd/initrd.nix": "boot.initrd.systemd",
     "system/boot/systemd/initrd-secrets.nix": "boot.initrd.secrets",
     "tasks/filesystems.nix": "fileSystems",
+    "tasks/filesystems/zfs.nix": "boot.zfs services.zfs",
     "tasks/network-interfaces.nix": "networking",
     "tasks/lvm.nix": "services.lvm",
     "tasks/swraid.nix": "boot.swraid",
@@ -499,7 +500,7 @@ DIR_PREFIXES = [
     ("system/boot/loader/", "boot.loader."),
     ("system/boot/systemd/", "systemd."),
     ("system/boot/", "boot."),
-    ("tasks/filesystems/", "boot.supportedFilesystems."),
+    ("tasks/filesystems/", "services."),
     ("hardware/", "hardware."),
     ("programs/", "programs."),
     ("virtualisation/", "virtualisation."),
@@ -635,10 +636,11 @@ def build(root, supplements):
             stats["unknown"].append(module)
             continue
         stats["by path"] += 1
-        parts = prefix.split(".")
-        if len(parts) == 1 and parts[0] in SHARED:
-            continue
-        add(tree, parts, "open")
+        for one in prefix.split():
+            parts = one.split(".")
+            if len(parts) == 1 and parts[0] in SHARED:
+                continue
+            add(tree, parts, "open")
     for supplement in supplements:
         with open(supplement, encoding="utf-8") as f:
             for line in f:

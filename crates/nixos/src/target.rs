@@ -10,7 +10,8 @@ pub enum Target {
     /// A flake in `dir`; `attr` picks `nixosConfigurations.ATTR` (or a full
     /// output path when it contains a dot); `None` means its only configuration.
     Flake {
-        /// The folder holding `flake.nix`.
+        /// The folder holding `flake.nix`, or a file holding a flake under
+        /// another name (its folder being the flake's source).
         dir: String,
         /// The configuration to take, if several.
         attr: Option<String>,
@@ -24,7 +25,8 @@ pub enum Target {
 
 impl Target {
     /// Decides what `path` is: a folder or a file named `flake.nix` is a
-    /// flake, any other file a module.
+    /// flake, and so is a file of another name whose text is a flake (an
+    /// attribute set with `outputs`); any other file is a module.
     ///
     /// ```
     /// use nixpen_nixos::Target;
@@ -43,6 +45,9 @@ impl Target {
             Some((dir, "flake.nix")) => {
                 Target::Flake { dir: if dir.is_empty() { "/".into() } else { dir.into() }, attr }
             }
+            _ if fs.read(path).is_ok_and(|text| is_flake_text(&String::from_utf8_lossy(&text))) => {
+                Target::Flake { dir: path.to_string(), attr }
+            }
             _ => Target::Module { path: path.to_string() },
         }
     }
@@ -51,8 +56,9 @@ impl Target {
     /// modules declare").
     pub fn user_dir(&self) -> String {
         match self {
+            Target::Flake { dir, .. } if dir.ends_with(".nix") => parent_of(dir),
             Target::Flake { dir, .. } => dir.clone(),
-            Target::Module { path } => path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default(),
+            Target::Module { path } => parent_of(path),
         }
     }
 
@@ -183,6 +189,30 @@ pub const UNMODELLED_READ_MARK: &str = "that Nixpen does not model, and nothing 
 /// ```
 pub fn may_be_unmodelled_read(message: &str) -> bool {
     message.starts_with("attribute '") && message.ends_with("' missing")
+}
+
+/// The folder of `path` (`/a/b.nix` → `/a`).
+fn parent_of(path: &str) -> String {
+    path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default()
+}
+
+/// Whether `text` is a flake: an attribute set (not a function) with an
+/// `outputs` attribute, as `flake.nix` holds.
+///
+/// ```
+/// assert!(nixpen_nixos::target::is_flake_text("# f\n{ inputs.x.url = \"y\"; outputs = _: { }; }"));
+/// assert!(!nixpen_nixos::target::is_flake_text("{ config, ... }: { services.x.enable = true; }"));
+/// assert!(!nixpen_nixos::target::is_flake_text("{ services.nginx.enable = true; }"));
+/// ```
+pub fn is_flake_text(text: &str) -> bool {
+    use rnix::ast::{self, HasEntry};
+    let Some(ast::Expr::AttrSet(set)) = rnix::Root::parse(text).tree().expr() else { return false };
+    set.attrpath_values().any(|entry| {
+        entry.attrpath().and_then(|p| p.attrs().next()).is_some_and(|first| match first {
+            ast::Attr::Ident(id) => id.ident_token().is_some_and(|t| t.text() == "outputs"),
+            _ => false,
+        })
+    })
 }
 
 /// A path literal for `path`, quoted when it has characters a path literal cannot hold.

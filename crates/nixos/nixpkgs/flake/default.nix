@@ -1,6 +1,7 @@
 # `import <nixpkgs/flake> { src = ./folder; }`: evaluates the flake.nix in
 # folder `src` as Nix does and returns the flake (its outputs plus `self`'s
-# source information). Inputs are resolved to built-in flakes (see
+# source information). `src` may also be a file holding a flake under
+# another name; its folder is then the flake's source. Inputs are resolved to built-in flakes (see
 # builtin-inputs.nix); `follows` is honoured; an input Nixpen cannot
 # provide is an error naming it.
 { src
@@ -12,11 +13,15 @@
 let
   lib = import ../lib;
   formatDate = import ./date.nix;
-  flakePath = src + "/flake.nix";
+  # Whether `src` is a file (read from its folder's listing, which Nix
+  # 2.8 has, unlike builtins.readFileType).
+  srcIsFile = (builtins.readDir (dirOf src)).${baseNameOf src} or null == "regular";
+  flakePath = if srcIsFile then src else src + "/flake.nix";
+  sourceDir = if srcIsFile then dirOf src else src;
   builtinInputs = import ./builtin-inputs.nix { inherit lib formatDate; flakeFile = flakePath; };
 
   flake = import flakePath;
-  where = "flake 'path:${toString src}'";
+  where = "flake 'path:${toString sourceDir}'";
 
   allowedTopLevel = [ "description" "inputs" "outputs" "nixConfig" ];
   unsupported = builtins.filter (n: !(builtins.elem n allowedTopLevel)) (builtins.attrNames flake);
@@ -68,7 +73,7 @@ let
 
   shortRev = builtins.substring 0 7 rev;
   sourceInfo = {
-    outPath = builtins.path { path = src; name = "source"; };
+    outPath = builtins.path { path = sourceDir; name = "source"; };
     inherit lastModified;
     lastModifiedDate = formatDate lastModified;
   } // (if dirty then {

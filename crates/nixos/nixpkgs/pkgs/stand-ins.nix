@@ -27,20 +27,24 @@ let
   code = text: lib.concatStrings (filter isString (split "#[^\n]*" text));
 
   # Attribute chains after `pkgs.`: [ "restic" ] or [ "python3Packages" "requests" ].
-  selected = text: map (m: lib.splitString "." (head m)) (matches "pkgs\\.(${identifier}(\\.${identifier})*)" text);
+  # (`pkgs` as a whole name: not the end of `nixpkgs.url`.)
+  selected = text: map (m: lib.splitString "." (elemAt m 1))
+    (matches "(^|[^A-Za-z0-9_'.-])pkgs\\.(${identifier}(\\.${identifier})*)" text);
 
   # Names of `inherit (pkgs) a b;`.
   inherited = text: concatMap (m: map (n: [ n ]) (filter (n: n != "") (lib.splitString " " (head m))))
     (matches "inherit \\(pkgs\\)([^;]*);" (lib.replaceStrings [ "\n" "\t" ] [ " " " " ] text));
 
-  # Free names in the list after `with pkgs;` (those after a `.` are
-  # attributes of something else).
+  # Free names in the list after `with pkgs;`, with the attributes that
+  # follow them (`kdePackages.kate`); a name after a `.` is an attribute
+  # of something else.
   inWith = text:
     let
-      bodies = map (s: head (lib.splitString ";" s)) (tail (filter isString (split "with pkgs;" text)));
-      names = body: map (m: [ (elemAt m 1) ]) (filter (m: head m != ".") (matches "(^|[^A-Za-z0-9_'.-])(${identifier})" body));
+      bodies = map (s: head (lib.splitString ";" s)) (tail (filter isString (split "(^|[^A-Za-z0-9_'.-])with pkgs;" text)));
+      chains = body: map (m: lib.splitString "." (elemAt m 1))
+        (matches "(^|[^A-Za-z0-9_'.-])(${identifier}(\\.${identifier})*)" body);
     in
-    concatMap names bodies;
+    concatMap chains bodies;
 
   # namesIn texts: the attribute chains the texts may select from `pkgs`.
   namesIn = texts:

@@ -31,7 +31,7 @@ texts:
 let
   context = builtins.getContext (lib.concatStrings texts);
   installed = map (p: p.path) (systemPackages ++ lib.concatLists (builtins.attrValues userPackages));
-  used = filter (s: context ? ${s.drvPath} || builtins.elem s.outPath installed) candidates;
+  used = filter (s: context ? ${builtins.unsafeDiscardStringContext s.drvPath} || builtins.elem s.outPath installed) candidates;
   names = lib.sort (a: b: a < b) (lib.unique (map (s: s.nixpenStandIn) used));
 in
 {

@@ -9,6 +9,9 @@
   ./misc/extra-arguments.nix
   ./system/build.nix
   ./system/boot/container.nix
+  ./system/boot/kernel.nix
+  ./system/boot/loader.nix
+  ./hardware/default.nix
   ./system/systemd/default.nix
   ./system/systemd/tmpfiles.nix
   ./config/networking.nix
@@ -16,10 +19,15 @@
   ./config/environment.nix
   ./config/etc.nix
   ./config/locale.nix
+  ./config/nix.nix
+  ./config/swap.nix
+  ./tasks/filesystems.nix
+  ./tasks/network-interfaces.nix
   ./services/networking/firewall.nix
   ./services/networking/firewall-iptables.nix
   ./services/networking/openssh.nix
   ./services/databases/postgresql.nix
   ./services/nginx/default.nix
+  ./services/x11/xserver.nix
   ./security/acme.nix
 ]

@@ -32,7 +32,12 @@ let
     else if entry.source != null && builtins.isAttrs entry.source && entry.source ? text then entry.source.text
     else null;
 
-  units = mapAttrs (_: unit: unit.text) enabledUnits;
+  # Unit files by name; a unit with `overrideStrategy = "asDropin"` is a
+  # drop-in for the unit of that name (`NAME.d/overrides.conf`), as
+  # NixOS's systemd-lib writes it.
+  units = lib.mapAttrs' (name: unit:
+    lib.nameValuePair (if unit.overrideStrategy == "asDropin" then "${name}.d/overrides.conf" else name) unit.text
+  ) enabledUnits;
   nginx = if config.services.nginx.enable then config.services.nginx.renderedConfig else null;
   etc = filterAttrs (_: text: text != null)
     (lib.mapAttrs' (_: e: lib.nameValuePair e.target (etcText e)) (filterAttrs (_: e: e.enable) config.environment.etc));

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  boot.isContainer = true;
+  services.nginx.enable = true;
+  services.nginx.virtualHosts."shop.example.com" = { enableACME = true; forceSSL = true; };
+}

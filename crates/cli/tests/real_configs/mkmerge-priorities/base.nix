@@ -1,0 +1,5 @@
+{ lib, ... }:
+{
+  networking.hostName = "base";
+  networking.firewall.allowedTCPPorts = [ 22 ];
+}

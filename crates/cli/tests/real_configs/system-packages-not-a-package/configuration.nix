@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  environment.systemPackages = [ pkgs.git "htop" ];
+}

@@ -1,0 +1,8 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  systemd.services.hello = {
+    wantedby = [ "multi-user.target" ];
+    serviceConfig.ExecStart = "${pkgs.hello}/bin/hello";
+  };
+}

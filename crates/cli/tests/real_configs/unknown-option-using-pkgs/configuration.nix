@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  foo.bar = pkgs.hello;
+}

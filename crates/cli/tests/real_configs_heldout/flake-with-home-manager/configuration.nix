@@ -1,0 +1,6 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  users.users.kim.isNormalUser = true;
+  system.stateVersion = "24.11";
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  boot.isContainer = true;
+  services.postgresql.enable = true;
+  services.postgresql.ensureUsers = [ { name = "app"; ensureDBOwnership = true; } ];
+}

@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  environment.systemPackage = with pkgs; [ git ];
+}

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  boot.isContainer = true;
+  services.nginx.enable = true;
+  services.nginx.virtualhosts."x.org".root = "/srv";
+}
