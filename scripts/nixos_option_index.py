@@ -2,7 +2,7 @@
 """Builds Nixpen's index of NixOS's option paths from a nixpkgs checkout.
 
 usage: scripts/nixos_option_index.py NIXPKGS [--commit SHA] [--supplement FILE]...
-       > crates/nixos/option-index/option-index.nix
+       > crates/nixos/nixpkgs-extra/nixos/option-index.nix
 
 For every module `nixos/modules/module-list.nix` lists, the option paths
 its top-level `options` declare are read from the module's text (and from

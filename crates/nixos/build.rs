@@ -12,11 +12,11 @@
 //! `(relative path, length)` pairs and the stream. Native builds embed the files as they are, so `nixpen
 //! dump-nixpkgs` writes the full source.
 //!
-//! Native builds also embed the index of NixOS's option paths
-//! (`option-index/option-index.nix`) in the tree, as
-//! `nixos/option-index.nix`; the browser build leaves it out of its first
-//! download (the app fetches it and adds it at the same path, see
-//! `src/option_index.rs`).
+//! Native builds also embed the files of `nixpkgs-extra/` in the tree, at
+//! the same relative paths (the index of NixOS's option paths, the modules
+//! and helpers for real configurations); the browser build leaves them out
+//! of its first download (the app fetches them after the first outputs and
+//! adds them to the tree, see `src/extra.rs`).
 use std::{env, fs, path::Path};
 
 #[path = "src/lzma_pack.rs"]
@@ -29,10 +29,8 @@ mod strip_comments;
 /// valid there (`Snapshot::open` refuses it at any other mount).
 const MOUNT: &str = "/nixpen/nixpkgs";
 
-/// The option index's place in the tree (`option_index::PATH_IN_TREE`)
-/// and its source, relative to the crate.
-const INDEX_PATH: &str = "nixos/option-index.nix";
-const INDEX_SOURCE: &str = "option-index/option-index.nix";
+/// The tree of files native builds add to `nixpkgs/` (`extra::SOURCE`).
+const EXTRA: &str = "nixpkgs-extra";
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let mut entries: Vec<_> = fs::read_dir(dir).expect("read nixpkgs dir").flatten().collect();
@@ -70,12 +68,16 @@ fn main() {
     }
     let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
-    let index = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(INDEX_SOURCE);
-    println!("cargo:rerun-if-changed={}", index.display());
-    // Natively the index is one more file of the tree (read from its own folder).
-    let source_of = |rel: &str| if rel == INDEX_PATH { index.clone() } else { root.join(rel) };
+    let extra_root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(EXTRA);
+    println!("cargo:rerun-if-changed={}", extra_root.display());
+    let mut extra = Vec::new();
+    if extra_root.is_dir() {
+        collect(&extra_root, &extra_root, &mut extra);
+    }
+    // Natively the extra files are more files of the tree (read from their own folder).
+    let source_of = |rel: &str| if extra.iter().any(|e| e == rel) { extra_root.join(rel) } else { root.join(rel) };
     if !wasm {
-        files.push(INDEX_PATH.to_string());
+        files.extend(extra.iter().cloned());
     }
     let mut code = String::new();
     if wasm {

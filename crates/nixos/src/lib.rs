@@ -4,12 +4,12 @@
 //! rendering and listing options, and reads their results.
 
 pub mod embedded;
+pub mod extra;
 #[cfg(any(target_arch = "wasm32", test))]
 mod lzma;
 #[cfg(test)]
 mod lzma_pack;
 mod mount;
-pub mod option_index;
 pub mod rendered;
 #[cfg(test)]
 mod strip_comments;

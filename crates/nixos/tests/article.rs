@@ -58,6 +58,7 @@ struct Rendered {
     etc: BTreeMap<String, String>,
     tcp_ports: Vec<f64>,
     scripts: BTreeMap<String, String>,
+    warnings: Vec<String>,
 }
 
 /// Renders one step (optionally with extra modules) or returns Nix's error.
@@ -76,6 +77,7 @@ fn render(name: &str, modules: Option<&str>) -> Result<Rendered, String> {
         etc: strings(value.at("etc")),
         tcp_ports: value.at("firewall").at("allowedTCPPorts").array().iter().map(JsonExt::number).collect(),
         scripts: strings(value.at("scripts")),
+        warnings: value.at("warnings").array().iter().map(|w| w.string().to_string()).collect(),
     })
 }
 
@@ -299,11 +301,17 @@ fn step6_port_option_drives_exec_start_and_proxy_pass() {
 }
 
 #[test]
-fn unknown_options_fail_with_a_note_on_the_modelled_subset() {
+fn unknown_options_fail_as_in_nixos_and_unmodelled_ones_warn() {
     if !can_run() {
         return;
     }
     let err = render("1-container", Some("[ { services.nonexistent.enable = true; } ]")).err().expect("must fail");
     assert!(err.contains("The option `services.nonexistent' does not exist."), "{err}");
-    assert!(err.contains("docs/supported-options.md"), "{err}");
+    let caddy = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/caddy.nix");
+    let r = render("1-container", Some(&format!("[ {} ]", caddy.display()))).unwrap();
+    assert!(
+        r.warnings.iter().any(|w| w.starts_with("services.caddy.enable: a NixOS option Nixpen does not model")),
+        "{:?}",
+        r.warnings
+    );
 }

@@ -41,23 +41,6 @@ let
       passthru = extra;
     });
 
-  # kernelPackagesFor kernel: the modules built for one kernel, named as
-  # nixpkgs names them (`nvidia_x11`, `zfs`, …).
-  kernelPackagesFor = kernel:
-    let
-      module = pname: version: makeDerivation { name = "${pname}-${version}-${kernel.version}"; inherit pname version; };
-      nvidia = module "nvidia-x11" "580.105.08";
-    in
-    {
-      inherit kernel;
-      nvidia_x11 = nvidia;
-      nvidiaPackages = { stable = nvidia; production = nvidia; latest = nvidia; beta = module "nvidia-x11" "580.105.08"; };
-      zfs = module "zfs-kernel" "2.3.5";
-      v4l2loopback = module "v4l2loopback" "0.15.2";
-      acpi_call = module "acpi-call" "1.2.2";
-      xone = module "xone" "0.4.9";
-    };
-
   # The package set before overlays, as a function of the final set.
   base = self:
     let
@@ -68,7 +51,7 @@ let
       # used, the whole list is not walked on every evaluation.
       listed = builtins.mapAttrs (name: entry:
         if entry.pname == "postgresql" then postgresqlServer (package name entry) else package name entry
-      ) (import ./package-list.nix);
+      ) (import ./package-list.nix // optionalFile ./package-list-more.nix { });
     in
     listed // trivial // languages // {
       inherit lib config overlays;
@@ -103,18 +86,6 @@ let
         mkDerivation = makeDerivation;
       };
       stdenvNoCC = self.stdenv;
-
-      # python3.withPackages (ps: [ … ]): the interpreter with packages, as
-      # one environment (`python3-VERSION-env`); the list is not read.
-      python3 = listed.python3 // {
-        withPackages = _: makeDerivation { name = "python3-${listed.python3.version}-env"; };
-        pkgs = self.python3Packages;
-      };
-
-      # Kernels and the module packages built for each (`boot.kernelPackages`).
-      linuxPackages = kernelPackagesFor self.linux;
-      linuxPackages_latest = kernelPackagesFor self.linux_latest;
-      linuxKernel = { packagesFor = kernelPackagesFor; };
 
       nginxStable = self.nginx;
       nginxModules = { };
@@ -158,11 +129,15 @@ let
         in f (wanted // args);
 
       writers = { };
-    };
+    } // optionalFile ./more.nix (_: { }) { inherit lib makeDerivation self listed; };
 
-  standIns = import ./stand-ins.nix { inherit lib makeDerivation; };
+  # `import file`, or `default` when the file is not there (files the
+  # browser loads after the first outputs, crates/nixos/src/extra.rs).
+  optionalFile = file: default: if builtins.pathExists file then import file else default;
+
+  standIns = if builtins.pathExists ./stand-ins.nix then import ./stand-ins.nix { inherit lib makeDerivation; } else null;
 
   extended = lib.foldl' (acc: overlay: lib.extends overlay acc) base
-    ((if nixpenStandIns == [ ] then [ ] else [ (standIns.overlay nixpenStandIns) ]) ++ overlays);
+    ((if nixpenStandIns == [ ] || standIns == null then [ ] else [ (standIns.overlay nixpenStandIns) ]) ++ overlays);
 in
 lib.fix extended

@@ -15,12 +15,22 @@ pub fn nix_available() -> bool {
     nixpen_testkit::cppnix()
 }
 
-/// The folder of our nixpkgs tree (`$NIXPEN_NIXPKGS_DIR` overrides it, to
-/// try another tree such as one with the reference lib).
+/// The folder of our nixpkgs tree as native builds embed it (`nixpkgs/`
+/// with the files of `nixpkgs-extra/`), written out once per test run
+/// (`$NIXPEN_NIXPKGS_DIR` overrides it, to try another tree such as one
+/// with the reference lib).
 pub fn nixpkgs_dir() -> PathBuf {
+    static DUMPED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     match std::env::var("NIXPEN_NIXPKGS_DIR") {
         Ok(dir) => PathBuf::from(dir),
-        Err(_) => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("nixpkgs"),
+        Err(_) => DUMPED
+            .get_or_init(|| {
+                let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                    .join(format!("nixos-tests-nixpkgs-{}", std::process::id()));
+                nixpen_nixos::embedded::dump(&dir).expect("write the embedded nixpkgs tree");
+                dir
+            })
+            .clone(),
     }
 }
 

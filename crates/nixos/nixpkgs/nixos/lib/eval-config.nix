@@ -25,27 +25,9 @@ let
     );
   };
 
-  # The files the module graph `graph` imports that are not there, each
-  # { file; importedBy; } (lib/modules.nix marks them).
-  missingImports = graph:
-    let
-      walk = parent: node:
-        (if node.nixpenMissing or false then [ { inherit (node) file; importedBy = parent; } ] else [ ])
-        ++ lib.concatMap (walk node.file) node.imports;
-    in
-    lib.concatMap (walk "the configuration") graph;
-
-  # The files of the module graph `graph` that are the configuration's
-  # own: not this tree's, and there.
-  ownFiles = graph:
-    let
-      root = toString ../..;
-      walk = node:
-        (if lib.hasPrefix "/" node.file && !(lib.hasPrefix "${root}/" node.file) && !(node.nixpenMissing or false)
-         then [ node.file ] else [ ])
-        ++ lib.concatMap walk node.imports;
-    in
-    lib.unique (lib.concatMap walk graph);
+  # What the module graph says of the configuration's files (which are not
+  # there, which are its own; graph-files.nix is loaded later in the browser).
+  graphFiles = if builtins.pathExists ./graph-files.nix then import ./graph-files.nix { inherit lib; } else _: { };
 
   # evaluate userModules: the module system's result for these user modules.
   evaluate = userModules:
@@ -58,8 +40,7 @@ let
               inherit baseModules extraModules;
               modules = userModules;
             };
-            nixpen.missingImports = missingImports result.graph;
-            nixpen.sourceFiles = ownFiles result.graph;
+            nixpen = graphFiles result.graph;
           }
         ];
         specialArgs = { modulesPath = toString ../modules; } // specialArgs;

@@ -1,4 +1,6 @@
-# Every NixOS module Nixpen models, in the order NixOS lists them.
+# Every NixOS module Nixpen models, in the order NixOS lists them. Those of
+# the second list belong to the files the browser loads after the first
+# outputs (crates/nixos/src/extra.rs), and are imported once there.
 [
   ./misc/nixpkgs.nix
   ./misc/assertions.nix
@@ -9,9 +11,6 @@
   ./misc/extra-arguments.nix
   ./system/build.nix
   ./system/boot/container.nix
-  ./system/boot/kernel.nix
-  ./system/boot/loader.nix
-  ./hardware/default.nix
   ./system/systemd/default.nix
   ./system/systemd/tmpfiles.nix
   ./config/networking.nix
@@ -19,15 +18,20 @@
   ./config/environment.nix
   ./config/etc.nix
   ./config/locale.nix
-  ./config/nix.nix
-  ./config/swap.nix
-  ./tasks/filesystems.nix
-  ./tasks/network-interfaces.nix
   ./services/networking/firewall.nix
   ./services/networking/firewall-iptables.nix
   ./services/networking/openssh.nix
   ./services/databases/postgresql.nix
   ./services/nginx/default.nix
-  ./services/x11/xserver.nix
   ./security/acme.nix
+]
+++ builtins.filter builtins.pathExists [
+  ./config/nix.nix
+  ./config/swap.nix
+  ./tasks/filesystems.nix
+  ./tasks/network-interfaces.nix
+  ./system/boot/kernel.nix
+  ./system/boot/loader.nix
+  ./hardware/default.nix
+  ./services/x11/xserver.nix
 ]

@@ -4,24 +4,19 @@
 { lib, ... }:
 
 {
+  # The configuration's own files (the modules it imports, a flake's
+  # flake.nix): their text names the packages `pkgs` gets stand-ins for.
   options.nixpen.sourceFiles = lib.mkOption {
     type = lib.types.listOf lib.types.str;
     internal = true;
     default = [ ];
-    description = ''
-      The configuration's own files (the modules it imports, and a flake's
-      flake.nix), whose text names the packages `pkgs` gets stand-ins for.
-    '';
   };
 
+  # Files imported as modules that are not there, each { file; importedBy; }
+  # (lib/modules.nix took each for an empty module).
   options.nixpen.missingImports = lib.mkOption {
     type = lib.types.listOf (lib.types.attrsOf lib.types.str);
     internal = true;
     default = [ ];
-    description = ''
-      Files imported as modules that do not exist, each
-      `{ file; importedBy; }`: the module system took each for an empty
-      module (see lib/modules.nix).
-    '';
   };
 }

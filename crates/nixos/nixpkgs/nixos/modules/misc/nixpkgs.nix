@@ -4,7 +4,12 @@
 let
   inherit (lib) mkOption types;
   cfg = config.nixpkgs;
-  standIns = import ../../../pkgs/stand-ins.nix { inherit lib; makeDerivation = null; };
+  # (Not there in the browser's first download: no stand-ins then.)
+  standInsFile = ../../../pkgs/stand-ins.nix;
+  standInNames = files:
+    if builtins.pathExists standInsFile
+    then (import standInsFile { inherit lib; makeDerivation = null; }).namesIn (map builtins.readFile files)
+    else [ ];
 in
 {
   options.nixpkgs = {
@@ -74,6 +79,6 @@ in
       inherit (cfg) config overlays;
       # Stand-ins for the packages the configuration's files name and
       # Nixpen's package set lacks (see pkgs/stand-ins.nix).
-      nixpenStandIns = standIns.namesIn (map builtins.readFile config.nixpen.sourceFiles);
+      nixpenStandIns = standInNames config.nixpen.sourceFiles;
     };
 }

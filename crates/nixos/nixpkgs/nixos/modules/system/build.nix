@@ -14,9 +14,13 @@ let
   # (Leaving out the placeholders misc/unmodelled-reads.nix adds.)
   unknownDefinitions = builtins.filter (d: d.file != "nixpen-unmodelled-reads")
     (config._module.nixpenUnknownDefinitions or [ ]);
+  # (Without lib/unknown-options.nix, in the browser before it has loaded
+  # the rest of the tree, each is accepted unchecked, with a warning.)
   unknown =
     if unknownDefinitions == [ ] then { unmodelled = [ ]; warnings = [ ]; error = null; }
-    else import ../../lib/unknown-options.nix { inherit lib options; index = import ../../lib/option-index.nix; } unknownDefinitions;
+    else if builtins.pathExists ../../lib/unknown-options.nix then
+      import ../../lib/unknown-options.nix { inherit lib options; index = import ../../lib/option-index.nix; } unknownDefinitions
+    else { unmodelled = [ ]; warnings = map (d: "${lib.showOption d.nixpenPrefix}: not checked yet") unknownDefinitions; error = null; };
 
   failedAssertions = map (a: a.message) (builtins.filter (a: !a.assertion) config.assertions);
 
@@ -43,8 +47,13 @@ let
     (lib.mapAttrs' (_: e: lib.nameValuePair e.target (etcText e)) (filterAttrs (_: e: e.enable) config.environment.etc));
   scripts = config.systemd.generatedScripts;
 
-  packages = import ../../lib/render-packages.nix { inherit lib config pkgs; }
-    (builtins.attrValues units ++ builtins.attrValues etc ++ builtins.attrValues scripts ++ lib.optional (nginx != null) nginx);
+  # (Without lib/render-packages.nix, in the browser before it has loaded
+  # the rest of the tree, the packages are not listed.)
+  packages =
+    if builtins.pathExists ../../lib/render-packages.nix then
+      import ../../lib/render-packages.nix { inherit lib config pkgs; }
+        (builtins.attrValues units ++ builtins.attrValues etc ++ builtins.attrValues scripts ++ lib.optional (nginx != null) nginx)
+    else { systemPackages = [ ]; userPackages = { }; standIns = [ ]; warnings = [ ]; };
 
   result = {
     inherit units nginx etc;

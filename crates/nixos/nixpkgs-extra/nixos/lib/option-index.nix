@@ -1,6 +1,6 @@
 # The index of NixOS's option paths (../option-index.nix), when it is
-# there: native builds embed it; the browser build leaves it out of the
-# first download and mounts it once fetched. Read only when a
+# there: native builds embed it; the browser loads it with the rest of
+# crates/nixos/nixpkgs-extra after the first outputs. Read only when a
 # configuration defines something Nixpen does not declare.
 #
 # The index is a tree of names: `1` marks a declared option (what is below

@@ -1,0 +1,86 @@
+# More packages, in the entries' form of package-list.nix: those real
+# configurations name most (environment.systemPackages, users' packages,
+# services' `package`). Part of the tree the browser loads after the first
+# outputs (see crates/nixos/src/extra.rs); until then such a name gets a
+# stand-in.
+{
+  restic = { pname = "restic"; version = "0.18.1"; };
+  rsync = { pname = "rsync"; version = "3.4.1"; };
+  borgbackup = { pname = "borgbackup"; version = "1.4.2"; bin = "borg"; };
+  mariadb = { pname = "mariadb-server"; version = "11.4.8"; bin = "mariadb"; outputs = [ "out" "man" ]; };
+  mysql80 = { pname = "mysql"; version = "8.0.44"; bin = "mysql"; };
+  thunderbird = { pname = "thunderbird"; version = "145.0"; };
+  chromium = { pname = "chromium"; version = "142.0.7444.175"; };
+  google-chrome = { pname = "google-chrome"; version = "142.0.7444.175"; bin = "google-chrome-stable"; };
+  vscode = { pname = "vscode"; version = "1.106.2"; bin = "code"; };
+  emacs = { pname = "emacs"; version = "30.2"; };
+  helix = { pname = "helix"; version = "25.07.1"; bin = "hx"; };
+  kitty = { pname = "kitty"; version = "0.44.0"; };
+  alacritty = { pname = "alacritty"; version = "0.16.1"; };
+  wezterm = { pname = "wezterm"; version = "0-unstable-2025-10-14"; };
+  btop = { pname = "btop"; version = "1.4.5"; };
+  fastfetch = { pname = "fastfetch"; version = "2.55.0"; };
+  neofetch = { pname = "neofetch"; version = "7.1.0"; };
+  bat = { pname = "bat"; version = "0.26.0"; };
+  eza = { pname = "eza"; version = "0.23.4"; };
+  fzf = { pname = "fzf"; version = "0.66.1"; };
+  zoxide = { pname = "zoxide"; version = "0.9.8"; };
+  starship = { pname = "starship"; version = "1.24.1"; };
+  direnv = { pname = "direnv"; version = "2.37.1"; };
+  gh = { pname = "gh"; version = "2.83.1"; };
+  lazygit = { pname = "lazygit"; version = "0.56.0"; };
+  gnupg = { pname = "gnupg"; version = "2.4.8"; bin = "gpg"; };
+  pciutils = { pname = "pciutils"; version = "3.14.0"; bin = "lspci"; };
+  usbutils = { pname = "usbutils"; version = "018"; bin = "lsusb"; };
+  lsof = { pname = "lsof"; version = "4.99.5"; };
+  strace = { pname = "strace"; version = "6.17"; };
+  gdb = { pname = "gdb"; version = "16.3"; };
+  ncdu = { pname = "ncdu"; version = "2.9.2"; };
+  nmap = { pname = "nmap"; version = "7.98"; };
+  tcpdump = { pname = "tcpdump"; version = "4.99.5"; };
+  dig = { pname = "bind"; version = "9.20.15"; bin = "dig"; outputs = [ "out" "lib" "dev" "man" "dnsutils" "host" ]; };
+  dnsutils = { pname = "bind"; version = "9.20.15"; bin = "dig"; outputs = [ "out" "lib" "dev" "man" "dnsutils" "host" ]; };
+  wireguard-tools = { pname = "wireguard-tools"; version = "1.0.20250521"; bin = "wg"; };
+  iperf3 = { pname = "iperf"; version = "3.19.1"; bin = "iperf3"; };
+  p7zip = { pname = "p7zip"; version = "17.06"; bin = "7z"; };
+  killall = { pname = "killall"; version = "9.8"; };
+  docker-compose = { pname = "docker-compose"; version = "2.40.3"; };
+  kubectl = { pname = "kubectl"; version = "1.34.2"; };
+  k9s = { pname = "k9s"; version = "0.50.16"; };
+  terraform = { pname = "terraform"; version = "1.13.5"; };
+  ansible = { pname = "ansible"; version = "2.19.4"; };
+  age = { pname = "age"; version = "1.2.1"; };
+  sops = { pname = "sops"; version = "3.11.0"; };
+  keepassxc = { pname = "keepassxc"; version = "2.7.10"; };
+  vlc = { pname = "vlc"; version = "3.0.21"; };
+  mpv = { pname = "mpv"; version = "0.40.0"; };
+  libreoffice = { pname = "libreoffice"; version = "25.8.3.2"; };
+  gimp = { pname = "gimp"; version = "3.0.6"; };
+  discord = { pname = "discord"; version = "0.0.116"; bin = "discord"; };
+  steam = { pname = "steam"; version = "1.0.0.85"; };
+  spotify = { pname = "spotify"; version = "1.2.74.477"; };
+  pavucontrol = { pname = "pavucontrol"; version = "6.1"; };
+  networkmanagerapplet = { pname = "network-manager-applet"; version = "1.36.0"; bin = "nm-applet"; };
+  xterm = { pname = "xterm"; version = "402"; };
+  cryptsetup = { pname = "cryptsetup"; version = "2.8.1"; };
+  dosfstools = { pname = "dosfstools"; version = "4.2"; bin = "mkfs.fat"; };
+  e2fsprogs = { pname = "e2fsprogs"; version = "1.47.3"; bin = "mkfs.ext4"; outputs = [ "bin" "dev" "out" "man" "info" ]; };
+  parted = { pname = "parted"; version = "3.6"; };
+  smartmontools = { pname = "smartmontools"; version = "7.5"; bin = "smartctl"; };
+  ntfs3g = { pname = "ntfs3g"; version = "2022.10.3"; bin = "ntfs-3g"; };
+  ethtool = { pname = "ethtool"; version = "6.15"; };
+  iw = { pname = "iw"; version = "6.17"; };
+  mesa = { pname = "mesa"; version = "25.2.7"; bin = null; };
+  wl-clipboard = { pname = "wl-clipboard"; version = "2.2.1"; bin = "wl-copy"; };
+  xclip = { pname = "xclip"; version = "0.13"; };
+  home-manager = { pname = "home-manager"; version = "0-unstable-2025-11-20"; };
+  nixfmt-rfc-style = { pname = "nixfmt"; version = "1.1.0"; bin = "nixfmt"; };
+  ffmpeg = { pname = "ffmpeg"; version = "8.0"; };
+  imagemagick = { pname = "imagemagick"; version = "7.1.2-8"; bin = "magick"; };
+  pandoc = { pname = "pandoc"; version = "3.7.0.2"; };
+  unrar = { pname = "unrar"; version = "7.1.10"; };
+  tldr = { pname = "tldr"; version = "1.6.1"; };
+  util-linuxMinimal = { pname = "util-linux-minimal"; version = "2.41.2"; bin = null; outputs = [ "bin" "dev" "out" "lib" "man" ]; };
+  linux = { pname = "linux"; version = "6.12.60"; bin = null; outputs = [ "out" "dev" "modules" ]; };
+  linux_latest = { pname = "linux"; version = "6.17.10"; bin = null; outputs = [ "out" "dev" "modules" ]; };
+}
