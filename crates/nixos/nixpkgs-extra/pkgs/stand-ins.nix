@@ -20,36 +20,54 @@ let
   keywords = [ "if" "then" "else" "let" "in" "with" "rec" "inherit" "assert" "or" "true" "false" "null"
     "builtins" "import" "pkgs" "lib" "config" "map" "toString" ];
 
+  # The scan runs on every evaluation, so it splits on plain text and reads
+  # each piece with `builtins.match` at its start (the evaluator keeps match
+  # results between evaluations while the text is the same).
+
   # The matches (lists of groups) of `regex` in `text`.
   matches = regex: text: filter isList (split regex text);
 
-  # `text` without its comments (strings stay: `"${pkgs.restic}/bin/restic"`).
-  code = text: lib.concatStrings (filter isString (split "#[^\n]*" text));
+  # The attribute chain at the start of `s` (`restic`, `python3Packages.requests`).
+  chainAt = s:
+    let m = match "(${identifier}(\\.${identifier})*).*" (builtins.substring 0 120 s); in
+    if m == null then [ ] else [ (lib.splitString "." (head m)) ];
 
-  # Attribute chains after `pkgs.`: [ "restic" ] or [ "python3Packages" "requests" ].
-  # (`pkgs` as a whole name: not the end of `nixpkgs.url`.)
-  selected = text: map (m: lib.splitString "." (elemAt m 1))
-    (matches "(^|[^A-Za-z0-9_'.-])pkgs\\.(${identifier}(\\.${identifier})*)" text);
+  # Whether `s` ends with a character that can be part of a name (so that
+  # `nixpkgs.url` is not `pkgs.url`).
+  endsInName = s: s != "" && match "[A-Za-z0-9_'.-]" (builtins.substring (builtins.stringLength s - 1) 1 s) != null;
 
-  # Names of `inherit (pkgs) a b;`.
-  inherited = text: concatMap (m: map (n: [ n ]) (filter (n: n != "") (lib.splitString " " (head m))))
-    (matches "inherit \\(pkgs\\)([^;]*);" (lib.replaceStrings [ "\n" "\t" ] [ " " " " ] text));
-
-  # Free names in the list after `with pkgs;`, with the attributes that
+  # Free names in the list of a `with pkgs;` body, with the attributes that
   # follow them (`kdePackages.kate`); a name after a `.` is an attribute
   # of something else.
-  inWith = text:
+  inWith = body: map (m: lib.splitString "." (elemAt m 1))
+    (matches "(^|[^A-Za-z0-9_'.-])(${identifier}(\\.${identifier})*)" (head (lib.splitString ";" body)));
+
+  # Names of `inherit (pkgs) a b;` (from the text after `inherit (pkgs)`).
+  inherited = rest:
+    let m = match "([^;]*);.*" (builtins.substring 0 400 rest); in
+    if m == null then [ ] else map (n: [ n ]) (filter (n: n != "") (lib.splitString " " (head m)));
+
+  # The chains of one text, in one pass over it: the text is split at each
+  # `pkgs.`, `with pkgs;` and `inherit (pkgs)`, and the piece after each is
+  # read as that one calls for.
+  chainsIn = text:
     let
-      bodies = map (s: head (lib.splitString ";" s)) (tail (filter isString (split "(^|[^A-Za-z0-9_'.-])with pkgs;" text)));
-      chains = body: map (m: lib.splitString "." (elemAt m 1))
-        (matches "(^|[^A-Za-z0-9_'.-])(${identifier}(\\.${identifier})*)" body);
+      parts = split "(pkgs\\.|with pkgs;|inherit \\(pkgs\\))" text;
+      count = (builtins.length parts - 1) / 2;
+      one = i:
+        let
+          before = elemAt parts (2 * i);
+          kind = head (elemAt parts (2 * i + 1));
+          rest = elemAt parts (2 * i + 2);
+        in
+        if kind == "with pkgs;" then inWith rest
+        else if kind == "pkgs." then (if endsInName before then [ ] else chainAt rest)
+        else inherited rest;
     in
-    concatMap chains bodies;
+    concatMap one (builtins.genList (i: i) count);
 
   # namesIn texts: the attribute chains the texts may select from `pkgs`.
-  namesIn = texts:
-    let chains = concatMap (t: let c = code t; in selected c ++ inherited c ++ inWith c) texts; in
-    filter (chain: !(builtins.elem (head chain) keywords)) chains;
+  namesIn = texts: filter (chain: !(builtins.elem (head chain) keywords)) (concatMap chainsIn texts);
 
   # A stand-in derivation for `pkgs.${path}`.
   standIn = path:
