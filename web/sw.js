@@ -23,6 +23,13 @@ self.addEventListener('install', (event) => {
     const html = await page.clone().text();
     await cache.put('./', page);
     await cache.addAll(assetsOf(html));
+    // The files the worker fetches after the first outputs (worker-loader.js).
+    const extras = await fetch('nixpkgs-extra/files.txt', { cache: 'no-store' });
+    if (extras.ok) {
+      const names = (await extras.clone().text()).split('\n').filter((name) => name !== '');
+      await cache.put('nixpkgs-extra/files.txt', extras);
+      await cache.addAll(names.map((name) => new URL(`nixpkgs-extra/${name}`, self.registration.scope).href));
+    }
     await self.skipWaiting();
   })());
 });

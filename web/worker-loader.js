@@ -10,3 +10,27 @@ const { default: init } = await import(self.name);
 const compiled = await module;
 self.onmessage = null;
 await init({ module_or_path: compiled });
+
+// The nixpkgs files that only real configurations need (the index of
+// NixOS's options, more modules and packages) are not in the first
+// download: the worker asks for them once it has posted its first answer,
+// and gets them as a message of the page's kind (`PageMessage::Extras`).
+// Until then it still answers (unknown options are accepted unchecked,
+// with a warning).
+self.nixpenLoadExtras = async () => {
+  // Leave the page a moment to paint that answer first.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    const list = await fetch('nixpkgs-extra/files.txt');
+    if (!list.ok) return;
+    const names = (await list.text()).split('\n').filter((name) => name !== '');
+    const files = await Promise.all(names.map(async (name) => {
+      const response = await fetch(`nixpkgs-extra/${name}`);
+      if (!response.ok) throw new Error(`${name}: ${response.status}`);
+      return { name, text: await response.text() };
+    }));
+    self.dispatchEvent(new MessageEvent('message', { data: { Extras: files } }));
+  } catch (error) {
+    console.warn('Nixpen: the files for real configurations could not be loaded', error);
+  }
+};

@@ -74,6 +74,8 @@ fn main() {
     if extra_root.is_dir() {
         collect(&extra_root, &extra_root, &mut extra);
     }
+    // (`files.txt` lists them for the browser, which fetches them.)
+    extra.retain(|rel| rel.ends_with(".nix"));
     // Natively the extra files are more files of the tree (read from their own folder).
     let source_of = |rel: &str| if extra.iter().any(|e| e == rel) { extra_root.join(rel) } else { root.join(rel) };
     if !wasm {

@@ -40,11 +40,14 @@ export async function transfer(browser, site, dist) {
     site.requests.length = 0;
     await page.goto(site.url);
     await outputsShown(page);
+    // What was asked for before the outputs showed; files fetched after
+    // them (the nixpkgs files for real configurations) are not first load.
+    const before = site.requests.length;
     if (serviceWorkers === 'allow') {
       await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     }
     await page.waitForTimeout(500);
-    const paths = [...site.requests];
+    const paths = serviceWorkers === 'allow' ? [...site.requests] : site.requests.slice(0, before);
     await context.close();
     return paths;
   };

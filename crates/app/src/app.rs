@@ -387,6 +387,7 @@ impl App {
     fn on_runner_event(&mut self, event: RunnerEvent) {
         match event {
             RunnerEvent::Ready => self.engine = Engine::Ready,
+            RunnerEvent::ExtrasLoaded => self.evaluate(),
             RunnerEvent::Done(response) => {
                 self.results.pending = self.burst.waiting() || self.runner.is_busy();
                 self.results.notice = None;

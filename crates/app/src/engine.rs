@@ -39,6 +39,8 @@ const MAX_MEMORY_BYTES: usize = 1 << 30;
 pub struct Engine {
     evaluator: Evaluator,
     playground: Arc<MemoryFs>,
+    /// The embedded nixpkgs tree, to which the extra files are added.
+    nixpkgs: Arc<MemoryFs>,
     files: Vec<File>,
     overrides: Option<String>,
     /// The last request's configuration, whose options [`Engine::options`]
@@ -77,7 +79,7 @@ impl Engine {
         app.add_file("/config-tree.nix", include_str!("nix/config-tree.nix"));
         let fs = OverlayFs::new()
             .with_mount("/", playground.clone(), "/")
-            .with_mount(NIXPKGS_MOUNT, nixpkgs, "/")
+            .with_mount(NIXPKGS_MOUNT, nixpkgs.clone(), "/")
             .with_mount(APP_MOUNT, app, "/");
         let mut config = EvalConfig::new(Arc::new(fs));
         config.search_path.push(SearchPathEntry { prefix: "nixpkgs".into(), path: NIXPKGS_MOUNT.into() });
@@ -88,6 +90,7 @@ impl Engine {
         Engine {
             evaluator: Evaluator::new(config),
             playground,
+            nixpkgs,
             files: Vec::new(),
             overrides: None,
             form: FormQuery::Nothing,
@@ -230,6 +233,16 @@ impl Engine {
         let outcome = self.evaluator.eval(&request);
         messages.extend(outcome.messages);
         outcome.result.map_err(report)
+    }
+
+    /// Adds the extra files of the nixpkgs tree (names relative to its
+    /// root, as `nixpen_nixos::extra::FILES` lists them).
+    pub fn add_extras(&mut self, files: &[File]) {
+        for file in files {
+            if nixpen_nixos::extra::FILES.contains(&file.name.as_str()) {
+                self.nixpkgs.add_file(&format!("/{}", file.name), file.text.as_bytes().to_vec());
+            }
+        }
     }
 
     /// Makes `/playground` hold exactly `files`.

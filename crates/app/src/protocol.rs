@@ -37,6 +37,11 @@ pub enum PageMessage {
     Eval(EvalRequest),
     /// Read one level of the `config` tree.
     Tree(TreeRequest),
+    /// The files of the nixpkgs tree that real configurations need
+    /// (`nixpen_nixos::extra`), fetched after the first outputs by
+    /// `web/worker-loader.js`, which hands them to the worker as if the
+    /// page had sent them. Names are relative to the tree's root.
+    Extras(Vec<File>),
 }
 
 impl PageMessage {
@@ -45,6 +50,7 @@ impl PageMessage {
         match self {
             PageMessage::Eval(request) => request.id,
             PageMessage::Tree(request) => request.id,
+            PageMessage::Extras(_) => 0,
         }
     }
 }
@@ -141,6 +147,9 @@ pub enum WorkerMessage {
     Options(OptionsResponse),
     /// The answer to a [`TreeRequest`].
     Tree(TreeResponse),
+    /// The extra nixpkgs files arrived and are mounted: what the page
+    /// shows may change (options now checked against NixOS's index).
+    ExtrasLoaded,
 }
 
 /// The options the user's own modules declare, for the form.

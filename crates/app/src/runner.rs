@@ -34,6 +34,8 @@ pub enum RunnerEvent {
     Options(OptionsResponse),
     /// One level of the `config` tree.
     Tree(TreeResponse),
+    /// The worker mounted the extra nixpkgs files: evaluate again.
+    ExtrasLoaded,
     /// The running evaluation overran [`BUDGET_MS`]; its worker was replaced.
     Stopped,
     /// The worker crashed (or failed to load); it was replaced.
@@ -137,6 +139,7 @@ impl Runner {
                 Some(RunnerEvent::Done(response))
             }
             RunnerSignal::Worker { event: RunnerEvent::Options(options), .. } => Some(RunnerEvent::Options(options)),
+            RunnerSignal::Worker { event: RunnerEvent::ExtrasLoaded, .. } => Some(RunnerEvent::ExtrasLoaded),
             RunnerSignal::Worker { event: RunnerEvent::Tree(response), .. } => {
                 if self.running.as_ref().map(|(id, _)| *id) != Some(response.id) {
                     return None;
@@ -208,6 +211,7 @@ impl Runner {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let event = match serde_wasm_bindgen::from_value::<WorkerMessage>(event.data()) {
                 Ok(WorkerMessage::Ready) => RunnerEvent::Ready,
+                Ok(WorkerMessage::ExtrasLoaded) => RunnerEvent::ExtrasLoaded,
                 Ok(WorkerMessage::Done(response)) => RunnerEvent::Done(response),
                 Ok(WorkerMessage::Options(options)) => RunnerEvent::Options(options),
                 Ok(WorkerMessage::Tree(response)) => RunnerEvent::Tree(response),

@@ -45,6 +45,11 @@ pub fn run() {
                 engine.borrow_mut().release_heap();
                 return;
             }
+            Ok(PageMessage::Extras(files)) => {
+                engine.borrow_mut().add_extras(&files);
+                post(&reply_scope, &WorkerMessage::ExtrasLoaded);
+                return;
+            }
             Err(_) => return,
         };
         // A newer request makes the options of the previous one moot: its
@@ -54,6 +59,7 @@ pub fn run() {
         }
         let response = engine.borrow_mut().eval(&request);
         post(&reply_scope, &WorkerMessage::Done(Box::new(response)));
+        load_extras_once();
         engine.borrow_mut().release_heap();
         // The options form's data is read after a turn of the event loop,
         // so that a request which came in meanwhile (the next keystroke) is
@@ -65,6 +71,22 @@ pub fn run() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // lives as long as the worker
     post(&scope, &WorkerMessage::Ready);
+}
+
+/// After the first answer, asks `web/worker-loader.js` (its
+/// `nixpenLoadExtras`) for the nixpkgs files real configurations need;
+/// they come back as [`PageMessage::Extras`].
+fn load_extras_once() {
+    thread_local!(static ASKED: Cell<bool> = const { Cell::new(false) });
+    if ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
+    let global = js_sys::global();
+    if let Ok(load) = js_sys::Reflect::get(&global, &"nixpenLoadExtras".into()) {
+        if let Some(load) = load.dyn_ref::<js_sys::Function>() {
+            let _ = load.call0(&global);
+        }
+    }
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, message: &WorkerMessage) {

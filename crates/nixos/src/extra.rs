@@ -9,7 +9,8 @@
 //! Native builds embed these files in the tree at the same relative paths.
 //! The browser build leaves them out of its first download (which has a
 //! budget): the app fetches them after the first outputs — each file of
-//! [`SOURCE`] (served beside the wasm, keeping its relative path) — and
+//! [`SOURCE`] (served beside the wasm, keeping its relative path, and
+//! listed in its `files.txt`, which `web/worker-loader.js` reads) — and
 //! adds each to the mounted tree at `NIXPKGS_MOUNT/<relative path>`
 //! (`nixpkgs_memory_fs.add_file("/nixos/option-index.nix", bytes)`, that
 //! file system being mounted at `/nixpen/nixpkgs`), then evaluates again.
@@ -62,7 +63,8 @@ pub fn embedded() -> Vec<(&'static str, &'static [u8])> {
 
 #[cfg(test)]
 mod tests {
-    /// `FILES` lists the folder's files, so the app fetches all of them.
+    /// `FILES` lists the folder's files, so the app fetches all of them;
+    /// `files.txt`, which the browser reads, says the same.
     #[test]
     fn the_list_is_the_folder() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::SOURCE);
@@ -73,12 +75,14 @@ mod tests {
                 let path = entry.path();
                 if path.is_dir() {
                     dirs.push(path);
-                } else {
+                } else if path != root.join("files.txt") {
                     found.push(path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"));
                 }
             }
         }
         found.sort();
         assert_eq!(found, super::FILES);
+        let listed = std::fs::read_to_string(root.join("files.txt")).unwrap();
+        assert_eq!(listed.lines().collect::<Vec<_>>(), super::FILES, "files.txt is not FILES");
     }
 }
