@@ -280,4 +280,25 @@ export const tests = [
       assertNoConsoleErrors(ctx);
     },
   },
+  {
+    name: 'a shared configuration that needs the files loaded after first outputs renders once they are in',
+    async run(ctx) {
+      // openssh and the option index are among the files the worker fetches
+      // after its first answer (crates/nixos/nixpkgs-extra): a link opened
+      // cold may first answer provisionally, then renders in full.
+      const page = await ctx.newPage();
+      const module = '{ services.openssh.enable = true; services.caddy.enable = true; system.stateVersion = "25.05"; }';
+      await openPlayground(ctx, page, '#' + await shareFragment([['configuration.nix', module]]));
+      await page.waitForFunction(async () => {
+        document.querySelector('[data-testid=tab-units]')?.click();
+        const names = [...document.querySelectorAll('[data-testid=units] .file-item')].map((b) => b.textContent);
+        return names.includes('sshd.service');
+      }, null, { timeout: 20_000 });
+      assert((await page.locator('[data-testid=provisional]').count()) === 0, 'still marked provisional');
+      await page.click('[data-testid=tab-warnings]');
+      const warnings = await page.locator('[data-testid=warnings]').textContent();
+      assert(warnings.includes('services.caddy.enable') && warnings.includes('does not model'), `warnings: ${warnings}`);
+      assertNoConsoleErrors(ctx);
+    },
+  },
 ];

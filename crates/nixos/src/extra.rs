@@ -4,7 +4,8 @@
 //! `scripts/nixos_option_index.py`) and the code that sorts definitions of
 //! options Nixpen does not declare; stand-in packages and more packages;
 //! the modules of fstab, swap, nix.conf, boot loaders, the kernel,
-//! hardware, X and network interfaces.
+//! hardware, X and network interfaces; openssh and PostgreSQL, which the
+//! tutorial does not use.
 //!
 //! Native builds embed these files in the tree at the same relative paths.
 //! The browser build leaves them out of its first download (which has a
@@ -35,6 +36,8 @@ pub const FILES: &[&str] = &[
     "nixos/modules/installer/scan/not-detected.nix",
     "nixos/modules/misc/unmodelled-reads.nix",
     "nixos/modules/profiles/qemu-guest.nix",
+    "nixos/modules/services/databases/postgresql.nix",
+    "nixos/modules/services/networking/openssh.nix",
     "nixos/modules/services/x11/xserver.nix",
     "nixos/modules/system/boot/kernel.nix",
     "nixos/modules/system/boot/loader.nix",

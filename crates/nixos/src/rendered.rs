@@ -54,6 +54,11 @@ pub struct Rendered {
     /// took their place (a warning names them).
     #[serde(default, rename = "standIns")]
     pub stand_ins: Vec<String>,
+    /// Whether this is a first answer given before the browser had the
+    /// files real configurations need (`crate::extra`), which this
+    /// configuration needs: its unknown options are not checked yet.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// A definition of an option Nixpen does not model.

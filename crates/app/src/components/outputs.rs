@@ -197,6 +197,11 @@ pub fn outputs(props: &OutputsProps) -> Html {
                         { download_button(&shared) }
                     }
                 </div>
+                if system.is_some_and(|s| s.rendered.provisional) {
+                    <p class="stale-label" data-testid="provisional">
+                        {"Loading the rest of NixOS's modules and options to check this configuration…"}
+                    </p>
+                }
                 if stale && current != Some(Tab::Options) {
                     <p class="stale-label" data-testid="stale">
                         {"These outputs are from the last good evaluation; the source has changed since."}

@@ -20,8 +20,6 @@
   ./config/locale.nix
   ./services/networking/firewall.nix
   ./services/networking/firewall-iptables.nix
-  ./services/networking/openssh.nix
-  ./services/databases/postgresql.nix
   ./services/nginx/default.nix
   ./security/acme.nix
 ]
@@ -34,4 +32,6 @@
   ./system/boot/loader.nix
   ./hardware/default.nix
   ./services/x11/xserver.nix
+  ./services/networking/openssh.nix
+  ./services/databases/postgresql.nix
 ]

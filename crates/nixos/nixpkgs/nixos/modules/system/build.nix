@@ -78,6 +78,10 @@ let
     # { option; file; line; column; checked; } (`checked`: found in the
     # index of NixOS's options, rather than accepted without it).
     unmodelled = unknown.unmodelled;
+    # True in the browser while the rest of the tree (the index of NixOS's
+    # options, the modules real configurations need) has not arrived and
+    # this configuration needs it: the page says so and evaluates again.
+    provisional = unknownDefinitions != [ ] && !builtins.pathExists ../../lib/unknown-options.nix;
     # Read by many NixOS modules; reading it here gives NixOS' warning when unset.
     stateVersion = config.system.stateVersion;
     # Generated scripts (unit-script-* and others) by store path.
