@@ -7,7 +7,7 @@ use std::path::Path;
 use super::checks::convert as convert_check;
 use super::files::{default_entry, read_files};
 use super::manifest::{CourseToml, StepToml};
-use super::markdown::convert as convert_markdown;
+use super::markdown::convert_all as convert_markdown;
 use super::resolve::Resolver;
 use crate::course::{Course, Step, StepKind};
 use crate::run::Host;
@@ -31,13 +31,12 @@ pub fn load_course<H: Host>(dir: &Path, host: &mut H) -> Result<Course, Vec<Stri
     let mut steps = Vec::new();
     let mut links = Vec::new();
     for step_id in &manifest.steps {
-        match load_step(&dir.join(step_id), step_id, &mut resolver) {
-            Ok((step, step_links)) => {
-                links.extend(step_links.into_iter().map(|l| (step_id.clone(), l)));
-                steps.push(step);
-            }
+        let mut step_links = Vec::new();
+        match load_step(&dir.join(step_id), step_id, &mut resolver, &mut step_links) {
+            Ok(step) => steps.push(step),
             Err(step_problems) => problems.extend(step_problems),
         }
+        links.extend(step_links.into_iter().map(|l| (step_id.clone(), l)));
     }
     for (from, to) in links {
         if !manifest.steps.contains(&to) {
@@ -62,8 +61,13 @@ pub fn load_course<H: Host>(dir: &Path, host: &mut H) -> Result<Course, Vec<Stri
     Ok(Course { id, title: manifest.title, summary: manifest.summary, steps })
 }
 
-/// Reads one step; with it, the step ids its text and hints link to.
-fn load_step<H: Host>(dir: &Path, id: &str, resolver: &mut Resolver<H>) -> Result<(Step, Vec<String>), Vec<String>> {
+/// Reads one step, adding the step ids its text and hints link to to `links`.
+fn load_step<H: Host>(
+    dir: &Path,
+    id: &str,
+    resolver: &mut Resolver<H>,
+    links: &mut Vec<String>,
+) -> Result<Step, Vec<String>> {
     let at = |what: &str| format!("{}", dir.join(what).display());
     if !is_id(id) {
         return Err(vec![format!(
@@ -81,16 +85,11 @@ fn load_step<H: Host>(dir: &Path, id: &str, resolver: &mut Resolver<H>) -> Resul
             StepKind::Exercise
         }
     };
-    let mut links = Vec::new();
-    let mut markdown = |what: String, text: &str, problems: &mut Vec<String>| match convert_markdown(text) {
-        Ok(converted) => {
-            links.extend(converted.step_links);
-            converted.blocks
-        }
-        Err(found) => {
-            problems.extend(found.into_iter().map(|p| format!("{what}: {p}")));
-            Vec::new()
-        }
+    let mut markdown = |what: String, text: &str, problems: &mut Vec<String>| {
+        let (converted, found) = convert_markdown(text);
+        links.extend(converted.step_links);
+        problems.extend(found.into_iter().map(|p| format!("{what}: {p}")));
+        converted.blocks
     };
     let text = match std::fs::read_to_string(dir.join("text.md")) {
         Ok(source) => markdown(at("text.md"), &source, &mut problems),
@@ -137,9 +136,7 @@ fn load_step<H: Host>(dir: &Path, id: &str, resolver: &mut Resolver<H>) -> Resul
     if !problems.is_empty() {
         return Err(problems);
     }
-    let step =
-        Step { id: id.to_owned(), title: raw.title, kind, entry, attr: raw.attr, text, hints, start, solution, checks };
-    Ok((step, links))
+    Ok(Step { id: id.to_owned(), title: raw.title, kind, entry, attr: raw.attr, text, hints, start, solution, checks })
 }
 
 /// Folders of the course that `course.toml` does not list.

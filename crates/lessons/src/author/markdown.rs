@@ -28,6 +28,17 @@ pub struct Converted {
 /// assert!(convert("<script>alert(1)</script>").is_err());
 /// ```
 pub fn convert(text: &str) -> Result<Converted, Vec<String>> {
+    let (converted, problems) = convert_all(text);
+    if problems.is_empty() {
+        Ok(converted)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Converts `text` as far as it can: what it converted (with the step
+/// links of every link it accepted), and the problems found.
+pub fn convert_all(text: &str) -> (Converted, Vec<String>) {
     let mut builder = Builder { stack: vec![Frame::Blocks(Vec::new())], ..Builder::default() };
     for event in Parser::new(text) {
         builder.event(event);
@@ -189,16 +200,13 @@ impl Builder {
         }
     }
 
-    fn finish(mut self) -> Result<Converted, Vec<String>> {
-        if !self.problems.is_empty() {
-            return Err(self.problems);
-        }
+    fn finish(mut self) -> (Converted, Vec<String>) {
         let blocks = match self.stack.pop() {
             Some(Frame::Blocks(blocks)) => blocks,
             _ => Vec::new(),
         };
         let blocks = blocks.into_iter().map(merge_block).collect();
-        Ok(Converted { blocks, step_links: self.step_links })
+        (Converted { blocks, step_links: self.step_links }, self.problems)
     }
 }
 
