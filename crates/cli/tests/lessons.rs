@@ -129,3 +129,29 @@ fn the_bundle_reads_back_as_courses() {
     assert!(port.hints.len() >= 2);
     assert!(printed.contains("flake-modules.json: "), "{printed}");
 }
+
+/// The course written out in docs/lessons.md: its code blocks marked
+/// `file=PATH`, written to disk, pass `lesson check` as the page says.
+#[test]
+fn the_documented_course_passes_as_documented() {
+    let doc = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/lessons.md")).unwrap();
+    let dir = scratch("documented");
+    let mut files = 0;
+    let mut lines = doc.lines();
+    let mut expected = Vec::new();
+    while let Some(line) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else { continue };
+        let body: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+        if let Some(path) = info.split_whitespace().find_map(|word| word.strip_prefix("file=")) {
+            write(&dir, &[(path, &format!("{}\n", body.join("\n")))]);
+            files += 1;
+        } else if body.first().is_some_and(|l| l.starts_with("course hello (")) {
+            expected = body.iter().skip(1).map(|l| l.to_string()).collect();
+        }
+    }
+    assert_eq!(files, 9, "the example course's files");
+    let (ok, out, err) = nixpen(&["lesson", "check", dir.join("hello").to_str().unwrap()]);
+    assert!(ok, "{out}\n{err}");
+    let printed: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(printed, expected, "{out}");
+}
