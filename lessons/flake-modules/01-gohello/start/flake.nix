@@ -1,5 +1,5 @@
 {
-  description = "gohello: a tiny Go web server, packaged with Nix";
+  description = "gohello, a tiny Go web server packaged with Nix";
 
   inputs = {
     nixpkgs.url = "nixpkgs/nixos-unstable";
@@ -8,10 +8,15 @@
 
   outputs = { self, nixpkgs, utils }:
     # Build the same outputs for each of these systems.
-    utils.lib.eachSystem [ "x86_64-linux" "aarch64-linux" "x86_64-darwin" "aarch64-darwin" ] (system:
+    utils.lib.eachSystem [
+      "x86_64-linux"
+      "aarch64-linux"
+      "x86_64-darwin"
+      "aarch64-darwin"
+    ] (system:
       let
         pkgs = import nixpkgs { inherit system; };
-        # The date of the last change, e.g. "20261207", serves as the version.
+        # The date of the last change ("20261207") is the version.
         version = builtins.substring 0 8 self.lastModifiedDate;
       in
       {
@@ -24,7 +29,9 @@
         };
 
         # `nix run`: start the server.
-        apps.default = utils.lib.mkApp { drv = self.packages.${system}.default; };
+        apps.default = utils.lib.mkApp {
+          drv = self.packages.${system}.default;
+        };
 
         # `nix develop`: a shell with the Go tools.
         devShells.default = pkgs.mkShell {

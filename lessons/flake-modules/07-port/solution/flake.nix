@@ -1,5 +1,5 @@
 {
-  description = "gohello: a tiny Go web server, packaged with Nix and served by NixOS";
+  description = "gohello, a tiny Go web server served by NixOS";
 
   inputs = {
     nixpkgs.url = "nixpkgs/nixos-unstable";
@@ -8,10 +8,15 @@
 
   outputs = { self, nixpkgs, utils }:
     # Build the same outputs for each of these systems.
-    utils.lib.eachSystem [ "x86_64-linux" "aarch64-linux" "x86_64-darwin" "aarch64-darwin" ] (system:
+    utils.lib.eachSystem [
+      "x86_64-linux"
+      "aarch64-linux"
+      "x86_64-darwin"
+      "aarch64-darwin"
+    ] (system:
       let
         pkgs = import nixpkgs { inherit system; };
-        # The date of the last change, e.g. "20261207", serves as the version.
+        # The date of the last change ("20261207") is the version.
         version = builtins.substring 0 8 self.lastModifiedDate;
       in
       {
@@ -24,18 +29,22 @@
         };
 
         # `nix run`: start the server.
-        apps.default = utils.lib.mkApp { drv = self.packages.${system}.default; };
+        apps.default = utils.lib.mkApp {
+          drv = self.packages.${system}.default;
+        };
 
         # `nix develop`: a shell with the Go tools.
         devShells.default = pkgs.mkShell {
           buildInputs = with pkgs; [ go gopls gotools go-tools ];
         };
       }) // {
-        # A NixOS module that other flakes (and our container below) can import.
+        # A NixOS module: other flakes, and our container, import it.
         nixosModule = { config, lib, pkgs, ... }:
           with lib;
           let
             cfg = config.xeserv.services.gohello;
+            # The package this flake builds, for the system being configured.
+            pkg = self.packages.${pkgs.system}.default;
           in
           {
             options.xeserv.services.gohello = {
@@ -51,7 +60,7 @@
               port = mkOption {
                 type = types.port;
                 default = 3031;
-                description = "The local TCP port gohello listens on (its --bind flag).";
+                description = "The local port gohello listens on (--bind).";
               };
             };
 
@@ -60,22 +69,19 @@
                 description = "gohello web server";
                 wantedBy = [ "multi-user.target" ];
 
-                serviceConfig =
-                  let
-                    pkg = self.packages.${pkgs.system}.default;
-                  in
-                  {
-                    ExecStart = "${pkg}/bin/web-server --bind 127.0.0.1:${toString cfg.port}";
-                    Restart = "on-failure";
-                    # A throwaway user, and folders systemd makes for it.
-                    DynamicUser = "yes";
-                    RuntimeDirectory = "xeserv.gohello";
-                    RuntimeDirectoryMode = "0755";
-                    StateDirectory = "xeserv.gohello";
-                    StateDirectoryMode = "0700";
-                    CacheDirectory = "xeserv.gohello";
-                    CacheDirectoryMode = "0750";
-                  };
+                serviceConfig = {
+                  ExecStart =
+                    "${pkg}/bin/web-server --bind 127.0.0.1:${toString cfg.port}";
+                  Restart = "on-failure";
+                  # A throwaway user, and folders systemd makes for it.
+                  DynamicUser = "yes";
+                  RuntimeDirectory = "xeserv.gohello";
+                  RuntimeDirectoryMode = "0755";
+                  StateDirectory = "xeserv.gohello";
+                  StateDirectoryMode = "0700";
+                  CacheDirectory = "xeserv.gohello";
+                  CacheDirectoryMode = "0750";
+                };
               };
 
               # nginx passes requests for the domain on to the server.
