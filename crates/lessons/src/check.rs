@@ -31,9 +31,11 @@ pub struct Setting {
 }
 
 /// A test on an observed result. "Present" flags say whether the thing
-/// must exist (`true`) or must not (`false`).
+/// must exist (`true`) or must not (`false`). In JSON, an object with one
+/// key naming the kind (`unitKey`), whose fields are camelCase:
+/// `{"option":{"name":"a.port","present":true,"typeDescription":null,"default":"3031"}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Test {
     /// A systemd unit file (`nginx.service`) exists, or does not.
     Unit {
@@ -170,5 +172,32 @@ impl Test {
     /// declare (read by a separate evaluation, so only when asked).
     pub fn needs_options(&self) -> bool {
         matches!(self, Test::Option { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_as_the_bundle_holds_it() {
+        let check = Check {
+            label: "l".into(),
+            with: vec![Setting { option: "a.port".into(), nix: "8080".into() }],
+            test: Test::Option {
+                name: "a.port".into(),
+                present: true,
+                type_description: Some("t".into()),
+                default: None,
+            },
+        };
+        let json = serde_json::to_string(&check).unwrap();
+        assert_eq!(
+            json,
+            r#"{"label":"l","with":[{"option":"a.port","nix":"8080"}],"test":{"option":{"name":"a.port","present":true,"typeDescription":"t","default":null}}}"#
+        );
+        assert_eq!(serde_json::from_str::<Check>(&json).unwrap(), check);
+        let plain: Check = serde_json::from_str(r#"{"label":"x","test":"evaluates"}"#).unwrap();
+        assert_eq!((plain.with.len(), plain.test), (0, Test::Evaluates));
     }
 }
