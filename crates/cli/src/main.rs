@@ -1,5 +1,6 @@
-//! `nixpen`: evaluate Nix, render NixOS configurations and list their options
-//! from a terminal, with the same engine as the browser playground.
+//! `nixpen`: evaluate Nix, render NixOS configurations, list their options
+//! and check lessons from a terminal, with the same engine as the browser
+//! playground.
 //!
 //! `nixpen eval` takes `nix-instantiate --eval`'s flags and prints what it
 //! prints; errors go to stderr starting with `error:` and exit with status 1.
@@ -8,6 +9,7 @@ mod dump_cmd;
 mod engine;
 mod eval_args;
 mod eval_cmd;
+mod lesson_cmd;
 mod search_path;
 mod system_args;
 mod system_cmd;
@@ -32,6 +34,9 @@ commands:
   options PATH [--attr ATTR] [--json] [--all]
                          list the options the user's own modules declare
   dump-nixpkgs DIR       write the embedded nixpkgs tree to DIR
+  lesson check DIR       check the courses in DIR (a course folder or a folder
+                         of them): solutions pass, exercises start failing
+  lesson build DIR OUT   write the courses in DIR as the playground's bundle
   help                   show this text
 ";
 
@@ -46,6 +51,7 @@ fn main() -> ExitCode {
         "render" => system_cmd::render(rest),
         "options" => system_cmd::options(rest),
         "dump-nixpkgs" => dump_cmd::run(rest),
+        "lesson" => lesson_cmd::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             ExitCode::SUCCESS

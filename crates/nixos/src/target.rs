@@ -122,8 +122,15 @@ impl Target {
     /// configuration extended with them, so a module is listed as soon as it
     /// is written (tutorial step 2).
     pub fn options_expr(&self, all: bool) -> String {
+        self.options_expr_with(all, &[])
+    }
+
+    /// [`Target::options_expr`] of the configuration extended with the
+    /// module files `modules` (a lesson's check that forces an option
+    /// reads the options of the configuration it renders).
+    pub fn options_expr_with(&self, all: bool, modules: &[String]) -> String {
         let keep = if all { "_: true" } else { "own" };
-        self.options_query(true, &[], &format!("builtins.filter ({keep}) (toData e.options)"))
+        self.options_query(true, modules, &format!("builtins.filter ({keep}) (toData e.options)"))
     }
 
     /// The options an input form offers: `{ options; inConfiguration; }`,

@@ -1,0 +1,106 @@
+{
+  description = "gohello, a tiny Go web server served by NixOS";
+
+  inputs = {
+    nixpkgs.url = "nixpkgs/nixos-unstable";
+    utils.url = "github:numtide/flake-utils";
+  };
+
+  outputs = { self, nixpkgs, utils }:
+    # Build the same outputs for each of these systems.
+    utils.lib.eachSystem [
+      "x86_64-linux"
+      "aarch64-linux"
+      "x86_64-darwin"
+      "aarch64-darwin"
+    ] (system:
+      let
+        pkgs = import nixpkgs { inherit system; };
+        # The date of the last change ("20261207") is the version.
+        version = builtins.substring 0 8 self.lastModifiedDate;
+      in
+      {
+        # `nix build`: the Go program in this folder.
+        packages.default = pkgs.buildGoModule {
+          pname = "web-server";
+          inherit version;
+          src = ./.;
+          vendorSha256 = pkgs.lib.fakeSha256;
+        };
+
+        # `nix run`: start the server.
+        apps.default = utils.lib.mkApp {
+          drv = self.packages.${system}.default;
+        };
+
+        # `nix develop`: a shell with the Go tools.
+        devShells.default = pkgs.mkShell {
+          buildInputs = with pkgs; [ go gopls gotools go-tools ];
+        };
+      }) // {
+        # A NixOS module: other flakes, and our container, import it.
+        nixosModule = { config, lib, pkgs, ... }:
+          with lib;
+          let
+            cfg = config.xeserv.services.gohello;
+            # The package this flake builds, for the system being configured.
+            pkg = self.packages.${pkgs.system}.default;
+          in
+          {
+            options.xeserv.services.gohello = {
+              enable = mkEnableOption "the gohello web server";
+
+              domain = mkOption {
+                type = types.str;
+                default = "gohello.local.cetacean.club";
+                example = "hello.example.org";
+                description = "The host name nginx answers to for gohello.";
+              };
+            };
+
+            config = mkIf cfg.enable {
+              systemd.services."xeserv.gohello" = {
+                description = "gohello web server";
+                wantedBy = [ "multi-user.target" ];
+
+                serviceConfig = {
+                  ExecStart = "${pkg}/bin/web-server";
+                  Restart = "on-failure";
+                  # A throwaway user, and folders systemd makes for it.
+                  DynamicUser = "yes";
+                  RuntimeDirectory = "xeserv.gohello";
+                  RuntimeDirectoryMode = "0755";
+                  StateDirectory = "xeserv.gohello";
+                  StateDirectoryMode = "0700";
+                  CacheDirectory = "xeserv.gohello";
+                  CacheDirectoryMode = "0750";
+                };
+              };
+
+              # nginx passes requests for the domain on to the server.
+              services.nginx.virtualHosts.${cfg.domain} = {
+                locations."/".proxyPass = "http://127.0.0.1:3031";
+              };
+            };
+          };
+
+        # A NixOS system to run it in, as a container.
+        nixosConfigurations.container = nixpkgs.lib.nixosSystem {
+          system = "x86_64-linux";
+          modules = [
+            self.nixosModule
+            ({ pkgs, ... }: {
+              # This system only ever boots as a container.
+              boot.isContainer = true;
+              networking.hostName = "gohello";
+
+              # nginx serves port 80; let it through the firewall.
+              networking.firewall.allowedTCPPorts = [ 80 ];
+              services.nginx.enable = true;
+
+              xeserv.services.gohello.enable = true;
+            })
+          ];
+        };
+      };
+}

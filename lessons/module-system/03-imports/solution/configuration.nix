@@ -1,0 +1,7 @@
+{ ... }:
+
+{
+  imports = [ ./greeter.nix ];
+
+  greeter.message = "Hello from configuration.nix";
+}

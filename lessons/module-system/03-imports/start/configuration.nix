@@ -1,0 +1,5 @@
+{ ... }:
+
+{
+  greeter.message = "Hello from configuration.nix";
+}

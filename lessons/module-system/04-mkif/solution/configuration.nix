@@ -1,0 +1,8 @@
+{ ... }:
+
+{
+  imports = [ ./greeter.nix ];
+
+  greeter.enable = true;
+  greeter.message = "Hello from configuration.nix";
+}
