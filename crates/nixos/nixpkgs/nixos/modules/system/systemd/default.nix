@@ -17,22 +17,51 @@ let
     inherit description;
   };
 
-  # toUnit render def: a `systemd.units` entry for one unit definition.
+  # toUnit lines def: a `systemd.units` entry for one unit definition
+  # whose file is `lines` (see unit-text.nix).
   # (Written out rather than `inherit (def) …`: the definitions' positions
   # are shown, and CppNix 2.8 gives names inherited that way the position
   # of the whole name list where current Nix gives each name its own.)
-  toUnit = render: def: nameValuePair def.name {
+  toUnit = lines: def: {
     enable = def.enable;
     wantedBy = def.wantedBy;
     requiredBy = def.requiredBy;
     upheldBy = def.upheldBy;
     aliases = def.aliases;
     overrideStrategy = def.overrideStrategy;
-    text = render def;
+    text = unitText.linesText lines;
   };
 
-  # Units of each kind, keyed by file name.
-  unitsFrom = render: defs: lib.listToAttrs (map (toUnit render) (builtins.attrValues defs));
+  # renderAll kind render: each unit of `systemd.KIND` by file name, as
+  # `{ def; lines; }` (`render loc def` gives the lines).
+  renderAll = kind: render: lib.listToAttrs (lib.mapAttrsToList
+    (name: def: nameValuePair def.name { inherit def; lines = render [ "systemd" kind name ] def; })
+    cfg.${kind});
+
+  # The timers `startAt` makes: their `OnCalendar=` comes from the service.
+  startAtTimers = filterAttrs (_: service: service.enable && service.startAt != [ ]) cfg.services;
+
+  # timerLines loc def: a timer's lines, its `OnCalendar=` lines also
+  # naming the `startAt` of the service that made the timer.
+  timerLines = loc: def:
+    let
+      name = lib.last loc;
+      fromService = startAtTimers ? ${name};
+      addStartAt = l:
+        if fromService && lib.hasPrefix "OnCalendar=" l.text
+        then l // { from = l.from // { options = l.from.options ++ [ [ "systemd" "services" name "startAt" ] ]; }; }
+        else l;
+    in
+    map addStartAt (unitText.timerLines loc def);
+
+  # Every generated unit file by file name, with its definition and lines.
+  rendered =
+    renderAll "services" (loc: unitText.serviceLines loc cfg.globalEnvironment)
+    // renderAll "sockets" unitText.socketLines
+    // renderAll "timers" timerLines
+    // renderAll "targets" unitText.targetLines
+    // renderAll "paths" unitText.pathLines
+    // renderAll "slices" unitText.sliceLines;
 in
 {
   options.systemd = {
@@ -111,20 +140,19 @@ in
     };
   };
 
+  # The lines of each generated unit file and where each comes from, for
+  # the views that explain them (`system.build.nixpenLines`); evaluated
+  # only when asked for.
+  config.system.build.nixpenUnitLines = mapAttrs (_: unit: unit.lines) rendered;
+
   config.systemd = {
     # A timer for each service with `startAt`.
     timers = mapAttrs (name: service: {
       wantedBy = [ "timers.target" ];
       timerConfig.OnCalendar = service.startAt;
-    }) (filterAttrs (_: service: service.enable && service.startAt != [ ]) cfg.services);
+    }) startAtTimers;
 
-    units =
-      unitsFrom (unitText.serviceText cfg.globalEnvironment) cfg.services
-      // unitsFrom unitText.socketText cfg.sockets
-      // unitsFrom unitText.timerText cfg.timers
-      // unitsFrom unitText.targetText cfg.targets
-      // unitsFrom unitText.pathText cfg.paths
-      // unitsFrom unitText.sliceText cfg.slices;
+    units = mapAttrs (_: unit: toUnit unit.lines unit.def) rendered;
 
     generatedScripts = lib.listToAttrs (lib.concatMap
       (service: map (s: nameValuePair (builtins.unsafeDiscardStringContext s.path) s.text) service.jobScripts)

@@ -42,53 +42,161 @@ rec {
       text = drv.text;
     };
 
-  # unitHeader def body: the [Unit] section, then `body`, then [Install]
-  # when the unit is wanted by others.
-  unitHeader = def: body:
-    "[Unit]\n" + attrsToSection def.unitConfig + "\n"
-    + body
-    + optionalString (def.wantedBy != [ ]) ''
+  # Each renderer below gives the unit file as lines, `{ text; from; }`:
+  # the line without its newline, and (evaluated only when asked for)
+  # where it comes from, `{ options; note; }`: the option locations the
+  # line is made from (`[ "systemd" "services" "foo" "serviceConfig"
+  # "Restart" ]`) and, for what NixOS writes on its own, a note saying so.
+  # `loc` is the unit's own location (`[ "systemd" "services" "foo" ]`).
+  # The text of a unit is `linesText` of its lines.
 
-      [Install]
-      WantedBy=${concatStringsSep " " def.wantedBy}
-    '';
+  # linesText lines: the file the lines make.
+  linesText = lines: concatMapStrings (l: l.text + "\n") lines;
 
-  # serviceText globalEnvironment def: the text of a .service unit.
-  serviceText = globalEnvironment: def:
+  # line from text: one line of a unit file.
+  line = from: text: { inherit text from; };
+
+  # Origins of a line: some options; NixOS's own layout; options and a note.
+  fromOptions = options: { inherit options; note = null; };
+  layout = what: { options = [ ]; note = "${what} written by NixOS's unit renderer"; };
+  fromWithNote = options: note: { inherit options note; };
+
+  # Keys of `[Unit]` that NixOS derives from other options of the unit
+  # (`unitConfigFromOptions` in unit-options.nix), with the option each
+  # comes from and whether that option is set.
+  derivedUnitKeys = def:
+    let
+      list = name: { option = name; set = def.${name} != [ ]; };
+      defined = name: { option = name; set = (builtins.tryEval def.${name}).success; };
+    in {
+      Requires = list "requires"; Wants = list "wants"; Upholds = list "upholds";
+      After = list "after"; Before = list "before"; BindsTo = list "bindsTo";
+      PartOf = list "partOf"; Conflicts = list "conflicts"; Requisite = list "requisite";
+      X-Restart-Triggers = list "restartTriggers"; X-Reload-Triggers = list "reloadTriggers";
+      Description = { option = "description"; set = def.description != ""; };
+      Documentation = list "documentation"; OnFailure = list "onFailure"; OnSuccess = list "onSuccess";
+      StartLimitIntervalSec = defined "startLimitIntervalSec"; StartLimitBurst = defined "startLimitBurst";
+    };
+
+  # sectionLines origin attrs: `attrsToSection` as lines; `origin name x`
+  # says where the line for element `x` of key `name` comes from.
+  sectionLines = origin: as: lib.concatLists (mapAttrsToList
+    (name: value: map (x: line (origin name x) "${name}=${toOption x}") (if isList value then value else [ value ]))
+    as);
+
+  # keyOrigin loc option name: a key of an attribute-set option comes from
+  # that key of the option.
+  keyOrigin = loc: option: name: _: fromOptions [ (loc ++ [ option name ]) ];
+
+  # unitKeyOrigin loc def: where a `[Unit]` key comes from: the option it
+  # is derived from when that option is set, else `unitConfig.KEY`.
+  unitKeyOrigin = loc: def:
+    let derived = derivedUnitKeys def; in
+    name: x:
+      let d = derived.${name} or null; in
+      if d != null && d.set then
+        if lib.hasPrefix "X-" name
+        then fromWithNote [ (loc ++ [ d.option ]) ] "a key of NixOS's own, read by switch-to-configuration, not by systemd"
+        else fromOptions [ (loc ++ [ d.option ]) ]
+      else fromOptions [ (loc ++ [ "unitConfig" name ]) ];
+
+  # headerLines loc def body: the [Unit] section, then the lines `body`,
+  # then [Install] when the unit is wanted by others.
+  headerLines = loc: def: body:
+    [ (line (layout "section header") "[Unit]") ]
+    ++ sectionLines (unitKeyOrigin loc def) def.unitConfig
+    ++ [ (line (layout "blank line") "") ]
+    ++ body
+    ++ lib.optionals (def.wantedBy != [ ]) [
+      (line (layout "blank line") "")
+      (line (layout "section header") "[Install]")
+      (line (fromOptions [ (loc ++ [ "wantedBy" ]) ]) "WantedBy=${concatStringsSep " " def.wantedBy}")
+    ];
+
+  # The `serviceConfig` keys NixOS sets to run the scripts of these options.
+  scriptKeys = {
+    ExecStartPre = "preStart"; ExecStart = "script"; ExecStartPost = "postStart";
+    ExecReload = "reload"; ExecStop = "preStop"; ExecStopPost = "postStop";
+  };
+
+  # serviceKeyOrigin loc def: where a `[Service]` key comes from: the
+  # script option NixOS made it from, or `serviceConfig.KEY`.
+  serviceKeyOrigin = loc: def:
+    let scripts = map (s: s.path) def.jobScripts; in
+    name: x:
+      let option = scriptKeys.${name} or null; in
+      if option != null && def.${option} != "" && builtins.any (p: lib.hasPrefix p (toString x)) scripts then
+        fromWithNote
+          ([ (loc ++ [ option ]) ] ++ lib.optional (option == "script" && def.scriptArgs != "") (loc ++ [ "scriptArgs" ]))
+          "NixOS writes `${option}` into a script in the store and runs it"
+      else fromOptions [ (loc ++ [ "serviceConfig" name ]) ];
+
+  # envOrigin loc def globalEnvironment name: where an `Environment=` line
+  # comes from: the service's `environment` (PATH: from `path` too), or
+  # the variables NixOS gives every service.
+  envOrigin = loc: def: globalEnvironment: name:
+    if !(def.environment ? ${name}) then
+      fromWithNote [ [ "systemd" "globalEnvironment" name ] ] "given to every service by NixOS (`systemd.globalEnvironment`)"
+    else if name == "PATH" && def.path != [ ] then
+      fromWithNote [ (loc ++ [ "path" ]) (loc ++ [ "environment" "PATH" ]) ]
+        "NixOS puts the `bin` and `sbin` folders of `path` on PATH, its own defaults (coreutils, findutils, gnugrep, gnused, systemd) last"
+    else fromOptions [ (loc ++ [ "environment" name ]) ];
+
+  # serviceLines loc globalEnvironment def: the lines of a .service unit.
+  serviceLines = loc: globalEnvironment: def:
     let
       env = globalEnvironment // def.environment;
       envLine = n:
-        let line = optionalString (env.${n} != null) "Environment=${builtins.toJSON "${n}=${env.${n}}"}\n";
+        let
+          text = "Environment=${builtins.toJSON "${n}=${env.${n}}"}";
         in
-        if builtins.stringLength line >= 1048576
+        if env.${n} == null then [ ]
+        else if builtins.stringLength text >= 1048575
         then throw "The value of the environment variable ‘${n}’ in systemd service ‘${def.name}’ is too long."
-        else line;
+        else [ (line (envOrigin loc def globalEnvironment n) text) ];
+      own = option: fromWithNote [ (loc ++ [ option ]) ] "a key of NixOS's own, read by switch-to-configuration, not by systemd";
     in
-    unitHeader def (
-      "[Service]\n"
-      + concatMapStrings envLine (attrNames env)
-      + (if def.reloadIfChanged then "X-ReloadIfChanged=true\n"
-         else if !def.restartIfChanged then "X-RestartIfChanged=false\n"
-         else "")
-      + optionalString (!def.stopIfChanged) "X-StopIfChanged=false\n"
-      + optionalString def.notSocketActivated "X-NotSocketActivated=true\n"
-      + attrsToSection def.serviceConfig);
+    headerLines loc def (
+      [ (line (layout "section header") "[Service]") ]
+      ++ lib.concatMap envLine (attrNames env)
+      ++ (if def.reloadIfChanged then [ (line (own "reloadIfChanged") "X-ReloadIfChanged=true") ]
+          else if !def.restartIfChanged then [ (line (own "restartIfChanged") "X-RestartIfChanged=false") ]
+          else [ ])
+      ++ lib.optional (!def.stopIfChanged) (line (own "stopIfChanged") "X-StopIfChanged=false")
+      ++ lib.optional def.notSocketActivated (line (own "notSocketActivated") "X-NotSocketActivated=true")
+      ++ sectionLines (serviceKeyOrigin loc def) def.serviceConfig);
 
-  # targetText def: the text of a .target unit (no [Install] section).
-  targetText = def: "[Unit]\n" + attrsToSection def.unitConfig + "\n";
+  # targetLines loc def: the lines of a .target unit (no [Install] section).
+  targetLines = loc: def:
+    [ (line (layout "section header") "[Unit]") ]
+    ++ sectionLines (unitKeyOrigin loc def) def.unitConfig
+    ++ [ (line (layout "blank line") "") ];
 
-  # socketText def: the text of a .socket unit.
-  socketText = def: unitHeader def (
-    "[Socket]\n" + attrsToSection def.socketConfig + "\n"
-    + concatStringsSep "\n" (map (s: "ListenStream=${s}") def.listenStreams) + "\n"
-    + concatStringsSep "\n" (map (s: "ListenDatagram=${s}") def.listenDatagrams) + "\n");
+  # socketLines loc def: the lines of a .socket unit; an empty list of
+  # addresses still leaves its blank line, as NixOS writes it.
+  socketLines = loc: def:
+    let
+      addresses = key: option: values:
+        if values == [ ] then [ (line (layout "blank line") "") ]
+        else map (s: line (fromOptions [ (loc ++ [ option ]) ]) "${key}=${s}") values;
+    in
+    headerLines loc def (
+      [ (line (layout "section header") "[Socket]") ]
+      ++ sectionLines (keyOrigin loc "socketConfig") def.socketConfig
+      ++ [ (line (layout "blank line") "") ]
+      ++ addresses "ListenStream" "listenStreams" def.listenStreams
+      ++ addresses "ListenDatagram" "listenDatagrams" def.listenDatagrams);
 
-  # timerText def: the text of a .timer unit.
-  timerText = def: unitHeader def ("[Timer]\n" + attrsToSection def.timerConfig + "\n");
+  # configLines section option loc def: a unit whose one section holds
+  # the keys of `option` (timers, paths, slices).
+  configLines = section: option: loc: def:
+    headerLines loc def (
+      [ (line (layout "section header") "[${section}]") ]
+      ++ sectionLines (keyOrigin loc option) def.${option}
+      ++ [ (line (layout "blank line") "") ]);
 
-  # pathText def: the text of a .path unit.
-  pathText = def: unitHeader def ("[Path]\n" + attrsToSection def.pathConfig + "\n");
+  timerLines = configLines "Timer" "timerConfig";
+  pathLines = configLines "Path" "pathConfig";
+  sliceLines = configLines "Slice" "sliceConfig";
 
-  # sliceText def: the text of a .slice unit.
-  sliceText = def: unitHeader def ("[Slice]\n" + attrsToSection def.sliceConfig + "\n");
 }
