@@ -21,6 +21,8 @@ in
 {
   config = mkIf cfg.enable (lib.mkMerge [ {
     services.nginx.renderedConfig = rendered.text;
+    # Its lines and where each comes from, for the views that explain them.
+    system.build.nixpenNginxLines = rendered.lines;
 
     assertions = [
       {
