@@ -1,5 +1,7 @@
 # Nixpen extensions: option data for the playground's form and provenance
 # view, as plain JSON-safe values (`builtins.toJSON` never fails on them).
+# Why an option has its value, and where rendered lines come from:
+# `lib.nixpen.explain` (nixpen-explain.nix).
 #
 # Positions are optional data: a record's `line`/`column` are null when Nix
 # cannot tell where something was written (generated definitions, options
@@ -50,6 +52,18 @@ let
     else { pieces = [ v ]; disabled = false; };
 in
 rec {
+  /** The active pieces of one definition value, `mkMerge` and `mkIf`
+      resolved (`mkIf false` parts left out, never evaluated), and whether
+      some part was switched off. Example:
+      `discharge (lib.mkMerge [ 1 (lib.mkIf false 2) ])` => `{ pieces = [ 1 ]; disabled = true; }` */
+  inherit discharge;
+
+  /** One definition piece with its `mkOverride` and `mkOrder` taken off:
+      `{ priority; order; value; }`, `priority` being `defaultPrio` when
+      it has none. Example:
+      `splitPriority 100 (lib.mkDefault 1)` => `{ priority = 1000; order = 1000; value = 1; }` */
+  inherit splitPriority;
+
   /** Render any value as JSON-safe data: scalars stay, paths become strings,
       functions `"<function>"`, derivations `"<derivation NAME>"`, documentation
       literals their text, values that fail `"<error>"`; below `depth` levels
@@ -237,4 +251,8 @@ rec {
   /** `optionsToDataWith { }`: all options, submodule entries included.
       Example: `builtins.toJSON (lib.nixpen.optionsToData eval.options)` */
   optionsToData = optionsToDataWith { };
+
+  /** Why options have their values and where rendered lines come from
+      (nixpen-explain.nix). */
+  explain = import ./nixpen-explain.nix { inherit lib; };
 }

@@ -3,7 +3,9 @@
 # views to show: { units; nginx; etc; firewall; warnings; scripts; … } (the
 # fields are listed in crates/nixos/src/rendered.rs). As a system build
 # does, it checks the definitions of options Nixpen does not declare, the
-# assertions, and evaluates the packages to install.
+# assertions, and evaluates the packages to install. Beside it, read only
+# when asked for: `nixpenLines` (each file's lines with the options they
+# come from) and `nixpenUnitOwners` (the files that define each unit).
 { config, options, lib, pkgs, ... }:
 
 let
@@ -36,12 +38,13 @@ let
     else if entry.source != null && builtins.isAttrs entry.source && entry.source ? text then entry.source.text
     else null;
 
-  # Unit files by name; a unit with `overrideStrategy = "asDropin"` is a
-  # drop-in for the unit of that name (`NAME.d/overrides.conf`), as
+  # The file name of a unit; a unit with `overrideStrategy = "asDropin"`
+  # is a drop-in for the unit of that name (`NAME.d/overrides.conf`), as
   # NixOS's systemd-lib writes it.
-  units = lib.mapAttrs' (name: unit:
-    lib.nameValuePair (if unit.overrideStrategy == "asDropin" then "${name}.d/overrides.conf" else name) unit.text
-  ) enabledUnits;
+  unitFile = name: unit: if unit.overrideStrategy == "asDropin" then "${name}.d/overrides.conf" else name;
+
+  # Unit files by name.
+  units = lib.mapAttrs' (name: unit: lib.nameValuePair (unitFile name unit) unit.text) enabledUnits;
   nginx = if config.services.nginx.enable then config.services.nginx.renderedConfig else null;
   etc = filterAttrs (_: text: text != null)
     (lib.mapAttrs' (_: e: lib.nameValuePair e.target (etcText e)) (filterAttrs (_: e: e.enable) config.environment.etc));
@@ -54,6 +57,44 @@ let
       import ../../lib/render-packages.nix { inherit lib config pkgs; }
         (builtins.attrValues units ++ builtins.attrValues etc ++ builtins.attrValues scripts ++ lib.optional (nginx != null) nginx)
     else { systemPackages = [ ]; userPackages = { }; standIns = [ ]; warnings = [ ]; };
+
+  # The lines of a text, each from the options `from` (an /etc file given
+  # whole, a unit file given as text).
+  textLines = from: text:
+    map (line: { text = line; inherit from; })
+      (let ls = lib.splitString "\n" text; in if ls != [ ] && lib.last ls == "" then lib.init ls else ls);
+  linesText = lib.concatMapStrings (l: l.text + "\n");
+
+  # Each file of `result` as lines that know where they come from (see
+  # unit-text.nix and nginx/config-text.nix), by the name the views give
+  # it: `units/NAME`, `nginx.conf`, `etc/PATH`. Read only to explain the
+  # files, never to render them.
+  unitLines = config.system.build.nixpenUnitLines or { };
+  nginxLines = config.system.build.nixpenNginxLines or null;
+  fileLines =
+    lib.mapAttrs' (name: unit: lib.nameValuePair "units/${unitFile name unit}" (
+      let rendered = unitLines.${name} or null; in
+      if rendered != null && linesText rendered == unit.text then rendered
+      else textLines { options = [ [ "systemd" "units" name "text" ] ]; note = null; } unit.text
+    )) enabledUnits
+    // lib.optionalAttrs (nginx != null && nginxLines != null) { "nginx.conf" = nginxLines; }
+    // lib.mapAttrs' (name: entry:
+      let text = etcText entry; in
+      lib.nameValuePair "etc/${entry.target}" (
+        if nginxLines != null && text == nginx then nginxLines
+        else textLines {
+          options = [ [ "environment" "etc" name (if entry.text != null then "text" else "source") ] ];
+          note = null;
+        } text))
+      (filterAttrs (_: e: e.enable && etcText e != null) config.environment.etc);
+
+  # The files of the user's units, by unit file name: which files define
+  # each `systemd.<kind>.<name>` (for the unit graph).
+  unitKinds = { services = "service"; sockets = "socket"; timers = "timer"; targets = "target"; paths = "path"; slices = "slice"; };
+  unitOwners = lib.foldl' (acc: kind:
+    acc // lib.mapAttrs' (name: files: lib.nameValuePair "${name}.${unitKinds.${kind}}" files)
+      (lib.nixpen.explain.definedBy options.systemd.${kind}))
+    (lib.nixpen.explain.definedBy options.systemd.units) (builtins.attrNames unitKinds);
 
   result = {
     inherit units nginx etc;
@@ -99,6 +140,9 @@ in
       Attribute set of derivations used to set up the system.
     '';
   };
+
+  config.system.build.nixpenLines = fileLines;
+  config.system.build.nixpenUnitOwners = unitOwners;
 
   config.system.build.nixpen =
     if unknown.error != null then throw unknown.error

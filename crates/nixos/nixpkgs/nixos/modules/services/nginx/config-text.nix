@@ -255,7 +255,8 @@ let
           "}"
         ]));
 
-      nameFrom = at ([ (if vhost.serverName != null then o "serverName" else here) ]
+      # (`vhost.serverName` is resolved above: the option may be null.)
+      nameFrom = at ([ (if cfg.virtualHosts.${vhostName}.serverName != null then o "serverName" else here) ]
         ++ optional (vhost.serverAliases != [ ]) (o "serverAliases"));
       namesLine = line nameFrom "server_name ${vhost.serverName} ${concatStringsSep " " vhost.serverAliases};";
       forceFrom = at [ (o "forceSSL") ];
