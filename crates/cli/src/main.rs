@@ -1,5 +1,7 @@
-//! `nixpen`: evaluate Nix, render NixOS configurations, list their options
-//! and check lessons from a terminal, with the same engine as the browser
+//! `nixpen`: evaluate Nix, render NixOS configurations, list their options,
+//! explain where values and rendered lines come from, trace requests
+//! through nginx and check lessons from a terminal, with the same engine
+//! as the browser
 //! playground.
 //!
 //! `nixpen eval` takes `nix-instantiate --eval`'s flags and prints what it
@@ -9,6 +11,8 @@ mod dump_cmd;
 mod engine;
 mod eval_args;
 mod eval_cmd;
+mod explain_cmd;
+mod explain_text;
 mod lesson_cmd;
 mod search_path;
 mod system_args;
@@ -33,6 +37,12 @@ commands:
                          unit files, nginx.conf, /etc files, firewall ports
   options PATH [--attr ATTR] [--json] [--all]
                          list the options the user's own modules declare
+  explain PATH OPTION [--attr ATTR] [--json]
+                         an option's value, type, declarations and every
+                         definition (file:line:column, priority), which won and why
+  explain PATH --file NAME [--attr ATTR] [--json]
+                         a rendered file (units/NAME, nginx.conf, etc/PATH),
+                         each line with the options it comes from
   dump-nixpkgs DIR       write the embedded nixpkgs tree to DIR
   lesson check DIR       check the courses in DIR (a course folder or a folder
                          of them): solutions pass, exercises start failing
@@ -50,6 +60,7 @@ fn main() -> ExitCode {
         "eval" => eval_cmd::run(rest),
         "render" => system_cmd::render(rest),
         "options" => system_cmd::options(rest),
+        "explain" => explain_cmd::run(rest),
         "dump-nixpkgs" => dump_cmd::run(rest),
         "lesson" => lesson_cmd::run(rest),
         "help" | "--help" | "-h" => {

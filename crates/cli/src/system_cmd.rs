@@ -8,11 +8,21 @@ use nixpen_eval::{EvalError, Input, OutputFormat, Request};
 use nixpen_nixos::target::{may_be_unmodelled_read, UNMODELLED_READ_MARK};
 use nixpen_nixos::{Rendered, Target};
 
-use crate::{engine, system_args};
+use crate::engine;
+use crate::system_args::{self, Accepts, SystemArgs};
+
+/// Parses a command's arguments; a mistake is reported with the command's
+/// `usage` (`error: …` on stderr, status 1).
+pub fn parse(argv: &[String], accepts: Accepts, usage: &str) -> Result<SystemArgs, ExitCode> {
+    system_args::parse(argv, accepts).map_err(|m| {
+        eprintln!("error: {m}\n\nusage: nixpen {usage}");
+        ExitCode::from(1)
+    })
+}
 
 /// Evaluates `expr` to JSON with the CLI's evaluator, printing its
 /// messages; an error is returned as it is.
-fn eval_json_raw(args: &system_args::SystemArgs, expr: String) -> Result<Result<String, EvalError>, ExitCode> {
+fn eval_json_raw(args: &SystemArgs, expr: String) -> Result<Result<String, EvalError>, ExitCode> {
     let (mut evaluator, warnings) = engine::evaluator_for(&args.eval).map_err(|m| {
         eprintln!("error: {m}");
         ExitCode::from(1)
@@ -42,14 +52,14 @@ fn report(e: &EvalError) -> ExitCode {
 
 /// Evaluates `expr` to JSON with the CLI's evaluator; prints messages, and
 /// errors as `error: …` on stderr.
-fn eval_json(args: &system_args::SystemArgs, expr: String) -> Result<String, ExitCode> {
+pub fn eval_json(args: &SystemArgs, expr: String) -> Result<String, ExitCode> {
     eval_json_raw(args, expr)?.map_err(|e| report(&e))
 }
 
 /// Renders `target`: its JSON, or, after an error, the exit code. An error
 /// that may come from reading a NixOS option Nixpen does not model is
 /// explained by a second evaluation (`Target::explain_reads_expr`).
-fn render_json(args: &system_args::SystemArgs, target: &Target) -> Result<String, ExitCode> {
+pub fn render_json(args: &SystemArgs, target: &Target) -> Result<String, ExitCode> {
     match eval_json_raw(args, target.render_expr())? {
         Ok(json) => Ok(json),
         Err(e) if may_be_unmodelled_read(&e.message) => match eval_json_quiet(args, target.explain_reads_expr(&[])) {
@@ -63,7 +73,7 @@ fn render_json(args: &system_args::SystemArgs, target: &Target) -> Result<String
 /// [`eval_json_raw`] without printing the evaluation's messages (its
 /// warnings were printed by the first evaluation); `None` when the
 /// evaluator cannot be made.
-fn eval_json_quiet(args: &system_args::SystemArgs, expr: String) -> Option<Result<String, EvalError>> {
+fn eval_json_quiet(args: &SystemArgs, expr: String) -> Option<Result<String, EvalError>> {
     let (mut evaluator, _) = engine::evaluator_for(&args.eval).ok()?;
     let request = Request {
         input: Input::Expr { text: expr },
@@ -77,7 +87,7 @@ fn eval_json_quiet(args: &system_args::SystemArgs, expr: String) -> Option<Resul
 
 /// Resolves the command's path against the working directory and decides
 /// whether it is a flake or a module.
-fn target(args: &system_args::SystemArgs) -> Result<Target, ExitCode> {
+pub fn target(args: &SystemArgs) -> Result<Target, ExitCode> {
     let abs = std::fs::canonicalize(&args.path).map_err(|e| {
         eprintln!("error: path '{}' does not exist ({e})", args.path);
         ExitCode::from(1)
@@ -88,12 +98,9 @@ fn target(args: &system_args::SystemArgs) -> Result<Target, ExitCode> {
 
 /// `nixpen render PATH [--attr ATTR] [--json]`.
 pub fn render(argv: &[String]) -> ExitCode {
-    let args = match system_args::parse(argv, false) {
+    let args = match parse(argv, Accepts::default(), "render PATH [--attr ATTR] [--json]") {
         Ok(a) => a,
-        Err(m) => {
-            eprintln!("error: {m}\n\nusage: nixpen render PATH [--attr ATTR] [--json]");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let target = match target(&args) {
         Ok(t) => t,
@@ -124,12 +131,10 @@ pub fn render(argv: &[String]) -> ExitCode {
 
 /// `nixpen options PATH [--attr ATTR] [--json] [--all]`.
 pub fn options(argv: &[String]) -> ExitCode {
-    let args = match system_args::parse(argv, true) {
+    let accepts = Accepts { all: true, ..Accepts::default() };
+    let args = match parse(argv, accepts, "options PATH [--attr ATTR] [--json] [--all]") {
         Ok(a) => a,
-        Err(m) => {
-            eprintln!("error: {m}\n\nusage: nixpen options PATH [--attr ATTR] [--json] [--all]");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let target = match target(&args) {
         Ok(t) => t,

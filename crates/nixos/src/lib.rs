@@ -4,6 +4,7 @@
 //! rendering and listing options, and reads their results.
 
 pub mod embedded;
+pub mod explain;
 pub mod extra;
 #[cfg(any(target_arch = "wasm32", test))]
 mod lzma;
@@ -15,6 +16,7 @@ pub mod rendered;
 mod strip_comments;
 pub mod target;
 
+pub use explain::{Explanation, LineSource, Sources};
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
 pub use rendered::{Firewall, MissingImport, Package, PortRange, Ports, Rendered, Unmodelled};
 pub use target::Target;

@@ -2,6 +2,7 @@
 //! `flake.nix` itself) or a plain NixOS module; and the Nix expression of the
 //! NixOS configuration they define.
 
+use nixpen_eval::print::escape_str;
 use nixpen_eval::{FileSystem, FileType};
 
 /// The configuration to evaluate.
@@ -146,6 +147,43 @@ impl Target {
             modules,
             "{ options = builtins.filter own (toData e.options); inConfiguration = imported; }",
         )
+    }
+
+    /// What explains the option or attribute at `loc` (names, as
+    /// [`crate::explain::parse_option_path`] gives them) in the
+    /// configuration extended with `modules`: `lib.nixpen.explain.option`,
+    /// read back with [`crate::Explanation::from_json`].
+    pub fn explain_expr(&self, modules: &[String], loc: &[String]) -> String {
+        let names: Vec<String> = loc.iter().map(|n| escape_str(n)).collect();
+        format!(
+            "let c = {}; in (import <nixpkgs/lib>).nixpen.explain.option c.options [ {} ]",
+            self.extended_expr(modules),
+            names.join(" ")
+        )
+    }
+
+    /// Where each line of the rendered files comes from, with every option
+    /// it names explained (`lib.nixpen.explain.outputs`, read back with
+    /// [`crate::Sources::from_json`]): for the files `files` (`units/NAME`,
+    /// `nginx.conf`, `etc/PATH`) or, with `None`, all of them; with
+    /// `texts`, the files' texts too. Not part of a render: views ask for
+    /// it when they explain.
+    pub fn sources_expr(&self, modules: &[String], files: Option<&[String]>, texts: bool) -> String {
+        let files = match files {
+            Some(names) => format!("[ {} ]", names.iter().map(|n| escape_str(n)).collect::<Vec<_>>().join(" ")),
+            None => "null".into(),
+        };
+        format!(
+            "let c = {}; in (import <nixpkgs/lib>).nixpen.explain.outputs {{ inherit (c) options;              lines = c.config.system.build.nixpenLines; files = {files}; texts = {texts}; }}",
+            self.extended_expr(modules)
+        )
+    }
+
+    /// The files that define each unit, by unit file name
+    /// (`{ "foo.service": ["/playground/flake.nix"] }`), to tell the user's
+    /// own units from NixOS's in the unit graph.
+    pub fn unit_owners_expr(&self, modules: &[String]) -> String {
+        format!("{}.config.system.build.nixpenUnitOwners", self.extended_expr(modules))
     }
 
     /// `result` in a scope with `c` (the configuration extended with

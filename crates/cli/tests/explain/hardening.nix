@@ -1,0 +1,7 @@
+# Defaults a hardening module might give every service it knows of.
+{ lib, ... }: {
+  systemd.services.web.serviceConfig = {
+    Restart = lib.mkDefault "always";
+    ProtectHome = true;
+  };
+}
