@@ -455,6 +455,8 @@ fn lib_self_tests() {
     let tree = TempTree::new();
     let lib = tree.0.join("lib");
     copy_dir(&repo_root().join("crates/nixos/nixpkgs/lib"), &lib);
+    // The lib's files that the browser loads later (`lib.nixpen.explain`).
+    copy_dir(&repo_root().join("crates/nixos/nixpkgs-extra/lib"), &lib);
 
     let mut failures = Vec::new();
     for evaluator in available_evaluators() {

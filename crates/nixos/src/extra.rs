@@ -5,7 +5,9 @@
 //! options Nixpen does not declare; stand-in packages and more packages;
 //! the modules of fstab, swap, nix.conf, boot loaders, the kernel,
 //! hardware, X and network interfaces; openssh and PostgreSQL, which the
-//! tutorial does not use.
+//! tutorial does not use; and `lib.nixpen.explain`, which says why options
+//! have their values and where rendered lines come from (asked for by the
+//! views that explain, never by a render).
 //!
 //! Native builds embed these files in the tree at the same relative paths.
 //! The browser build leaves them out of its first download (which has a
@@ -26,6 +28,7 @@ pub const SOURCE: &str = "nixpkgs-extra";
 /// The extra files' paths relative to the tree's root, as the browser must
 /// add them: every file of [`SOURCE`].
 pub const FILES: &[&str] = &[
+    "lib/nixpen-explain.nix",
     "nixos/lib/graph-files.nix",
     "nixos/lib/option-index.nix",
     "nixos/lib/render-packages.nix",

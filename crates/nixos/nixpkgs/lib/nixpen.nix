@@ -253,6 +253,7 @@ rec {
   optionsToData = optionsToDataWith { };
 
   /** Why options have their values and where rendered lines come from
-      (nixpen-explain.nix). */
+      (nixpen-explain.nix: with the files real configurations need, in the
+      browser fetched after the first outputs; see nixpen_nixos::extra). */
   explain = import ./nixpen-explain.nix { inherit lib; };
 }
