@@ -21,7 +21,7 @@ fn fail(message: &str) -> ExitCode {
 
 /// `nixpen explain PATH (OPTION | --file NAME) [--attr ATTR] [--json]`.
 pub fn run(argv: &[String]) -> ExitCode {
-    let accepts = Accepts { file: true, operand: true, ..Accepts::default() };
+    let accepts = Accepts { file: true, operands: 1, ..Accepts::default() };
     let args = match parse(argv, accepts, USAGE) {
         Ok(a) => a,
         Err(code) => return code,
@@ -30,7 +30,7 @@ pub fn run(argv: &[String]) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
-    match (&args.operand, &args.file) {
+    match (args.operands.first(), &args.file) {
         (Some(option), None) => {
             let loc = match parse_option_path(option) {
                 Ok(loc) => loc,

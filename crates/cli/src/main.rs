@@ -17,6 +17,7 @@ mod lesson_cmd;
 mod search_path;
 mod system_args;
 mod system_cmd;
+mod trace_cmd;
 
 use std::process::ExitCode;
 
@@ -43,6 +44,9 @@ commands:
   explain PATH --file NAME [--attr ATTR] [--json]
                          a rendered file (units/NAME, nginx.conf, etc/PATH),
                          each line with the options it comes from
+  trace PATH [METHOD] URL [--address IP] [--attr ATTR] [--json]
+                         which server and location of nginx.conf answer a
+                         request and what they do, with the lines involved
   dump-nixpkgs DIR       write the embedded nixpkgs tree to DIR
   lesson check DIR       check the courses in DIR (a course folder or a folder
                          of them): solutions pass, exercises start failing
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         "render" => system_cmd::render(rest),
         "options" => system_cmd::options(rest),
         "explain" => explain_cmd::run(rest),
+        "trace" => trace_cmd::run(rest),
         "dump-nixpkgs" => dump_cmd::run(rest),
         "lesson" => lesson_cmd::run(rest),
         "help" | "--help" | "-h" => {

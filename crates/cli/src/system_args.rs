@@ -10,8 +10,8 @@ use crate::eval_args::EvalArgs;
 pub struct SystemArgs {
     /// The flake folder, `flake.nix`, or module file.
     pub path: String,
-    /// The argument after PATH (`explain`'s option, `trace`'s request).
-    pub operand: Option<String>,
+    /// The arguments after PATH (`explain`'s option, `trace`'s request).
+    pub operands: Vec<String>,
     /// `--attr ATTR`: which configuration of a flake.
     pub attr: Option<String>,
     /// `--json`: print JSON instead of text.
@@ -37,8 +37,8 @@ pub struct Accepts {
     pub file: bool,
     /// `--method` and `--address`.
     pub request: bool,
-    /// An OPERAND after PATH.
-    pub operand: bool,
+    /// How many arguments may follow PATH.
+    pub operands: usize,
 }
 
 /// Parses the arguments after the command's name.
@@ -67,13 +67,12 @@ pub fn parse(args: &[String], accepts: Accepts) -> Result<SystemArgs, String> {
             p => positional.push(p.to_string()),
         }
     }
-    let most = if accepts.operand { 2 } else { 1 };
-    if let Some(extra) = positional.get(most) {
+    if let Some(extra) = positional.get(1 + accepts.operands) {
         return Err(format!("unexpected argument '{extra}'"));
     }
     let mut positional = positional.into_iter();
     out.path = positional.next().unwrap_or_else(|| ".".into());
-    out.operand = positional.next();
+    out.operands = positional.collect();
     Ok(out)
 }
 
@@ -97,11 +96,11 @@ mod tests {
 
     #[test]
     fn an_operand_only_where_the_command_takes_one() {
-        let explain = Accepts { file: true, operand: true, ..Accepts::default() };
+        let explain = Accepts { file: true, operands: 1, ..Accepts::default() };
         let a = parse(&strings(&["m.nix", "services.nginx.enable"]), explain).unwrap();
-        assert_eq!(a.operand.as_deref(), Some("services.nginx.enable"));
+        assert_eq!(a.operands, ["services.nginx.enable"]);
         let a = parse(&strings(&["m.nix", "--file", "units/a.service"]), explain).unwrap();
-        assert_eq!((a.operand, a.file.as_deref()), (None, Some("units/a.service")));
+        assert_eq!((a.operands.len(), a.file.as_deref()), (0, Some("units/a.service")));
         assert!(parse(&strings(&["m.nix", "a", "b"]), explain).unwrap_err().contains("'b'"));
         assert!(parse(&strings(&["m.nix", "a"]), Accepts::default()).is_err());
         assert!(parse(&strings(&["m.nix", "--method", "GET"]), explain).is_err());
