@@ -294,9 +294,10 @@ rec {
     // lib.optionalAttrs texts { texts = builtins.mapAttrs (_: lib.concatMapStrings (l: l.text + "\n")) chosen; };
 
   /** The files whose definitions create each name of an attribute set
-      option (`systemd.services`): `{ NAME = [ FILE … ]; }`, switched-off
-      (`mkIf false`) definitions left out, the option's default included.
-      Example: `definedBy eval.options.systemd.services` => `{ foo = [ "/etc/nixos/foo.nix" ]; }` */
+      option (`systemd.services`): `{ NAME = [ FILE … ]; }`, the file being
+      where the name is written when Nix knows it. Names whose values are
+      all switched off (`mkIf false`) are left out; the option's default
+      counts. Example: `definedBy eval.options.systemd.services` => `{ foo = [ "/etc/nixos/foo.nix" ]; }` */
   definedBy = option:
     let
       raw = orElse [ ] option.nixpenRawDefinitions;
@@ -306,8 +307,10 @@ rec {
           let
             own = isAttrs p && p._type or null == "definition";
             v = (nixpen.splitPriority 100 (if own then p.value else p)).value;
-            names = orElse [ ] (attrNames v);
-          in map (n: { name = n; file = toString (if own then p.file else def.file); }) names) d.value.pieces;
+            file = toString (if own then p.file else def.file);
+            names = filter (n: orElse false ((nixpen.discharge v.${n}).pieces != [ ])) (orElse [ ] (attrNames v));
+            at = n: let pos = unsafeGetAttrPos n v; in if pos == null then file else pos.file;
+          in map (n: { name = n; file = at n; }) names) d.value.pieces;
       all = concatMap pieceNames raw;
     in
     builtins.mapAttrs (_: entries: lib.unique (map (e: e.file) entries)) (builtins.groupBy (e: e.name) all);
