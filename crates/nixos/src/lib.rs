@@ -3,6 +3,7 @@
 //! the Rust that mounts it for the evaluator, builds the expressions for
 //! rendering and listing options, and reads their results.
 
+pub mod diff;
 pub mod embedded;
 pub mod explain;
 pub mod extra;

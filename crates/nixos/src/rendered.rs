@@ -249,7 +249,7 @@ impl Rendered {
 
     /// The firewall as `nixpen render` prints it: `disabled`, or the TCP and
     /// UDP ports open everywhere, then those of each interface.
-    fn firewall_text(&self) -> String {
+    pub fn firewall_text(&self) -> String {
         let fw = &self.firewall;
         if !fw.enable {
             return "disabled\n".to_owned();
