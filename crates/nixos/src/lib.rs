@@ -7,6 +7,7 @@ pub mod diff;
 pub mod embedded;
 pub mod explain;
 pub mod extra;
+pub mod graph;
 #[cfg(any(target_arch = "wasm32", test))]
 mod lzma;
 #[cfg(test)]
