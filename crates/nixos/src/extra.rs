@@ -29,6 +29,7 @@ pub const SOURCE: &str = "nixpkgs-extra";
 /// add them: every file of [`SOURCE`].
 pub const FILES: &[&str] = &[
     "lib/nixpen-explain.nix",
+    "nixos/lib/explain-lines.nix",
     "nixos/lib/graph-files.nix",
     "nixos/lib/option-index.nix",
     "nixos/lib/render-packages.nix",
@@ -44,6 +45,7 @@ pub const FILES: &[&str] = &[
     "nixos/modules/services/x11/xserver.nix",
     "nixos/modules/system/boot/kernel.nix",
     "nixos/modules/system/boot/loader.nix",
+    "nixos/modules/system/systemd/unit-origins.nix",
     "nixos/modules/system/systemd/utils-more.nix",
     "nixos/modules/tasks/filesystems.nix",
     "nixos/modules/tasks/network-interfaces.nix",

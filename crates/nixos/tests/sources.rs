@@ -84,3 +84,42 @@ fn the_final_flake_names_its_own_lines() {
     assert!(won[0].at("file").string().ends_with("5-final/flake.nix"), "{e}");
     assert_eq!(won[0].at("line").number(), 68.0);
 }
+
+/// A render with the tree as the browser first has it (without the files
+/// of `nixpen_nixos::extra`, which hold the explaining code, and modules
+/// such as fstab's): the same units and nginx.conf as with the whole tree,
+/// so a render never reads line origins.
+#[test]
+fn a_render_needs_none_of_the_explaining_files() {
+    use std::sync::Arc;
+
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("nixos-first-tree-{}", std::process::id()));
+    nixpen_nixos::embedded::dump(&dir).unwrap();
+    for file in nixpen_nixos::extra::FILES {
+        std::fs::remove_file(dir.join(file)).unwrap();
+    }
+    let render = |c: &str| {
+        let expr = format!("let r = {c}.config.system.build.nixpen; in {{ inherit (r) units nginx; }}");
+        let mut config = nixpen_eval::EvalConfig::new(Arc::new(nixpen_eval::RealFs::new()));
+        config
+            .search_path
+            .push(nixpen_eval::SearchPathEntry { prefix: "nixpkgs".into(), path: dir.display().to_string() });
+        let request = nixpen_eval::Request {
+            input: nixpen_eval::Input::Expr { text: expr.clone() },
+            attr: None,
+            auto_args: Vec::new(),
+            strict: true,
+            format: nixpen_eval::OutputFormat::Json,
+        };
+        let first =
+            nixpen_eval::Evaluator::new(config).eval(&request).result.unwrap_or_else(|e| panic!("{}", e.rendered));
+        assert_eq!(parse_json(&first), parse_json(&common::nixpen(&expr).unwrap()), "{c}");
+    };
+    let flake = repo().join("examples/tutorial/5-final");
+    render(&format!("(import <nixpkgs/flake> {{ src = {}; }}).nixosConfigurations.container", flake.display()));
+    for example in ["reverse-proxy-tls", "timer"] {
+        let path = repo().join(format!("examples/{example}.nix"));
+        render(&format!("(import <nixpkgs/nixos> {{ configuration = {}; }})", path.display()));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -58,43 +58,15 @@ let
         (builtins.attrValues units ++ builtins.attrValues etc ++ builtins.attrValues scripts ++ lib.optional (nginx != null) nginx)
     else { systemPackages = [ ]; userPackages = { }; standIns = [ ]; warnings = [ ]; };
 
-  # The lines of a text, each from the options `from` (an /etc file given
-  # whole, a unit file given as text).
-  textLines = from: text:
-    map (line: { text = line; inherit from; })
-      (let ls = lib.splitString "\n" text; in if ls != [ ] && lib.last ls == "" then lib.init ls else ls);
-  linesText = lib.concatMapStrings (l: l.text + "\n");
-
-  # Each file of `result` as lines that know where they come from (see
-  # unit-text.nix and nginx/config-text.nix), by the name the views give
-  # it: `units/NAME`, `nginx.conf`, `etc/PATH`. Read only to explain the
-  # files, never to render them.
-  unitLines = config.system.build.nixpenUnitLines or { };
-  nginxLines = config.system.build.nixpenNginxLines or null;
-  fileLines =
-    lib.mapAttrs' (name: unit: lib.nameValuePair "units/${unitFile name unit}" (
-      let rendered = unitLines.${name} or null; in
-      if rendered != null && linesText rendered == unit.text then rendered
-      else textLines { options = [ [ "systemd" "units" name "text" ] ]; note = null; } unit.text
-    )) enabledUnits
-    // lib.optionalAttrs (nginx != null && nginxLines != null) { "nginx.conf" = nginxLines; }
-    // lib.mapAttrs' (name: entry:
-      let text = etcText entry; in
-      lib.nameValuePair "etc/${entry.target}" (
-        if nginxLines != null && text == nginx then nginxLines
-        else textLines {
-          options = [ [ "environment" "etc" name (if entry.text != null then "text" else "source") ] ];
-          note = null;
-        } text))
-      (filterAttrs (_: e: e.enable && etcText e != null) config.environment.etc);
-
-  # The files of the user's units, by unit file name: which files define
-  # each `systemd.<kind>.<name>` (for the unit graph).
-  unitKinds = { services = "service"; sockets = "socket"; timers = "timer"; targets = "target"; paths = "path"; slices = "slice"; };
-  unitOwners = lib.foldl' (acc: kind:
-    acc // lib.mapAttrs' (name: files: lib.nameValuePair "${name}.${unitKinds.${kind}}" files)
-      (lib.nixpen.explain.definedBy options.systemd.${kind}))
-    (lib.nixpen.explain.definedBy options.systemd.units) (builtins.attrNames unitKinds);
+  # Each file's lines and where they come from, and the files defining
+  # each unit: read only to explain the files, never to render them
+  # (lib/explain-lines.nix comes, in the browser, with the files loaded
+  # after the first answer).
+  explained = import ../../lib/explain-lines.nix {
+    inherit lib config options etcText;
+    units = enabledUnits;
+    inherit unitFile nginx;
+  };
 
   result = {
     inherit units nginx etc;
@@ -141,8 +113,8 @@ in
     '';
   };
 
-  config.system.build.nixpenLines = fileLines;
-  config.system.build.nixpenUnitOwners = unitOwners;
+  config.system.build.nixpenLines = explained.files;
+  config.system.build.nixpenUnitOwners = explained.unitOwners;
 
   config.system.build.nixpen =
     if unknown.error != null then throw unknown.error

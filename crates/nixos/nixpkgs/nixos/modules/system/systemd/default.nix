@@ -41,24 +41,11 @@ let
   # The timers `startAt` makes: their `OnCalendar=` comes from the service.
   startAtTimers = filterAttrs (_: service: service.enable && service.startAt != [ ]) cfg.services;
 
-  # timerLines loc def: a timer's lines, its `OnCalendar=` lines also
-  # naming the `startAt` of the service that made the timer.
-  timerLines = loc: def:
-    let
-      name = lib.last loc;
-      fromService = startAtTimers ? ${name};
-      addStartAt = l:
-        if fromService && lib.hasPrefix "OnCalendar=" l.text
-        then l // { from = l.from // { options = l.from.options ++ [ [ "systemd" "services" name "startAt" ] ]; }; }
-        else l;
-    in
-    map addStartAt (unitText.timerLines loc def);
-
   # Every generated unit file by file name, with its definition and lines.
   rendered =
     renderAll "services" (loc: unitText.serviceLines loc cfg.globalEnvironment)
     // renderAll "sockets" unitText.socketLines
-    // renderAll "timers" timerLines
+    // renderAll "timers" (unitText.timerLines cfg.services)
     // renderAll "targets" unitText.targetLines
     // renderAll "paths" unitText.pathLines
     // renderAll "slices" unitText.sliceLines;

@@ -56,27 +56,10 @@ rec {
   # line from text: one line of a unit file.
   line = from: text: { inherit text from; };
 
-  # Origins of a line: some options; NixOS's own layout; options and a note.
-  fromOptions = options: { inherit options; note = null; };
-  layout = what: { options = [ ]; note = "${what} written by NixOS's unit renderer"; };
-  fromWithNote = options: note: { inherit options note; };
-
-  # Keys of `[Unit]` that NixOS derives from other options of the unit
-  # (`unitConfigFromOptions` in unit-options.nix), with the option each
-  # comes from and whether that option is set.
-  derivedUnitKeys = def:
-    let
-      list = name: { option = name; set = def.${name} != [ ]; };
-      defined = name: { option = name; set = (builtins.tryEval def.${name}).success; };
-    in {
-      Requires = list "requires"; Wants = list "wants"; Upholds = list "upholds";
-      After = list "after"; Before = list "before"; BindsTo = list "bindsTo";
-      PartOf = list "partOf"; Conflicts = list "conflicts"; Requisite = list "requisite";
-      X-Restart-Triggers = list "restartTriggers"; X-Reload-Triggers = list "reloadTriggers";
-      Description = { option = "description"; set = def.description != ""; };
-      Documentation = list "documentation"; OnFailure = list "onFailure"; OnSuccess = list "onSuccess";
-      StartLimitIntervalSec = defined "startLimitIntervalSec"; StartLimitBurst = defined "startLimitBurst";
-    };
+  # Where lines come from (unit-origins.nix: with the files the browser
+  # loads after the first answer; read only when a line's `from` is).
+  origin = import ./unit-origins.nix { inherit lib; };
+  layout = what: origin.layout what;
 
   # sectionLines origin attrs: `attrsToSection` as lines; `origin name x`
   # says where the line for element `x` of key `name` comes from.
@@ -84,63 +67,18 @@ rec {
     (name: value: map (x: line (origin name x) "${name}=${toOption x}") (if isList value then value else [ value ]))
     as);
 
-  # keyOrigin loc option name: a key of an attribute-set option comes from
-  # that key of the option.
-  keyOrigin = loc: option: name: _: fromOptions [ (loc ++ [ option name ]) ];
-
-  # unitKeyOrigin loc def: where a `[Unit]` key comes from: the option it
-  # is derived from when that option is set, else `unitConfig.KEY`.
-  unitKeyOrigin = loc: def:
-    let derived = derivedUnitKeys def; in
-    name: x:
-      let d = derived.${name} or null; in
-      if d != null && d.set then
-        if lib.hasPrefix "X-" name
-        then fromWithNote [ (loc ++ [ d.option ]) ] "a key of NixOS's own, read by switch-to-configuration, not by systemd"
-        else fromOptions [ (loc ++ [ d.option ]) ]
-      else fromOptions [ (loc ++ [ "unitConfig" name ]) ];
-
   # headerLines loc def body: the [Unit] section, then the lines `body`,
   # then [Install] when the unit is wanted by others.
   headerLines = loc: def: body:
     [ (line (layout "section header") "[Unit]") ]
-    ++ sectionLines (unitKeyOrigin loc def) def.unitConfig
+    ++ sectionLines (origin.unitKey loc def) def.unitConfig
     ++ [ (line (layout "blank line") "") ]
     ++ body
     ++ lib.optionals (def.wantedBy != [ ]) [
       (line (layout "blank line") "")
       (line (layout "section header") "[Install]")
-      (line (fromOptions [ (loc ++ [ "wantedBy" ]) ]) "WantedBy=${concatStringsSep " " def.wantedBy}")
+      (line (origin.options [ (loc ++ [ "wantedBy" ]) ]) "WantedBy=${concatStringsSep " " def.wantedBy}")
     ];
-
-  # The `serviceConfig` keys NixOS sets to run the scripts of these options.
-  scriptKeys = {
-    ExecStartPre = "preStart"; ExecStart = "script"; ExecStartPost = "postStart";
-    ExecReload = "reload"; ExecStop = "preStop"; ExecStopPost = "postStop";
-  };
-
-  # serviceKeyOrigin loc def: where a `[Service]` key comes from: the
-  # script option NixOS made it from, or `serviceConfig.KEY`.
-  serviceKeyOrigin = loc: def:
-    let scripts = map (s: s.path) def.jobScripts; in
-    name: x:
-      let option = scriptKeys.${name} or null; in
-      if option != null && def.${option} != "" && builtins.any (p: lib.hasPrefix p (toString x)) scripts then
-        fromWithNote
-          ([ (loc ++ [ option ]) ] ++ lib.optional (option == "script" && def.scriptArgs != "") (loc ++ [ "scriptArgs" ]))
-          "NixOS writes `${option}` into a script in the store and runs it"
-      else fromOptions [ (loc ++ [ "serviceConfig" name ]) ];
-
-  # envOrigin loc def globalEnvironment name: where an `Environment=` line
-  # comes from: the service's `environment` (PATH: from `path` too), or
-  # the variables NixOS gives every service.
-  envOrigin = loc: def: globalEnvironment: name:
-    if !(def.environment ? ${name}) then
-      fromWithNote [ [ "systemd" "globalEnvironment" name ] ] "given to every service by NixOS (`systemd.globalEnvironment`)"
-    else if name == "PATH" && def.path != [ ] then
-      fromWithNote [ (loc ++ [ "path" ]) (loc ++ [ "environment" "PATH" ]) ]
-        "NixOS puts the `bin` and `sbin` folders of `path` on PATH, its own defaults (coreutils, findutils, gnugrep, gnused, systemd) last"
-    else fromOptions [ (loc ++ [ "environment" name ]) ];
 
   # serviceLines loc globalEnvironment def: the lines of a .service unit.
   serviceLines = loc: globalEnvironment: def:
@@ -153,8 +91,8 @@ rec {
         if env.${n} == null then [ ]
         else if builtins.stringLength text >= 1048575
         then throw "The value of the environment variable ‘${n}’ in systemd service ‘${def.name}’ is too long."
-        else [ (line (envOrigin loc def globalEnvironment n) text) ];
-      own = option: fromWithNote [ (loc ++ [ option ]) ] "a key of NixOS's own, read by switch-to-configuration, not by systemd";
+        else [ (line (origin.environment loc def n) text) ];
+      own = option: origin.switchKey loc option;
     in
     headerLines loc def (
       [ (line (layout "section header") "[Service]") ]
@@ -164,12 +102,12 @@ rec {
           else [ ])
       ++ lib.optional (!def.stopIfChanged) (line (own "stopIfChanged") "X-StopIfChanged=false")
       ++ lib.optional def.notSocketActivated (line (own "notSocketActivated") "X-NotSocketActivated=true")
-      ++ sectionLines (serviceKeyOrigin loc def) def.serviceConfig);
+      ++ sectionLines (origin.serviceKey loc def) def.serviceConfig);
 
   # targetLines loc def: the lines of a .target unit (no [Install] section).
   targetLines = loc: def:
     [ (line (layout "section header") "[Unit]") ]
-    ++ sectionLines (unitKeyOrigin loc def) def.unitConfig
+    ++ sectionLines (origin.unitKey loc def) def.unitConfig
     ++ [ (line (layout "blank line") "") ];
 
   # socketLines loc def: the lines of a .socket unit; an empty list of
@@ -178,25 +116,27 @@ rec {
     let
       addresses = key: option: values:
         if values == [ ] then [ (line (layout "blank line") "") ]
-        else map (s: line (fromOptions [ (loc ++ [ option ]) ]) "${key}=${s}") values;
+        else map (s: line (origin.options [ (loc ++ [ option ]) ]) "${key}=${s}") values;
     in
     headerLines loc def (
       [ (line (layout "section header") "[Socket]") ]
-      ++ sectionLines (keyOrigin loc "socketConfig") def.socketConfig
+      ++ sectionLines (origin.key loc "socketConfig") def.socketConfig
       ++ [ (line (layout "blank line") "") ]
       ++ addresses "ListenStream" "listenStreams" def.listenStreams
       ++ addresses "ListenDatagram" "listenDatagrams" def.listenDatagrams);
 
-  # configLines section option loc def: a unit whose one section holds
-  # the keys of `option` (timers, paths, slices).
-  configLines = section: option: loc: def:
+  # configLines section option origin loc def: a unit whose one section
+  # holds the keys of `option` (timers, paths, slices).
+  configLines = section: option: keyOrigin: loc: def:
     headerLines loc def (
       [ (line (layout "section header") "[${section}]") ]
-      ++ sectionLines (keyOrigin loc option) def.${option}
+      ++ sectionLines keyOrigin def.${option}
       ++ [ (line (layout "blank line") "") ]);
 
-  timerLines = configLines "Timer" "timerConfig";
-  pathLines = configLines "Path" "pathConfig";
-  sliceLines = configLines "Slice" "sliceConfig";
+  # timerLines services loc def: a timer's lines; the `OnCalendar=` of a
+  # timer a service's `startAt` made names that too.
+  timerLines = services: loc: def: configLines "Timer" "timerConfig" (origin.timerKey services loc) loc def;
+  pathLines = loc: configLines "Path" "pathConfig" (origin.key loc "pathConfig") loc;
+  sliceLines = loc: configLines "Slice" "sliceConfig" (origin.key loc "sliceConfig") loc;
 
 }
