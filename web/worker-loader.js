@@ -13,8 +13,9 @@ await init({ module_or_path: compiled });
 
 // The nixpkgs files that only real configurations need (the index of
 // NixOS's options, more modules and packages) are not in the first
-// download: the worker asks for them once it has posted its first answer,
-// and gets them as a message of the page's kind (`PageMessage::Extras`).
+// download: the worker asks for them when the page has its first answer
+// (`PageMessage::LoadExtras`), and gets them as a message of the page's
+// kind (`PageMessage::Extras`).
 // Until then it still answers (unknown options are accepted unchecked,
 // with a warning).
 self.nixpenLoadExtras = async () => {

@@ -289,11 +289,12 @@ export const tests = [
       const page = await ctx.newPage();
       const module = '{ services.openssh.enable = true; services.caddy.enable = true; system.stateVersion = "25.05"; }';
       await openPlayground(ctx, page, '#' + await shareFragment([['configuration.nix', module]]));
-      await page.waitForFunction(async () => {
+      // (Until they are in, the page says it is loading them.)
+      await page.waitForFunction(() => {
         document.querySelector('[data-testid=tab-units]')?.click();
         const names = [...document.querySelectorAll('[data-testid=units] .file-item')].map((b) => b.textContent);
         return names.includes('sshd.service');
-      }, null, { timeout: 20_000 });
+      }, null, { timeout: 30_000 });
       assert((await page.locator('[data-testid=provisional]').count()) === 0, 'still marked provisional');
       await page.click('[data-testid=tab-warnings]');
       const warnings = await page.locator('[data-testid=warnings]').textContent();

@@ -276,9 +276,13 @@ impl Engine {
     }
 }
 
-/// The fields of `system.build.nixpen` the views show (not `scripts`).
+/// The fields of `system.build.nixpen` the views show (all but `scripts`
+/// and `stateVersion`: see `nixpen_nixos::Rendered`).
 fn render(result: &str) -> String {
-    format!("let r = {result}; in {{ inherit (r) units nginx etc firewall warnings; }}")
+    format!(
+        "let r = {result}; in {{ inherit (r) units nginx etc firewall warnings unmodelled missingImports \
+         systemPackages userPackages standIns provisional; }}"
+    )
 }
 
 /// An answer without one of the parts asked for (cannot happen: the

@@ -37,6 +37,9 @@ pub enum PageMessage {
     Eval(EvalRequest),
     /// Read one level of the `config` tree.
     Tree(TreeRequest),
+    /// Fetch the files of [`PageMessage::Extras`]: the page has its first
+    /// answer (so they never delay the first outputs).
+    LoadExtras,
     /// The files of the nixpkgs tree that real configurations need
     /// (`nixpen_nixos::extra`), fetched after the first outputs by
     /// `web/worker-loader.js`, which hands them to the worker as if the
@@ -50,7 +53,7 @@ impl PageMessage {
         match self {
             PageMessage::Eval(request) => request.id,
             PageMessage::Tree(request) => request.id,
-            PageMessage::Extras(_) => 0,
+            PageMessage::Extras(_) | PageMessage::LoadExtras => 0,
         }
     }
 }

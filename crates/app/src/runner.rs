@@ -62,6 +62,8 @@ pub struct Runner {
     running: Option<(u32, Timeout)>,
     queued: Option<EvalRequest>,
     trees: VecDeque<TreeRequest>,
+    /// Whether this worker was asked for the files real configurations need.
+    extras_asked: bool,
 }
 
 struct LiveWorker {
@@ -89,6 +91,7 @@ impl Runner {
             running: None,
             queued: None,
             trees: VecDeque::new(),
+            extras_asked: false,
         };
         runner.spawn();
         runner
@@ -135,6 +138,7 @@ impl Runner {
                     return None;
                 }
                 self.running = None;
+                self.ask_for_extras();
                 self.pump();
                 Some(RunnerEvent::Done(response))
             }
@@ -192,9 +196,23 @@ impl Runner {
         self.running = Some((id, timer));
     }
 
+    /// Once a worker has answered, asks it for the nixpkgs files real
+    /// configurations need: they load after the first outputs, not
+    /// before (`PageMessage::LoadExtras`).
+    fn ask_for_extras(&mut self) {
+        let Some(live) = &self.worker else { return };
+        if self.extras_asked {
+            return;
+        }
+        if let Ok(value) = serde_wasm_bindgen::to_value(&PageMessage::LoadExtras) {
+            self.extras_asked = live.worker.post_message(&value).is_ok();
+        }
+    }
+
     fn spawn(&mut self) {
         self.worker = None; // terminates the old one
         self.ready = false;
+        self.extras_asked = false;
         self.generation = self.generation.wrapping_add(1);
         let generation = self.generation;
         let worker = match start_worker() {

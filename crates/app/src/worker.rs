@@ -45,6 +45,10 @@ pub fn run() {
                 engine.borrow_mut().release_heap();
                 return;
             }
+            Ok(PageMessage::LoadExtras) => {
+                load_extras_once();
+                return;
+            }
             Ok(PageMessage::Extras(files)) => {
                 engine.borrow_mut().add_extras(&files);
                 post(&reply_scope, &WorkerMessage::ExtrasLoaded);
@@ -59,7 +63,6 @@ pub fn run() {
         }
         let response = engine.borrow_mut().eval(&request);
         post(&reply_scope, &WorkerMessage::Done(Box::new(response)));
-        load_extras_once();
         engine.borrow_mut().release_heap();
         // The options form's data is read after a turn of the event loop,
         // so that a request which came in meanwhile (the next keystroke) is
@@ -73,9 +76,9 @@ pub fn run() {
     post(&scope, &WorkerMessage::Ready);
 }
 
-/// After the first answer, asks `web/worker-loader.js` (its
-/// `nixpenLoadExtras`) for the nixpkgs files real configurations need;
-/// they come back as [`PageMessage::Extras`].
+/// Asks `web/worker-loader.js` (its `nixpenLoadExtras`), once, for the
+/// nixpkgs files real configurations need; they come back as
+/// [`PageMessage::Extras`]. The page asks for this after its first answer.
 fn load_extras_once() {
     thread_local!(static ASKED: Cell<bool> = const { Cell::new(false) });
     if ASKED.with(|asked| asked.replace(true)) {
