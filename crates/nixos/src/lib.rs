@@ -8,6 +8,7 @@ pub mod embedded;
 pub mod explain;
 pub mod extra;
 pub mod graph;
+pub mod kind;
 #[cfg(any(target_arch = "wasm32", test))]
 mod lzma;
 #[cfg(test)]
@@ -19,6 +20,7 @@ mod strip_comments;
 pub mod target;
 
 pub use explain::{Explanation, LineSource, Sources};
+pub use kind::SourceKind;
 pub use mount::{nixpkgs_fs, nixpkgs_search_entry, nixpkgs_snapshot, with_nixpkgs};
 pub use rendered::{Firewall, MissingImport, Package, PortRange, Ports, Rendered, Unmodelled};
 pub use target::Target;

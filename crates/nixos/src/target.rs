@@ -5,6 +5,8 @@
 use nixpen_eval::print::escape_str;
 use nixpen_eval::{FileSystem, FileType};
 
+use crate::kind::SourceKind;
+
 /// The configuration to evaluate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -70,7 +72,7 @@ impl Target {
         match self {
             Target::Module { path } => format!("(import <nixpkgs/nixos> {{ configuration = {}; }})", nix_path(path)),
             Target::Flake { dir, attr } => {
-                let flake = format!("(import <nixpkgs/flake> {{ src = {}; }})", nix_path(dir));
+                let flake = flake_expr(dir);
                 match attr {
                     Some(a) if a.contains('.') => format!("{flake}.{a}"),
                     Some(a) => format!("{flake}.nixosConfigurations.{}", nix_attr(a)),
@@ -195,10 +197,10 @@ impl Target {
         let dir = self.user_dir();
         let extend = match self {
             Target::Flake { dir, .. } => format!(
-                "(let f = import <nixpkgs/flake> {{ src = {}; }}; \
+                "(let f = {}; \
                  ms = (if f ? nixosModules then builtins.attrValues f.nixosModules else [ ]) ++ (if f ? nixosModule then [ f.nixosModule ] else [ ]); \
                  in if imported || ms == [ ] then c else c.extendModules {{ modules = ms; }})",
-                nix_path(dir)
+                flake_expr(dir)
             ),
             Target::Module { .. } => "c".into(),
         };
@@ -242,7 +244,8 @@ fn parent_of(path: &str) -> String {
 }
 
 /// Whether `text` is a flake: an attribute set (not a function) with an
-/// `outputs` attribute, as `flake.nix` holds.
+/// `outputs` attribute, as `flake.nix` holds ([`SourceKind::of`], which
+/// the playground uses too).
 ///
 /// ```
 /// assert!(nixpen_nixos::target::is_flake_text("# f\n{ inputs.x.url = \"y\"; outputs = _: { }; }"));
@@ -250,14 +253,17 @@ fn parent_of(path: &str) -> String {
 /// assert!(!nixpen_nixos::target::is_flake_text("{ services.nginx.enable = true; }"));
 /// ```
 pub fn is_flake_text(text: &str) -> bool {
-    use rnix::ast::{self, HasEntry};
-    let Some(ast::Expr::AttrSet(set)) = rnix::Root::parse(text).tree().expr() else { return false };
-    set.attrpath_values().any(|entry| {
-        entry.attrpath().and_then(|p| p.attrs().next()).is_some_and(|first| match first {
-            ast::Attr::Ident(id) => id.ident_token().is_some_and(|t| t.text() == "outputs"),
-            _ => false,
-        })
-    })
+    SourceKind::of(text) == SourceKind::Flake
+}
+
+/// The flake in `dir` (a folder, or a file holding a flake):
+/// `import <nixpkgs/flake> { src = …; }`.
+///
+/// ```
+/// assert_eq!(nixpen_nixos::target::flake_expr("/p"), "(import <nixpkgs/flake> { src = /p; })");
+/// ```
+pub fn flake_expr(dir: &str) -> String {
+    format!("(import <nixpkgs/flake> {{ src = {}; }})", nix_path(dir))
 }
 
 /// A path literal for `path`, quoted when it has characters a path literal cannot hold.
