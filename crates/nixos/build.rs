@@ -4,7 +4,8 @@
 //! files lowered by `nixpen_eval::snapshot::write`, so the evaluator need not
 //! parse them at run time. A `.nix` file that does not parse fails the build.
 //! For wasm32 the snapshot is empty: there the download size matters more;
-//! the `.nix` files have their comment-only lines blanked
+//! the `.nix` files have their comment-only lines blanked, the `README.md`
+//! notes are left out
 //! (`src/strip_comments.rs`), and all files are packed, in path order, into
 //! one LZMA stream (`src/lzma_pack.rs`, written to `$OUT_DIR/nixpkgs.lzma`,
 //! unpacked once at run time by `src/lzma.rs`; the gzip or brotli that
@@ -85,7 +86,8 @@ fn main() {
     if wasm {
         let mut text = Vec::new();
         code.push_str("/// Every file of the embedded nixpkgs tree, as (path relative to the tree, length), in the order of `PACKED`.\npub static SIZES: &[(&str, usize)] = &[\n");
-        for rel in &files {
+        // The notes for readers (`README.md`) stay out of the browser's copy.
+        for rel in files.iter().filter(|rel| !rel.ends_with(".md")) {
             let mut bytes = fs::read(root.join(rel)).expect("read a nixpkgs file");
             if rel.ends_with(".nix") {
                 let source = String::from_utf8(bytes).expect("a nixpkgs file is UTF-8");
