@@ -18,12 +18,20 @@ export async function openExpression(ctx, page) {
   await openPlayground(ctx, page, '#' + await shareFragment([['default.nix', 'null']]));
 }
 
-/** Waits until the status line says the latest source was evaluated. */
+/** Waits until the status line says the latest source was evaluated
+ *  (successfully, or with an error). */
 export async function waitForEvaluated(page, timeout = 15_000) {
   await page.waitForFunction(() => {
     const status = document.querySelector('[data-testid=status]');
-    return status && /^Evaluated/.test(status.textContent);
+    return status && /^(Evaluated|Error)/.test(status.textContent);
   }, null, { timeout });
+}
+
+/** On a narrow screen, shows the pane `which` ('code' or 'output'); on a
+ *  wide one both are shown and this does nothing. */
+export async function showPane(page, which) {
+  const button = page.locator(`[data-testid=show-${which}]`);
+  if (await button.isVisible()) await button.click();
 }
 
 /** Replaces the whole text of the open file, as a user would by typing. */

@@ -37,8 +37,9 @@ export const tests = [
       await page.locator('[data-testid=file-tab]', { hasText: 'lib.nix' }).click();
       await setSource(page, '1');
       await waitForValue(page, '2');
-      page.once('dialog', (dialog) => dialog.accept('extra.nix'));
       await page.click('[data-testid=add-file]');
+      await page.locator('[data-testid=new-file-name]').fill('extra.nix');
+      await page.keyboard.press('Enter');
       await setSource(page, '{ more = true; }');
       assert((await page.locator('[data-testid=file-tab]').count()) === 3, 'the new file has no tab');
       await page.reload();

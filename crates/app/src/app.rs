@@ -4,27 +4,40 @@
 //! at once after a pause, at the end of a burst of typing; while the worker
 //! is busy only the newest request waits its turn); the answer
 //! updates the results, which the output views display.
+//!
+//! The layout ([`App::view`]): the top bar, a banner, then the panes: the
+//! editor pane (file tabs, editor, its footer) and the output pane, side by
+//! side; on a narrow screen one at a time, switched by [`PaneSwitch`]. A
+//! panel beside the editor (a lesson, say) goes into `.panes` as a third
+//! `<section class="pane">`.
 
+use wasm_bindgen::prelude::*;
+use yew::html::Scope;
 use yew::prelude::*;
 
+use nixpen_nixos::SourceKind;
+
 use crate::burst::Burst;
+use crate::components::banner::{banner_view, Banner, BannerProps};
 use crate::components::config_tree::{Path, TreeState};
-use crate::components::editor::Editor;
-use crate::components::file_tabs::FileTabs;
-use crate::components::outputs::{Outputs, Results};
-use crate::components::share_panel::SharePanel;
-use crate::components::topbar::TopBar;
+use crate::components::editor::{Caret, Editor};
+use crate::components::editor_footer::{editor_footer, EditorFooterProps};
+use crate::components::file_tabs::{file_tabs, FileTabsProps};
+use crate::components::outputs::{Change, Outputs, Results};
+use crate::components::pane_switch::{pane_switch, Pane, PaneSwitchProps};
+use crate::components::share_panel::{share_panel, SharePanelProps};
+use crate::components::topbar::{menu_value, top_bar, TopBarProps};
 use crate::examples;
 use crate::option_data::Data;
 use crate::overrides;
 use crate::page;
-use crate::protocol::{playground_path, EvalRequest, TreeRequest};
+use crate::protocol::{playground_path, ErrorPos, EvalRequest, TreeRequest};
 use crate::runner::{Runner, RunnerEvent, RunnerSignal, BUDGET_MS};
 use crate::share;
 use crate::shared::Shared;
 use crate::storage;
 use crate::theme::Theme;
-use crate::workspace::Workspace;
+use crate::workspace::{View, Workspace};
 
 /// Where the files replaced by an example or a shared link are kept, so
 /// that "Restore" can bring them back.
@@ -40,20 +53,40 @@ pub enum Msg {
     Runner(RunnerSignal),
     /// Open file tab `n`.
     SelectFile(usize),
-    /// Ask for a name and add a file.
-    AddFile,
+    /// Show (`true`) or hide the new file's name field.
+    Adding(bool),
+    /// Add a file of this name (from the tab strip's name field).
+    AddFile(String),
     /// Remove file `n` (after confirmation).
     RemoveFile(usize),
+    /// Read the entry as this kind (`None`: as its text says).
+    SetKind(Option<SourceKind>),
     /// Replace the files with an example (by id).
     LoadExample(String),
     /// Bring back the files an example or a link replaced.
     RestorePrevious,
+    /// Hide the banner.
+    DismissBanner,
+    /// The address's fragment changed: open the shared link it may hold.
+    HashChanged,
+    /// A share link was decoded (`None`: it is damaged).
+    Opened(Option<Workspace>),
+    /// The share link of the current files was made.
+    Encoded(String),
     /// Show or hide the share panel.
     ToggleShare,
     /// Copy text to the clipboard.
     Copy(String),
     /// Cycle the theme.
     ToggleTheme,
+    /// Show store paths in full, or shortened.
+    ToggleFullPaths,
+    /// Show the output tab and file of this view.
+    SetView(View),
+    /// Show this pane (narrow screens).
+    ShowPane(Pane),
+    /// Put the caret at an error's position.
+    Jump(ErrorPos),
     /// The options form forces option `loc` to a value.
     SetOverride(Vec<String>, Data),
     /// The options form drops the override of option `loc`.
@@ -90,17 +123,36 @@ pub struct App {
     results: Results,
     theme: Theme,
     share_open: bool,
+    /// The share link's fragment for the current files, once made.
+    share_fragment: Option<String>,
+    /// Whether a shared link is being opened (the editor waits for it).
+    opening: bool,
     /// Whether the editor shows the generated `overrides.nix` (read-only).
     viewing_overrides: bool,
     /// What is known of the `config` tree.
     tree: TreeState,
-    /// A message about the workspace (example loaded, link opened…) and
-    /// whether "Restore" applies to it.
-    banner: Option<(String, bool)>,
+    /// A message about the workspace (example loaded, link opened…).
+    banner: Option<Banner>,
+    /// What the last change was (the stale label and the status say).
+    change: Change,
+    /// Whether store paths are shown in full.
+    full_paths: bool,
+    /// The pane shown on a narrow screen.
+    pane: Pane,
+    /// Where the editor should put its caret (numbered, so a second jump
+    /// to the same place still moves it).
+    caret: Option<Caret>,
     /// The editor's input callback, made once: a new one on every render
     /// would make the editor (and its highlighting) render again each time
     /// outputs arrive.
     on_edit: Callback<String>,
+    /// Whether the new file's name field is shown.
+    adding_file: bool,
+    /// The examples menu and the new file's name field.
+    menu: NodeRef,
+    new_file: NodeRef,
+    /// The page's `hashchange` listener, kept while the app lives.
+    _on_hash: Closure<dyn FnMut()>,
 }
 
 impl Component for App {
@@ -111,8 +163,21 @@ impl Component for App {
         let embed = page::is_embed();
         let theme = Theme::load();
         theme.apply(false);
-        let (workspace, banner) = initial_workspace(embed);
+        let saved = if embed {
+            None
+        } else {
+            storage::load::<Workspace>(storage::WORKSPACE_KEY).and_then(Workspace::sanitized)
+        };
+        let first_visit = saved.is_none();
+        let workspace = saved.unwrap_or_else(default_workspace);
         let runner = Runner::new(ctx.link().callback(Msg::Runner));
+        let on_hash = {
+            let link = ctx.link().clone();
+            Closure::<dyn FnMut()>::new(move || link.send_message(Msg::HashChanged))
+        };
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        }
         let mut app = App {
             workspace,
             embed,
@@ -123,13 +188,25 @@ impl Component for App {
             results: Results::default(),
             theme,
             share_open: false,
+            share_fragment: None,
+            opening: false,
             viewing_overrides: false,
             tree: TreeState::default(),
-            banner,
+            banner: (first_visit && !embed).then_some(Banner::Welcome),
+            change: Change::Source,
+            full_paths: false,
+            pane: Pane::Code,
+            caret: None,
             on_edit: ctx.link().callback(Msg::Edit),
+            adding_file: false,
+            menu: NodeRef::default(),
+            new_file: NodeRef::default(),
+            _on_hash: on_hash,
         };
-        app.save();
-        app.evaluate();
+        if !app.open_fragment(ctx) {
+            app.save(ctx);
+            app.evaluate();
+        }
         app
     }
 
@@ -140,12 +217,11 @@ impl Component for App {
                     return false;
                 }
                 self.workspace.set_active_text(text);
-                self.save();
-                self.schedule(ctx);
+                self.change = Change::Source;
+                self.save(ctx);
+                self.schedule(ctx, false);
             }
-            Msg::Evaluate => {
-                self.evaluate();
-            }
+            Msg::Evaluate => self.evaluate(),
             Msg::Runner(signal) => {
                 let Some(event) = self.runner.handle(signal) else { return false };
                 self.on_runner_event(event);
@@ -156,65 +232,115 @@ impl Component for App {
                 }
                 self.viewing_overrides = false;
                 self.workspace.active = index;
-                self.save();
+                self.save(ctx);
             }
-            Msg::AddFile => {
-                let Some(name) = prompt("Name of the new file (for example module.nix):") else { return false };
-                match self.workspace.add_file(&name) {
-                    Ok(()) => {
-                        self.save();
-                        self.evaluate();
-                    }
-                    Err(reason) => self.banner = Some((format!("Could not add the file: {reason}."), false)),
+            Msg::Adding(adding) => self.adding_file = adding,
+            Msg::AddFile(name) => match self.workspace.add_file(&name) {
+                Ok(()) => {
+                    self.save(ctx);
+                    self.evaluate();
                 }
-            }
+                Err(reason) => self.banner = Some(Banner::Note(format!("Could not add the file: {reason}."))),
+            },
             Msg::RemoveFile(index) => {
                 let Some(file) = self.workspace.files.get(index) else { return false };
                 if !confirm(&format!("Remove {}? Its text will be lost.", file.name)) {
                     return false;
                 }
                 self.workspace.remove_file(index);
-                self.save();
+                self.save(ctx);
+                self.evaluate();
+            }
+            Msg::SetKind(kind) => {
+                self.workspace.kind = kind;
+                self.save(ctx);
                 self.evaluate();
             }
             Msg::LoadExample(id) => {
                 let Some(example) = examples::find(&id) else { return false };
-                self.replace_workspace(
-                    example.workspace(),
-                    format!("Loaded “{}”. {}", example.title, example.explanation),
-                );
+                let text = format!("Loaded “{}”. {}", example.title, example.explanation);
+                self.replace_workspace(ctx, example.workspace(), text);
             }
             Msg::RestorePrevious => {
                 let Some(previous) = storage::load::<Workspace>(PREVIOUS_KEY).and_then(Workspace::sanitized) else {
                     return false;
                 };
                 self.workspace = previous;
-                self.banner = Some(("Your previous files are back.".to_owned(), false));
-                self.save();
+                self.fresh_results();
+                self.banner = Some(Banner::Note("Your previous files are back.".to_owned()));
+                self.save(ctx);
                 self.evaluate();
             }
-            Msg::ToggleShare => self.share_open = !self.share_open,
+            Msg::DismissBanner => self.banner = None,
+            Msg::HashChanged => return self.open_fragment(ctx),
+            Msg::Opened(shared) => {
+                self.opening = false;
+                match shared {
+                    Some(shared) if self.embed => {
+                        self.workspace = shared;
+                        self.save(ctx);
+                        self.evaluate();
+                    }
+                    Some(shared) => self.replace_workspace(ctx, shared, "Opened the files of a shared link.".into()),
+                    None => {
+                        self.banner = Some(Banner::Note("This share link is damaged; it could not be opened.".into()));
+                        self.evaluate();
+                    }
+                }
+            }
+            Msg::Encoded(fragment) => self.share_fragment = Some(fragment),
+            Msg::ToggleShare => {
+                self.share_open = !self.share_open;
+                self.encode(ctx);
+            }
             Msg::Copy(text) => copy_to_clipboard(&text),
             Msg::ToggleTheme => {
                 self.theme = self.theme.next();
                 self.theme.apply(true);
+            }
+            Msg::ToggleFullPaths => self.full_paths = !self.full_paths,
+            Msg::SetView(view) => {
+                if self.workspace.view == view {
+                    return false;
+                }
+                self.workspace.view = view;
+                self.save(ctx);
+            }
+            Msg::ShowPane(pane) => self.pane = pane,
+            Msg::Jump(pos) => {
+                if pos.file == overrides::MODULE_PATH {
+                    self.viewing_overrides = true;
+                } else if let Some(index) =
+                    self.workspace.files.iter().position(|f| playground_path(&f.name) == pos.file)
+                {
+                    self.viewing_overrides = false;
+                    self.workspace.active = index;
+                } else {
+                    return false;
+                }
+                let serial = self.caret.as_ref().map_or(0, |c| c.serial + 1);
+                self.caret = Some(Caret { serial, line: pos.line, column: pos.column });
+                self.pane = Pane::Code;
             }
             Msg::SetOverride(loc, value) => {
                 if overrides::get(&self.workspace.overrides, &loc) == Some(&value) {
                     return false;
                 }
                 overrides::set(&mut self.workspace.overrides, &loc, value);
-                self.save();
-                self.schedule(ctx);
+                self.change = Change::Form;
+                self.save(ctx);
+                self.schedule(ctx, true);
             }
             Msg::ResetOverride(loc) => {
                 self.workspace.overrides.retain(|o| o.loc != loc);
-                self.save();
+                self.change = Change::Form;
+                self.save(ctx);
                 self.evaluate();
             }
             Msg::ResetOverrides => {
                 self.workspace.overrides.clear();
-                self.save();
+                self.change = Change::Form;
+                self.save(ctx);
                 self.evaluate();
             }
             Msg::ShowOverrides => self.viewing_overrides = true,
@@ -247,67 +373,93 @@ impl Component for App {
         };
         let path = if generated { overrides::MODULE_PATH.to_owned() } else { playground_path(&file.name) };
         let error_here = self.results.error.clone().filter(|e| e.pos.as_ref().is_some_and(|p| p.file == path));
-        // Deflating the workspace costs a render; only the share panel and
-        // the embed view's link show it.
-        let share_fragment =
-            (self.share_open || self.embed).then(|| share::encode(&self.workspace).unwrap_or_default());
-        let share_link =
-            share_fragment.as_ref().map(|fragment| format!("{}#{fragment}", page::base_url())).unwrap_or_default();
+        let share_link = self
+            .share_fragment
+            .as_ref()
+            .filter(|_| self.share_open || self.embed)
+            .map(|fragment| format!("{}#{fragment}", page::base_url()))
+            .unwrap_or_default();
         let names: Vec<AttrValue> = self.workspace.files.iter().map(|f| AttrValue::from(f.name.clone())).collect();
+        let example = self.workspace.example.as_deref().and_then(examples::find);
+        let edited = example.is_some_and(|e| !e.is(&self.workspace.files));
+        let has_error = self.results.error.is_some();
         html! {
             <div class={classes!("app", self.embed.then_some("embed"))}>
-                <TopBar
-                    status={self.status()}
-                    embed={self.embed}
-                    open_link={share_link.clone()}
-                    theme={self.theme}
-                    on_example={link.callback(Msg::LoadExample)}
-                    on_share={link.callback(|_| Msg::ToggleShare)}
-                    on_theme={link.callback(|_| Msg::ToggleTheme)}
-                />
+                { top_bar(&TopBarProps {
+                    status: self.status().into(),
+                    busy: self.results.pending,
+                    error: has_error,
+                    embed: self.embed,
+                    open_link: share_link.clone().into(),
+                    theme: self.theme,
+                    example: example.map(|e| AttrValue::from(e.id)),
+                    edited,
+                    on_example: link.callback(Msg::LoadExample),
+                    on_share: link.callback(|_| Msg::ToggleShare),
+                    on_theme: link.callback(|_| Msg::ToggleTheme),
+                    menu: self.menu.clone(),
+                }) }
                 if self.share_open && !self.embed {
-                    <SharePanel
-                        link={share_link.clone()}
-                        embed_code={embed_code(share_fragment.as_deref().unwrap_or_default())}
-                        on_copy={link.callback(Msg::Copy)}
-                        on_close={link.callback(|_| Msg::ToggleShare)}
-                    />
+                    { share_panel(&SharePanelProps {
+                        link: share_link.clone().into(),
+                        embed_code: embed_code(self.share_fragment.as_deref().unwrap_or_default()).into(),
+                        on_copy: link.callback(Msg::Copy),
+                        on_close: link.callback(|_| Msg::ToggleShare),
+                    }) }
                 }
-                if let Some((text, restorable)) = &self.banner {
-                    <p class="banner" data-testid="banner" role="status">
-                        { text.clone() }
-                        if *restorable {
-                            {" "}
-                            <button type="button" data-testid="restore" onclick={link.callback(|_| Msg::RestorePrevious)}>
-                                {"Restore my previous files"}
-                            </button>
+                if let Some(banner) = &self.banner {
+                    { banner_view(&BannerProps {
+                        banner: banner.clone(),
+                        on_restore: link.callback(|_| Msg::RestorePrevious),
+                        on_tutorial: link.callback(|_| Msg::LoadExample(examples::TUTORIAL_START.to_owned())),
+                        on_dismiss: link.callback(|_| Msg::DismissBanner),
+                    }) }
+                }
+                <main class="panes" data-pane={self.pane.id()}>
+                    <section class="pane editor-pane" id="pane-code" aria-label="Editor">
+                        { file_tabs(&FileTabsProps {
+                            names,
+                            active: self.workspace.active,
+                            entry: self.workspace.entry.clone().into(),
+                            on_select: link.callback(Msg::SelectFile),
+                            on_add: link.callback(Msg::AddFile),
+                            on_remove: link.callback(Msg::RemoveFile),
+                            generated: (!self.workspace.overrides.is_empty()).then_some(AttrValue::from(overrides::FILE_NAME)),
+                            generated_active: generated,
+                            on_generated: link.callback(|_| Msg::ShowOverrides),
+                            adding: self.adding_file,
+                            on_adding: link.callback(Msg::Adding),
+                            field: self.new_file.clone(),
+                        }) }
+                        if self.opening {
+                            <p class="editor-wait" data-testid="opening">{"Opening the shared files…"}</p>
+                        } else {
+                            <Editor
+                                text={text}
+                                name={name}
+                                on_input={self.on_edit.clone()}
+                                error={error_here}
+                                editable={!generated}
+                                caret={self.caret.clone()}
+                                on_jump={link.callback(Msg::Jump)}
+                            />
                         }
-                    </p>
-                }
-                <main class="panes">
-                    <section class="pane editor-pane" aria-label="Editor">
-                        <FileTabs
-                            {names}
-                            active={self.workspace.active}
-                            entry={self.workspace.entry.clone()}
-                            on_select={link.callback(Msg::SelectFile)}
-                            on_add={link.callback(|_| Msg::AddFile)}
-                            on_remove={link.callback(Msg::RemoveFile)}
-                            generated={(!self.workspace.overrides.is_empty()).then_some(AttrValue::from(overrides::FILE_NAME))}
-                            generated_active={generated}
-                            on_generated={link.callback(|_| Msg::ShowOverrides)}
-                        />
-                        <Editor
-                            text={text}
-                            name={name}
-                            on_input={self.on_edit.clone()}
-                            error={error_here}
-                            editable={!generated}
-                        />
+                        { editor_footer(&EditorFooterProps {
+                            entry: self.workspace.entry.clone().into(),
+                            detected: self.results.detected,
+                            chosen: self.workspace.kind,
+                            on_kind: link.callback(Msg::SetKind),
+                        }) }
                     </section>
-                    <section class="pane output-pane" aria-label="Outputs">
+                    <section class="pane output-pane" id="pane-output" aria-label="Outputs">
                         <Outputs
                             results={self.results.clone()}
+                            change={self.change}
+                            view={self.workspace.view.clone()}
+                            on_view={link.callback(Msg::SetView)}
+                            full_paths={self.full_paths}
+                            on_full_paths={link.callback(|_| Msg::ToggleFullPaths)}
+                            on_jump={link.callback(Msg::Jump)}
                             on_copy={link.callback(Msg::Copy)}
                             overrides={self.workspace.overrides.clone()}
                             on_set={link.callback(|(loc, value)| Msg::SetOverride(loc, value))}
@@ -319,22 +471,69 @@ impl Component for App {
                         />
                     </section>
                 </main>
+                { pane_switch(&PaneSwitchProps { pane: self.pane, error: has_error, on_pane: link.callback(Msg::ShowPane) }) }
             </div>
+        }
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        if let Some(menu) = self.menu.cast::<web_sys::HtmlSelectElement>() {
+            let example = self.workspace.example.as_deref().and_then(examples::find);
+            let edited = example.is_some_and(|e| !e.is(&self.workspace.files));
+            let value = menu_value(example.map(|e| e.id), edited);
+            if menu.value() != value {
+                menu.set_value(value);
+            }
+        }
+        if let (true, Some(field)) = (self.adding_file, self.new_file.cast::<web_sys::HtmlElement>()) {
+            let _ = field.focus();
         }
     }
 }
 
 impl App {
-    fn save(&self) {
+    /// Saves the workspace, and makes its share link again if one is shown.
+    fn save(&mut self, ctx: &Context<Self>) {
         if !self.embed {
             storage::save(storage::WORKSPACE_KEY, &self.workspace);
         }
+        self.encode(ctx);
+    }
+
+    /// Makes the share link of the files, when the share panel or the embed
+    /// view shows it (deflating is asynchronous).
+    fn encode(&mut self, ctx: &Context<Self>) {
+        if !(self.share_open || self.embed) {
+            return;
+        }
+        let (workspace, link) = (self.workspace.clone(), ctx.link().clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(fragment) = share::encode(&workspace).await {
+                link.send_message(Msg::Encoded(fragment));
+            }
+        });
+    }
+
+    /// Opens the share link in the address's fragment, if there is one:
+    /// decoding is asynchronous ([`Msg::Opened`] follows). Returns whether
+    /// there was one. Outside the embed view the fragment is then removed.
+    fn open_fragment(&mut self, ctx: &Context<Self>) -> bool {
+        let fragment = page::fragment();
+        if !fragment.starts_with(share::PREFIX) {
+            return false;
+        }
+        if !self.embed {
+            page::clear_fragment();
+        }
+        self.opening = true;
+        open_link(ctx.link().clone(), fragment);
+        true
     }
 
     /// Evaluates after an edit: at once, or when the burst of edits pauses.
-    fn schedule(&mut self, ctx: &Context<Self>) {
+    fn schedule(&mut self, ctx: &Context<Self>, patient: bool) {
         let link = ctx.link().clone();
-        if self.burst.edit(js_sys::Date::now(), move || link.send_message(Msg::Evaluate)) {
+        if self.burst.edit(js_sys::Date::now(), patient, move || link.send_message(Msg::Evaluate)) {
             self.evaluate();
         } else {
             self.results.pending = true;
@@ -352,6 +551,7 @@ impl App {
             entry: self.workspace.entry.clone(),
             overrides: (!self.workspace.overrides.is_empty())
                 .then(|| overrides::module_text(&self.workspace.overrides)),
+            kind: self.workspace.kind,
         });
     }
 
@@ -368,19 +568,22 @@ impl App {
         self.viewing_overrides && !self.workspace.overrides.is_empty()
     }
 
+    /// Forgets the outputs of other files: nothing "last good" is shown
+    /// that does not come from the files now in the editor.
+    fn fresh_results(&mut self) {
+        self.results = Results::default();
+        self.tree = TreeState::default();
+        self.viewing_overrides = false;
+        self.change = Change::Source;
+    }
+
     /// Swaps in new files, keeping the old ones for "Restore".
-    fn replace_workspace(&mut self, workspace: Workspace, message: String) {
-        let restorable = !self.embed && storage::save(PREVIOUS_KEY, &self.workspace);
+    fn replace_workspace(&mut self, ctx: &Context<Self>, workspace: Workspace, message: String) {
+        let restorable = !self.embed && self.workspace != workspace && storage::save(PREVIOUS_KEY, &self.workspace);
         self.workspace = workspace;
-        self.banner = Some((message, restorable));
-        // The outputs shown so far stay, marked stale if the new files fail
-        // (as in the tutorial's typo step), until the new ones replace them.
-        self.results = Results {
-            outputs: self.results.outputs.take(),
-            form: std::mem::take(&mut self.results.form),
-            ..Results::default()
-        };
-        self.save();
+        self.banner = Some(if restorable { Banner::Restorable(message) } else { Banner::Note(message) });
+        self.fresh_results();
+        self.save(ctx);
         self.evaluate();
     }
 
@@ -393,6 +596,11 @@ impl App {
                 self.results.notice = None;
                 self.results.millis = Some(response.millis);
                 self.results.messages = response.messages;
+                // Outputs of the file read as another kind are from another
+                // state: an error then shows alone.
+                let same_kind = self.results.kind == Some(response.kind);
+                self.results.kind = Some(response.kind);
+                self.results.detected = Some(response.detected);
                 match response.result {
                     Ok(outputs) => {
                         self.results.outputs = Some(Shared::new(outputs));
@@ -401,7 +609,12 @@ impl App {
                         self.tree.children.clear();
                         self.tree.pending.clear();
                     }
-                    Err(error) => self.results.error = Some(error),
+                    Err(error) => {
+                        if !same_kind {
+                            self.results.outputs = None;
+                        }
+                        self.results.error = Some(error);
+                    }
                 }
             }
             RunnerEvent::Tree(response) => {
@@ -436,41 +649,44 @@ impl App {
     }
 
     fn status(&self) -> String {
+        let entry = &self.workspace.entry;
         match self.engine {
             Engine::Loading => "Loading the Nix evaluator…".to_owned(),
             Engine::Restarting => "Restarting the Nix evaluator…".to_owned(),
             Engine::Failed => "The Nix evaluator could not be loaded.".to_owned(),
-            Engine::Ready if self.results.pending => format!("Evaluating {}…", self.workspace.entry),
-            Engine::Ready => match self.results.millis {
-                Some(ms) => format!("Evaluated {} in {ms:.0} ms", self.workspace.entry),
-                None => "Ready".to_owned(),
+            Engine::Ready if self.results.pending && self.change == Change::Form => {
+                format!("Evaluating {entry} with the form's change…")
+            }
+            Engine::Ready if self.results.pending => format!("Evaluating {entry}…"),
+            Engine::Ready => match (&self.results.error, self.results.millis) {
+                (Some(error), _) => match &error.pos {
+                    Some(pos) => format!("Error in {}, line {}", short_path(&pos.file), pos.line),
+                    None => format!("Error evaluating {entry}"),
+                },
+                (None, Some(ms)) => format!("Evaluated {entry} in {ms:.0} ms"),
+                (None, None) => "Ready".to_owned(),
             },
         }
     }
 }
 
-/// The workspace the page starts with: from a share link, else (outside
-/// the embed view) the saved one, else the tutorial's final flake.
-fn initial_workspace(embed: bool) -> (Workspace, Option<(String, bool)>) {
-    let fragment = page::fragment();
-    let saved =
-        if embed { None } else { storage::load::<Workspace>(storage::WORKSPACE_KEY).and_then(Workspace::sanitized) };
-    if let Some(shared) = share::decode(&fragment) {
-        if embed {
-            return (shared, None);
-        }
-        page::clear_fragment();
-        let restorable = saved.as_ref().is_some_and(|saved| *saved != shared && storage::save(PREVIOUS_KEY, saved));
-        return (shared, Some(("Opened the files of a shared link.".to_owned(), restorable)));
-    }
-    let banner = (!fragment.is_empty() && fragment.starts_with(share::PREFIX))
-        .then(|| ("This share link is damaged; it could not be opened.".to_owned(), false));
-    let workspace = saved.unwrap_or_else(|| {
-        examples::find(examples::DEFAULT_EXAMPLE)
-            .map(|e| e.workspace())
-            .unwrap_or_else(|| Workspace::single("default.nix", "{ }"))
+/// A file's path as the user knows it: `flake.nix`, not `/playground/flake.nix`.
+pub fn short_path(path: &str) -> &str {
+    path.strip_prefix("/playground/").or_else(|| path.strip_prefix("/form/")).unwrap_or(path)
+}
+
+/// Decodes the share link `fragment` and reports it as [`Msg::Opened`].
+fn open_link(link: Scope<App>, fragment: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        link.send_message(Msg::Opened(share::decode(&fragment).await));
     });
-    (workspace, banner)
+}
+
+/// The workspace of a first visit: the tutorial's final flake.
+fn default_workspace() -> Workspace {
+    examples::find(examples::DEFAULT_EXAMPLE)
+        .map(|e| e.workspace())
+        .unwrap_or_else(|| Workspace::single("default.nix", "{ }"))
 }
 
 /// The `<iframe>` code that embeds the files of `fragment`.
@@ -479,10 +695,6 @@ fn embed_code(fragment: &str) -> String {
         "<iframe src=\"{}?embed#{fragment}\" title=\"Nixpen playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
         page::base_url()
     )
-}
-
-fn prompt(message: &str) -> Option<String> {
-    web_sys::window()?.prompt_with_message(message).ok().flatten()
 }
 
 fn confirm(message: &str) -> bool {

@@ -2,6 +2,7 @@
 //! evaluated at once, so a single keystroke or click shows its effect
 //! without delay; the later edits of a burst of typing are evaluated once
 //! the burst pauses (debounced), so half-typed text is not evaluated.
+//! Edits in the options form always wait for the pause.
 
 use gloo_timers::callback::Timeout;
 
@@ -20,10 +21,12 @@ pub struct Burst {
 impl Burst {
     /// Records an edit made at `now`. Returns true when it should be
     /// evaluated at once; otherwise `later` runs when the burst pauses.
-    pub fn edit(&mut self, now: f64, later: impl FnOnce() + 'static) -> bool {
+    /// A `patient` edit (a field of the options form, where `7` is the first
+    /// keystroke of `70000`) always waits for the pause.
+    pub fn edit(&mut self, now: f64, patient: bool, later: impl FnOnce() + 'static) -> bool {
         let after_pause = now - self.last_edit >= f64::from(PAUSE_MS);
         self.last_edit = now;
-        if after_pause && self.timer.is_none() {
+        if after_pause && !patient && self.timer.is_none() {
             return true;
         }
         self.timer = Some(Timeout::new(PAUSE_MS, later));

@@ -2,17 +2,20 @@
 //! worker: one [`Engine`] lives as long as the worker, so the evaluator's
 //! parse cache survives between edits.
 //!
-//! What is evaluated depends on the entry file ([`EntryKind`]):
+//! What is evaluated depends on what the entry file holds ([`SourceKind`],
+//! judged by its text unless the user chose):
 //! - a flake: a summary of its outputs (`nix/flake-show.nix`) and the first
 //!   of its `nixosConfigurations`, rendered;
-//! - a NixOS module: the system it configures, rendered;
+//! - a NixOS configuration: the system it configures, rendered;
 //! - anything else: its value, as `nix-instantiate --eval --strict` prints it.
 //!
 //! The configuration's expressions come from [`Target`] (as for the CLI's
 //! `render` and `options`); when the options form changed something, the
-//! configuration is extended with its override module. The options the
-//! user's own modules declare are read afterwards ([`Engine::options`]), for
-//! the form.
+//! configuration is extended with its override module. With the rendered
+//! files come the names of the units and `/etc` files the user's own
+//! modules define (`nix/own.nix`). The options the user's own modules
+//! declare are read afterwards ([`Engine::options`]), for the form. An
+//! error is pointed at where the user can act ([`error_hints::improve`]).
 
 use std::sync::Arc;
 
@@ -21,12 +24,13 @@ use nixpen_eval::{
     EvalConfig, EvalError, Evaluator, HeapRelease, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry,
 };
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
-use nixpen_nixos::target::render_expr_of;
-use nixpen_nixos::{Rendered, Target};
+use nixpen_nixos::target::{extend_expr, flake_expr};
+use nixpen_nixos::{Rendered, SourceKind, Target};
 
+use crate::error_hints;
 use crate::overrides::MODULE_PATH;
 use crate::protocol::{
-    playground_path, EntryKind, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Outputs, System, PLAYGROUND_DIR,
+    playground_path, ErrorPos, ErrorReport, EvalRequest, EvalResponse, File, Outputs, Own, System, PLAYGROUND_DIR,
 };
 
 /// Where the app's own Nix helpers are mounted.
@@ -77,6 +81,7 @@ impl Engine {
         let app = Arc::new(MemoryFs::new());
         app.add_file("/flake-show.nix", include_str!("nix/flake-show.nix"));
         app.add_file("/config-tree.nix", include_str!("nix/config-tree.nix"));
+        app.add_file("/own.nix", include_str!("nix/own.nix"));
         let fs = OverlayFs::new()
             .with_mount("/", playground.clone(), "/")
             .with_mount(NIXPKGS_MOUNT, nixpkgs.clone(), "/")
@@ -102,20 +107,44 @@ impl Engine {
         let started = js_sys::Date::now();
         self.sync_files(&request.files);
         self.sync_overrides(request.overrides.as_deref());
-        let kind = EntryKind::of(&request.entry);
+        let text = request.files.iter().find(|f| f.name == request.entry).map_or("", |f| f.text.as_str());
+        let detected = SourceKind::of(text);
+        let kind = request.kind.unwrap_or(detected);
         let mut messages = Vec::new();
         self.form = FormQuery::Nothing;
+        let path = playground_path(&request.entry);
         let result = match kind {
-            EntryKind::Expression => self
-                .run(Input::File(playground_path(&request.entry)), OutputFormat::Nix, &mut messages)
+            SourceKind::Expression => self
+                .run(Input::File(path), OutputFormat::Nix, &mut messages)
                 .map(|value| Outputs { value: Some(value), system: None }),
-            EntryKind::Flake => self.flake(&mut messages),
-            EntryKind::Module => {
-                let target = Target::Module { path: playground_path(&request.entry) };
-                self.system(target, request.entry.clone(), None, &mut messages)
+            SourceKind::Flake => {
+                self.flake(if request.entry == "flake.nix" { PLAYGROUND_DIR.into() } else { path }, &mut messages)
+            }
+            SourceKind::Configuration => {
+                self.system(Target::Module { path }, request.entry.clone(), None, &mut messages)
             }
         };
-        EvalResponse { id: request.id, kind, result, messages, millis: js_sys::Date::now() - started }
+        let result = result.map_err(|mut error| {
+            let mut files: Vec<(String, &str)> = Vec::new();
+            files.extend(
+                request
+                    .files
+                    .iter()
+                    .filter(|f| f.name == request.entry)
+                    .map(|f| (playground_path(&f.name), f.text.as_str())),
+            );
+            files.extend(
+                request
+                    .files
+                    .iter()
+                    .filter(|f| f.name != request.entry)
+                    .map(|f| (playground_path(&f.name), f.text.as_str())),
+            );
+            files.extend(self.overrides.as_deref().map(|text| (MODULE_PATH.to_owned(), text)));
+            error_hints::improve(&mut error, &files);
+            error
+        });
+        EvalResponse { id: request.id, kind, detected, result, messages, millis: js_sys::Date::now() - started }
     }
 
     /// The module files the configuration is extended with: the options
@@ -160,17 +189,19 @@ impl Engine {
         self.expr(&expr, OutputFormat::Json, &mut Vec::new()).map_err(|e| e.rendered)
     }
 
-    /// A flake: its outputs' summary, and its first NixOS configuration,
-    /// in one evaluation (the flake and nixpkgs are evaluated once for both).
-    fn flake(&mut self, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
+    /// A flake (in folder `dir`, or the file it names): its outputs'
+    /// summary, and its first NixOS configuration, in one evaluation (the
+    /// flake and nixpkgs are evaluated once for both).
+    fn flake(&mut self, dir: String, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
         let modules = self.override_modules();
-        let first = render_expr_of("configurations.${builtins.head names}", &modules);
+        let first = extend_expr("configurations.${builtins.head names}", &modules);
         let expr = format!(
-            "let flake = import <nixpkgs/flake> {{ src = {PLAYGROUND_DIR}; }}; \
+            "let flake = {}; \
              configurations = flake.outputs.nixosConfigurations or {{ }}; \
              names = builtins.attrNames configurations; in \
              {{ show = import {APP_MOUNT}/flake-show.nix flake.outputs; inherit names; \
              system = if names == [ ] then null else {}; }}",
+            flake_expr(&dir),
             render(&first)
         );
         let request = Request {
@@ -200,7 +231,7 @@ impl Engine {
             None => Ok(Outputs { value: Some(value), system: None }),
             Some(name) => {
                 let attr = format!("nixosConfigurations.{}", attr_name(&name));
-                self.form = FormQuery::Target(Target::Flake { dir: PLAYGROUND_DIR.into(), attr: Some(attr) }, modules);
+                self.form = FormQuery::Target(Target::Flake { dir, attr: Some(attr) }, modules);
                 let system = system.and_then(|json| parse_system(&json, name))?;
                 Ok(Outputs { value: Some(value), system: Some(system) })
             }
@@ -218,7 +249,7 @@ impl Engine {
     ) -> Result<Outputs, ErrorReport> {
         let modules = self.override_modules();
         let rendered = self
-            .expr(&render(&target.render_expr_with(&modules)), OutputFormat::Json, messages)
+            .expr(&render(&target.extended_expr(&modules)), OutputFormat::Json, messages)
             .and_then(|json| parse_system(&json, name));
         self.form = FormQuery::Target(target, modules);
         rendered.map(|system| Outputs { value, system: Some(system) })
@@ -277,11 +308,14 @@ impl Engine {
 }
 
 /// The fields of `system.build.nixpen` the views show (all but `scripts`
-/// and `stateVersion`: see `nixpen_nixos::Rendered`).
-fn render(result: &str) -> String {
+/// and `stateVersion`: see `nixpen_nixos::Rendered`) of the configuration
+/// `configuration`, and what the user's files define among them
+/// (`nix/own.nix`).
+fn render(configuration: &str) -> String {
     format!(
-        "let r = {result}; in {{ inherit (r) units nginx etc firewall warnings unmodelled missingImports \
-         systemPackages userPackages standIns provisional; }}"
+        "let c = {configuration}; r = c.config.system.build.nixpen; in \
+         {{ inherit (r) units nginx etc firewall warnings unmodelled missingImports \
+         systemPackages userPackages standIns provisional; own = import {APP_MOUNT}/own.nix c; }}"
     )
 }
 
@@ -300,15 +334,23 @@ fn report(error: EvalError) -> ErrorReport {
         message: error.message,
         pos: error.pos.map(|pos| ErrorPos { file: pos.file, line: pos.line, column: pos.column }),
         rendered: error.rendered,
+        note: None,
     }
 }
 
 /// Decodes the JSON of the system rendered for configuration `name`.
 fn parse_system(json: &str, name: String) -> Result<System, ErrorReport> {
-    let internal =
-        |what: String| ErrorReport { message: what.clone(), pos: None, rendered: format!("error: (Nixpen) {what}") };
+    let internal = |what: String| ErrorReport {
+        message: what.clone(),
+        pos: None,
+        rendered: format!("error: (Nixpen) {what}"),
+        note: None,
+    };
     let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
+    let own = js_sys::Reflect::get(&value, &"own".into())
+        .ok()
+        .and_then(|own| serde_wasm_bindgen::from_value::<Own>(own).ok());
     let rendered: Rendered = serde_wasm_bindgen::from_value(value)
         .map_err(|e| internal(format!("the rendered system has an unexpected shape: {e}")))?;
-    Ok(System { name, rendered })
+    Ok(System { name, rendered, own: own.unwrap_or_default() })
 }

@@ -21,12 +21,12 @@ pub struct Example {
 impl Example {
     /// A fresh one-file workspace holding this example.
     pub fn workspace(&self) -> Workspace {
-        Workspace::single(self.file, self.text)
+        Workspace { example: Some(self.id.to_owned()), ..Workspace::single(self.file, self.text) }
     }
 
-    /// The example's file as a playground [`File`].
-    pub fn to_file(&self) -> File {
-        File { name: self.file.to_owned(), text: self.text.to_owned() }
+    /// Whether `files` are this example's, unchanged.
+    pub fn is(&self, files: &[File]) -> bool {
+        matches!(files, [file] if file.name == self.file && file.text == self.text)
     }
 }
 
@@ -38,6 +38,9 @@ macro_rules! article {
 
 /// The example the playground opens with: the tutorial's final flake.
 pub const DEFAULT_EXAMPLE: &str = "5-final";
+
+/// The tutorial's first step ("Start the tutorial").
+pub const TUTORIAL_START: &str = "0-gohello";
 
 /// Every example, tutorial steps first, in menu order.
 pub const EXAMPLES: &[Example] = &[

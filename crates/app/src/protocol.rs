@@ -1,7 +1,7 @@
 //! Messages between the page and the evaluation worker. They cross the
 //! worker boundary as plain JS objects (`serde-wasm-bindgen`).
 
-use nixpen_nixos::Rendered;
+use nixpen_nixos::{Rendered, SourceKind};
 use serde::{Deserialize, Serialize};
 
 /// Folder under which the user's files live in the evaluator's file system.
@@ -28,6 +28,8 @@ pub struct EvalRequest {
     /// The options form's override module (`overrides::module_text`), if
     /// the form changed anything: the configuration is extended with it.
     pub overrides: Option<String>,
+    /// How to read the entry, if the user chose; else as its text says.
+    pub kind: Option<SourceKind>,
 }
 
 /// Page → worker.
@@ -132,10 +134,14 @@ pub struct ErrorPos {
 pub struct ErrorReport {
     /// The one-line message.
     pub message: String,
-    /// Its position, when known.
+    /// Where the user should look: the error's position, or, for an error
+    /// raised inside our nixpkgs, the user's definition that led there; for
+    /// an unexpected end of file, the bracket or string left open.
     pub pos: Option<ErrorPos>,
     /// The full Nix-style text (starts with `error:`).
     pub rendered: String,
+    /// What the page adds (why `pos` is not where Nix raised the error).
+    pub note: Option<String>,
 }
 
 /// Worker → page.
@@ -167,38 +173,6 @@ pub struct OptionsResponse {
     pub options: Option<String>,
 }
 
-/// How the entry file is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EntryKind {
-    /// `flake.nix`: a flake; its outputs are summarised and its first NixOS
-    /// configuration rendered.
-    Flake,
-    /// `configuration.nix`: a NixOS module, rendered as a system.
-    Module,
-    /// Any other file: a Nix expression whose value is printed.
-    Expression,
-}
-
-impl EntryKind {
-    /// The kind of the file named `name`.
-    pub fn of(name: &str) -> EntryKind {
-        match name {
-            "flake.nix" => EntryKind::Flake,
-            "configuration.nix" => EntryKind::Module,
-            _ => EntryKind::Expression,
-        }
-    }
-
-    /// How the status line describes it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            EntryKind::Flake => "a flake",
-            EntryKind::Module => "a NixOS module",
-            EntryKind::Expression => "a Nix expression",
-        }
-    }
-}
-
 /// Everything one successful evaluation shows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Outputs {
@@ -215,6 +189,27 @@ pub struct System {
     pub name: String,
     /// What NixOS would produce: the schema `nixpen render --json` prints.
     pub rendered: Rendered,
+    /// The units (without their `.service`, `.timer`, … suffix) and the
+    /// `/etc` files that the user's own files (and the options form) define
+    /// or change; the rest are NixOS's own.
+    pub own: Own,
+}
+
+/// What the user's modules define among the rendered files.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Own {
+    /// Unit names without their suffix (`xeserv.gohello`).
+    pub units: Vec<String>,
+    /// `/etc` file names (`nginx/nginx.conf`).
+    pub etc: Vec<String>,
+}
+
+impl Own {
+    /// Whether unit `name` (with its suffix) is the user's.
+    pub fn has_unit(&self, name: &str) -> bool {
+        let base = name.rsplit_once('.').map_or(name, |(base, _)| base);
+        self.units.iter().any(|unit| unit == base)
+    }
 }
 
 /// The answer to one [`EvalRequest`].
@@ -223,7 +218,9 @@ pub struct EvalResponse {
     /// The request's `id`.
     pub id: u32,
     /// How the entry file was read.
-    pub kind: EntryKind,
+    pub kind: SourceKind,
+    /// What the entry's text holds ([`SourceKind::of`]).
+    pub detected: SourceKind,
     /// On success: the printed value (`nix-instantiate --eval --strict`
     /// syntax; for a flake, a summary of its outputs; none for a module)
     /// and, for a flake with a NixOS configuration or a module, what NixOS

@@ -1,5 +1,11 @@
 //! Share links: the whole workspace, as JSON, deflated and base64url-encoded
-//! into the URL's fragment (`#s=…`), which never reaches a server.
+//! into the URL's fragment (`#s=…`), which never reaches a server. The
+//! browser's own `CompressionStream` deflates (no deflate code in the wasm),
+//! so encoding and decoding are asynchronous.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::ReadableStreamDefaultReader;
 
 use crate::workspace::Workspace;
 
@@ -11,23 +17,59 @@ pub const PREFIX: &str = "s=";
 const MAX_JSON_BYTES: usize = 4 << 20;
 
 /// Encodes `workspace` as a fragment (without the `#`).
-pub fn encode(workspace: &Workspace) -> Option<String> {
+pub async fn encode(workspace: &Workspace) -> Option<String> {
     let value = serde::Serialize::serialize(workspace, &serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
     let json = js_sys::JSON::stringify(&value).ok()?.as_string()?;
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    let packed = pipe(json.as_bytes(), true).await?;
     Some(format!("{PREFIX}{}", base64url_encode(&packed)))
 }
 
 /// Decodes a fragment (with or without the `#`) made by [`encode`]; `None`
 /// if it is not a share link or is damaged.
-pub fn decode(fragment: &str) -> Option<Workspace> {
+pub async fn decode(fragment: &str) -> Option<Workspace> {
     let payload = fragment.trim_start_matches('#').strip_prefix(PREFIX)?;
-    let packed = base64url_decode(payload)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).ok()?;
-    let json = String::from_utf8(json).ok()?;
+    let json = String::from_utf8(pipe(&base64url_decode(payload)?, false).await?).ok()?;
     let value = js_sys::JSON::parse(&json).ok()?;
     let workspace: Workspace = serde_wasm_bindgen::from_value(value).ok()?;
     workspace.sanitized()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `CompressionStream` (web-sys has it behind a flag).
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+    /// The browser's `DecompressionStream`.
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// `bytes` through the browser's raw-deflate compressor (or decompressor),
+/// read at most [`MAX_JSON_BYTES`] at a time.
+async fn pipe(bytes: &[u8], compress: bool) -> Option<Vec<u8>> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let transform: web_sys::ReadableWritablePair = if compress {
+        CompressionStream::new("deflate-raw").ok()?.unchecked_into()
+    } else {
+        DecompressionStream::new("deflate-raw").ok()?.unchecked_into()
+    };
+    let reader: ReadableStreamDefaultReader = blob.stream().pipe_through(&transform).get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).ok()?.is_truthy() {
+            return Some(out);
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).ok()?.unchecked_into();
+        out.extend(value.to_vec());
+        if out.len() > MAX_JSON_BYTES {
+            let _ = reader.cancel();
+            return None;
+        }
+    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use nixpen_nixos::SourceKind;
+
 use crate::overrides::Override;
 use crate::protocol::File;
 
@@ -18,6 +20,27 @@ pub struct Workspace {
     /// The values the options form set (older saves and links have none).
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// How the entry is read, if the user chose; else as its text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
+    /// The example these files were loaded from (the menu shows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    /// The output tab and file shown; share links keep them.
+    #[serde(default)]
+    pub view: View,
+}
+
+/// Which output the user looks at: a tab (`units`, `etc`, …) and, in a
+/// list of files, the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct View {
+    /// The output tab's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tab: Option<String>,
+    /// The file chosen in that tab's list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
 }
 
 impl Workspace {
@@ -28,6 +51,9 @@ impl Workspace {
             active: 0,
             entry: name.to_owned(),
             overrides: Vec::new(),
+            kind: None,
+            example: None,
+            view: View::default(),
         }
     }
 

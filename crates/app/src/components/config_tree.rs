@@ -48,22 +48,11 @@ pub struct ConfigTreeProps {
     pub state: TreeState,
     /// Open or close a node.
     pub on_toggle: Callback<Path>,
-    /// Read the levels at these paths.
-    pub on_load: Callback<Vec<Path>>,
 }
 
-/// The `config` tree.
-#[function_component(ConfigTree)]
+/// The `config` tree (a plain function: whoever shows it asks for the
+/// levels [`TreeState::missing`] names, through `on_load`, after rendering).
 pub fn config_tree(props: &ConfigTreeProps) -> Html {
-    let missing = props.state.missing();
-    {
-        let on_load = props.on_load.clone();
-        use_effect_with(missing, move |missing| {
-            if !missing.is_empty() {
-                on_load.emit(missing.clone());
-            }
-        });
-    }
     html! {
         <div class="config-tree" data-testid="config-tree">
             <p class="options-intro">{"The configuration's "}<code>{"config"}</code>{", one level at a time: open a set or a list to evaluate it."}</p>

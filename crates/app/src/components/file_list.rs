@@ -1,13 +1,16 @@
 //! A list of named texts (unit files, `/etc` files): the names as buttons,
-//! then the chosen one's text with a copy button.
+//! the user's own first and marked, NixOS's own after them under a fold;
+//! then the chosen one's text (store paths shortened unless asked for in
+//! full) with a copy button.
 
 use std::collections::BTreeMap;
 
 use nixpen_nixos::Rendered;
 use yew::prelude::*;
 
-use crate::protocol::Outputs;
+use crate::protocol::{Outputs, System};
 use crate::shared::Shared;
+use crate::store_paths::shorten;
 
 /// Which files of a rendered system a [`FileList`] shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +29,14 @@ impl Listing {
             Listing::Etc => &rendered.etc,
         }
     }
+
+    /// Whether file `name` is one the user's modules define or change.
+    pub fn is_own(self, system: &System, name: &str) -> bool {
+        match self {
+            Listing::Units => system.own.has_unit(name),
+            Listing::Etc => system.own.etc.iter().any(|own| own == name),
+        }
+    }
 }
 
 /// Properties of [`FileList`].
@@ -42,43 +53,67 @@ pub struct FileListProps {
     pub prefix: AttrValue,
     /// Names the list for assistive technology and tests.
     pub label: AttrValue,
+    /// The file chosen, if any (else the user's first, else the first).
+    #[prop_or_default]
+    pub selected: Option<String>,
+    /// A file was chosen.
+    pub on_select: Callback<String>,
+    /// Whether store paths are shown in full.
+    #[prop_or_default]
+    pub full_paths: bool,
     /// Copy this text to the clipboard.
     pub on_copy: Callback<String>,
 }
 
-/// The list view.
-#[function_component(FileList)]
+/// The list view (a plain function: it holds no state).
 pub fn file_list(props: &FileListProps) -> Html {
-    let chosen = use_state(|| None::<String>);
-    let files = props.outputs.system.as_ref().map(|system| props.listing.files(&system.rendered));
-    let Some((files, first)) = files.and_then(|files| Some((files, files.iter().next()?))) else {
+    let Some(system) = props.outputs.system.as_ref() else {
         return html! { <p class="empty">{ props.empty.clone() }</p> };
     };
-    let current = (*chosen).as_ref().and_then(|name| files.get_key_value(name)).unwrap_or(first);
-    let items = files.keys().map(|name| {
-        let selected = name == current.0;
-        let chosen = chosen.clone();
-        let pick = name.clone();
+    let files = props.listing.files(&system.rendered);
+    let (own, stock): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| props.listing.is_own(system, name));
+    let Some(&default) = own.first().or(stock.first()) else {
+        return html! { <p class="empty">{ props.empty.clone() }</p> };
+    };
+    let current = props.selected.as_ref().and_then(|name| files.get_key_value(name)).unwrap_or(default);
+    let item = |(name, _): &(&String, &String), mine: bool| {
+        let selected = *name == current.0;
+        let pick = (*name).clone();
         html! {
             <li>
-                <button type="button" class={classes!("file-item", selected.then_some("selected"))}
-                        aria-pressed={selected.to_string()} onclick={move |_| chosen.set(Some(pick.clone()))}>
+                <button type="button" class={classes!("file-item", selected.then_some("selected"), mine.then_some("own"))}
+                        aria-pressed={selected.to_string()} onclick={props.on_select.reform(move |_: MouseEvent| pick.clone())}>
                     { format!("{}{}", props.prefix, name) }
                 </button>
             </li>
         }
-    });
+    };
+    let stock_open = stock.iter().any(|(name, _)| *name == current.0) || own.is_empty();
     let text = current.1.clone();
     let on_copy = props.on_copy.reform(move |_: MouseEvent| text.clone());
+    let shown = if props.full_paths { current.1.clone() } else { shorten(current.1).into_owned() };
     html! {
         <div class="file-list" data-testid={props.label.clone()}>
-            <ul class="file-names" aria-label={props.label.clone()}>{ for items }</ul>
+            <div class="file-names">
+                if !own.is_empty() {
+                    <p class="group-label">{"Defined by your configuration"}</p>
+                    <ul class="own-files" aria-label={format!("{} of your configuration", props.label)}>
+                        { for own.iter().map(|file| item(file, true)) }
+                    </ul>
+                }
+                if !stock.is_empty() {
+                    <details class="stock-files" open={stock_open}>
+                        <summary>{ format!("NixOS's own ({})", stock.len()) }</summary>
+                        <ul aria-label={format!("NixOS's own {}", props.label)}>{ for stock.iter().map(|file| item(file, false)) }</ul>
+                    </details>
+                }
+            </div>
             <div class="file-body">
                 <div class="output-actions">
                     <button type="button" class="copy" onclick={on_copy}>{"Copy"}</button>
                 </div>
                 <h3 class="file-title">{ format!("{}{}", props.prefix, current.0) }</h3>
-                <pre class="file-text">{ current.1.clone() }</pre>
+                <pre class="file-text">{ shown }</pre>
             </div>
         </div>
     }

@@ -24,7 +24,6 @@ pub struct OptionFieldProps {
 }
 
 /// One option of the form.
-#[function_component(OptionField)]
 pub fn option_field(props: &OptionFieldProps) -> Html {
     let option = &props.option;
     let id = format!("option-{}", option.name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
@@ -46,7 +45,7 @@ pub fn option_field(props: &OptionFieldProps) -> Html {
         _ => d.file.clone(),
     });
     html! {
-        <li class={classes!("option-field", props.overridden.is_some().then_some("overridden"))}
+        <li key={option.name.clone()} class={classes!("option-field", props.overridden.is_some().then_some("overridden"))}
             data-testid={format!("option-{}", option.name)}>
             <div class="option-head">
                 <label for={id.clone()} class="option-name"><code>{ option.name.clone() }</code></label>

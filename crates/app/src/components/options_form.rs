@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::components::option_field::OptionField;
+use crate::components::option_field::{option_field, OptionFieldProps};
 use crate::option_data::{Data, FormOptions};
 use crate::overrides::{self, Override};
 use crate::protocol::ErrorReport;
@@ -30,7 +30,6 @@ pub struct OptionsFormProps {
 }
 
 /// The options form.
-#[function_component(OptionsForm)]
 pub fn options_form(props: &OptionsFormProps) -> Html {
     let fields = props.form.options.iter().map(|option| {
         let loc = option.loc.clone();
@@ -40,10 +39,13 @@ pub fn options_form(props: &OptionsFormProps) -> Html {
         let named = format!("`{}'", option.name);
         let error =
             props.error.as_ref().filter(|e| e.message.contains(&named)).map(|e| AttrValue::from(e.message.clone()));
-        html! {
-            <OptionField key={option.name.clone()} option={option.clone()} {error} {on_set} {on_reset}
-                         overridden={overrides::get(&props.overrides, &option.loc).cloned()} />
-        }
+        option_field(&OptionFieldProps {
+            option: option.clone(),
+            error,
+            on_set,
+            on_reset,
+            overridden: overrides::get(&props.overrides, &option.loc).cloned(),
+        })
     });
     // Overrides of options that are no longer declared (renamed, removed).
     let orphans: Vec<&Override> =

@@ -1,21 +1,39 @@
-//! The output pane: notices, the error (with its position), trace and
-//! warning messages, then the outputs of the last good evaluation in tabs
-//! (value; systemd units, nginx.conf, /etc, firewall, NixOS warnings),
-//! marked stale while the source has an error, the whole `config` as a
-//! tree, and the options form.
+//! The output pane: notices, the error (its position puts the caret there;
+//! its code frame never wraps), trace and warning messages, then the
+//! outputs of the last good evaluation in tabs (value, pretty-printed;
+//! systemd units, nginx.conf, /etc, firewall, NixOS warnings), marked stale
+//! while the source or the form has an error, the whole `config` as a
+//! tree, and the options form. Store paths are shortened unless the user
+//! asks for them in full. The tabs follow the WAI-ARIA tabs pattern.
 //! Everything is rendered as text, never as HTML.
 
 use yew::prelude::*;
 
 use nixpen_nixos::rendered::{Firewall, Ports, Protocol};
 
-use crate::components::config_tree::{ConfigTree, Path, TreeState};
-use crate::components::file_list::{FileList, Listing};
-use crate::components::options_form::OptionsForm;
+use nixpen_nixos::SourceKind;
+
+use crate::components::config_tree::{config_tree, ConfigTreeProps, Path, TreeState};
+use crate::components::file_list::{file_list, FileListProps, Listing};
+use crate::components::options_form::{options_form, OptionsFormProps};
+use crate::components::tablist::{on_tab_keys, tab_index};
 use crate::option_data::{Data, FormOptions};
 use crate::overrides::Override;
-use crate::protocol::{ErrorReport, Outputs as Produced, System};
+use crate::pretty::pretty;
+use crate::protocol::{ErrorPos, ErrorReport, Outputs as Produced, System};
 use crate::shared::Shared;
+use crate::store_paths::shorten;
+use crate::workspace::View;
+
+/// What changed last: the files, or the options form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Change {
+    /// The files (typing, an example, a link).
+    #[default]
+    Source,
+    /// The options form.
+    Form,
+}
 
 /// What the last evaluations produced, as the output pane shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,6 +52,10 @@ pub struct Results {
     pub pending: bool,
     /// The options the user's modules declare, as last read.
     pub form: Shared<FormOptions>,
+    /// How the entry was read by the latest evaluation.
+    pub kind: Option<SourceKind>,
+    /// What the entry's text holds, as the latest evaluation judged it.
+    pub detected: Option<SourceKind>,
 }
 
 impl Results {
@@ -49,6 +71,18 @@ impl Results {
 pub struct OutputsProps {
     /// The results to show.
     pub results: Results,
+    /// What changed last (the stale label says).
+    pub change: Change,
+    /// The tab and file shown.
+    pub view: View,
+    /// Another tab or file was chosen.
+    pub on_view: Callback<View>,
+    /// Whether store paths are shown in full.
+    pub full_paths: bool,
+    /// Show them in full, or shortened.
+    pub on_full_paths: Callback<()>,
+    /// An error position was clicked.
+    pub on_jump: Callback<ErrorPos>,
     /// Copy this text to the clipboard.
     pub on_copy: Callback<String>,
     /// What the options form overrides.
@@ -95,6 +129,10 @@ impl Tab {
         }
     }
 
+    fn of(id: &str) -> Option<Tab> {
+        ALL.into_iter().find(|tab| tab.id() == id)
+    }
+
     fn id(self) -> &'static str {
         match self {
             Tab::Value => "value",
@@ -108,6 +146,9 @@ impl Tab {
         }
     }
 }
+
+const ALL: [Tab; 8] =
+    [Tab::Value, Tab::Units, Tab::Nginx, Tab::Etc, Tab::Firewall, Tab::Warnings, Tab::Config, Tab::Options];
 
 fn tabs_for(outputs: Option<&Produced>, form: bool) -> Vec<Tab> {
     let mut tabs = Vec::new();
@@ -134,66 +175,109 @@ fn tabs_for(outputs: Option<&Produced>, form: bool) -> Vec<Tab> {
 /// The output pane.
 #[function_component(Outputs)]
 pub fn outputs(props: &OutputsProps) -> Html {
-    let chosen = use_state(|| None::<Tab>);
     let results = &props.results;
     let stale = results.is_stale() && results.outputs.is_some();
     let form = !results.form.options.is_empty() || !props.overrides.is_empty();
+    // The `config` tab reads the levels it shows and does not have yet.
+    let tree_shown = results.outputs.as_ref().is_some_and(|o| o.system.is_some())
+        && props.view.tab.as_deref() == Some(Tab::Config.id());
+    {
+        let on_load = props.on_tree_load.clone();
+        let missing = if tree_shown { props.tree.missing() } else { Vec::new() };
+        use_effect_with(missing, move |missing| {
+            if !missing.is_empty() {
+                on_load.emit(missing.clone());
+            }
+        });
+    }
+    let paths = |text: &str| if props.full_paths { text.to_owned() } else { shorten(text).into_owned() };
     let body = (results.outputs.is_some() || form).then(|| {
         let shared = results.outputs.clone().unwrap_or_default();
         let outputs = results.outputs.as_deref();
         let tabs = tabs_for(outputs, form);
-        let current = (*chosen).filter(|tab| tabs.contains(tab)).or(tabs.first().copied());
+        let chosen = props.view.tab.as_deref().and_then(Tab::of);
+        let current = chosen.filter(|tab| tabs.contains(tab)).or(tabs.first().copied());
         let system = outputs.and_then(|o| o.system.as_ref());
         let strip = tabs.iter().map(|&tab| {
             let selected = Some(tab) == current;
-            let chosen = chosen.clone();
+            let onclick = props.on_view.reform(move |_: MouseEvent| View { tab: Some(tab.id().to_owned()), item: None });
             // Keyed: a tab that comes or goes (the Options tab arrives with
             // the worker's second message) never turns another tab's button
             // into its own under a pointer or a test's click.
             html! {
                 <button key={tab.id()} type="button" role="tab" class="tab" aria-selected={selected.to_string()}
-                        data-testid={format!("tab-{}", tab.id())} onclick={move |_| chosen.set(Some(tab))}>
+                        tabindex={tab_index(selected)} aria-controls="output-panel"
+                        data-testid={format!("tab-{}", tab.id())} {onclick}>
                     { tab.label(system) }
                 </button>
             }
         });
+        let item = props.view.item.clone().filter(|_| chosen == current);
+        let on_item = {
+            let tab = current.map(|tab| tab.id().to_owned());
+            props.on_view.reform(move |item: String| View { tab: tab.clone(), item: Some(item) })
+        };
+        let list = |listing: Listing, label: &'static str, prefix: &'static str, empty: &'static str| {
+            file_list(&FileListProps {
+                outputs: shared.clone(),
+                listing,
+                label: label.into(),
+                prefix: prefix.into(),
+                empty: empty.into(),
+                selected: item.clone(),
+                on_select: on_item.clone(),
+                full_paths: props.full_paths,
+                on_copy: props.on_copy.clone(),
+            })
+        };
         let panel = match (current, system) {
-            (Some(Tab::Config), Some(_)) => html! {
-                <ConfigTree state={props.tree.clone()} on_toggle={props.on_tree_toggle.clone()}
-                            on_load={props.on_tree_load.clone()} />
-            },
-            (Some(Tab::Options), _) => html! {
-                <OptionsForm form={results.form.clone()}
-                             overrides={props.overrides.clone()}
-                             error={results.error.clone()} on_set={props.on_set.clone()}
-                             on_reset={props.on_reset.clone()} on_reset_all={props.on_reset_all.clone()} />
-            },
-            (Some(Tab::Value), _) => {
-                text_panel("value", outputs.and_then(|o| o.value.clone()).unwrap_or_default(), &props.on_copy)
+            (Some(Tab::Config), Some(_)) => {
+                config_tree(&ConfigTreeProps { state: props.tree.clone(), on_toggle: props.on_tree_toggle.clone() })
             }
-            (Some(Tab::Units), Some(_)) => html! {
-                <FileList outputs={shared.clone()} listing={Listing::Units} label="units" on_copy={props.on_copy.clone()}
-                          empty="This configuration enables no systemd units." />
-            },
-            (Some(Tab::Nginx), Some(system)) => text_panel("nginx", system.rendered.nginx.clone().unwrap_or_default(), &props.on_copy),
-            (Some(Tab::Etc), Some(_)) => html! {
-                <FileList outputs={shared.clone()} listing={Listing::Etc} label="etc" prefix="/etc/" on_copy={props.on_copy.clone()}
-                          empty="No /etc files with a text of their own." />
-            },
+            (Some(Tab::Options), _) => options_form(&OptionsFormProps {
+                form: results.form.clone(),
+                overrides: props.overrides.clone(),
+                error: results.error.clone(),
+                on_set: props.on_set.clone(),
+                on_reset: props.on_reset.clone(),
+                on_reset_all: props.on_reset_all.clone(),
+            }),
+            (Some(Tab::Value), _) => {
+                let value = outputs.and_then(|o| o.value.as_deref()).unwrap_or_default();
+                text_panel("value", value.to_owned(), paths(&pretty(value)), &props.on_copy)
+            }
+            (Some(Tab::Units), Some(_)) => list(Listing::Units, "units", "", "This configuration enables no systemd units."),
+            (Some(Tab::Nginx), Some(system)) => {
+                let conf = system.rendered.nginx.clone().unwrap_or_default();
+                let shown = paths(&conf);
+                text_panel("nginx", conf, shown, &props.on_copy)
+            }
+            (Some(Tab::Etc), Some(_)) => list(Listing::Etc, "etc", "/etc/", "No /etc files with a text of their own."),
             (Some(Tab::Firewall), Some(system)) => firewall_panel(&system.rendered.firewall),
             (Some(Tab::Warnings), Some(system)) => html! {
                 <ul class="warnings" data-testid="warnings">
-                    { for system.rendered.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
+                    { for system.rendered.warnings.iter().map(|w| html! { <li>{ linked(w) }</li> }) }
                 </ul>
             },
             _ => html! {},
         };
+        let why = match props.change {
+            Change::Source => "the source has changed since",
+            Change::Form => "the options form has changed since",
+        };
         html! {
             <>
-                <div class="tabs output-tabs" role="tablist" aria-label="Outputs">
-                    { for strip }
+                <div class="tabs output-tabs">
+                    <div class="tab-strip" role="tablist" aria-label="Outputs" onkeydown={Callback::from(on_tab_keys)}>
+                        { for strip }
+                    </div>
                     if let Some(system) = system {
-                        <span class="system-name" data-testid="system-name">{ system.name.clone() }</span>
+                        <span class="system-name" data-testid="system-name" title="The NixOS configuration shown">{ system.name.clone() }</span>
+                        <button type="button" class="small" data-testid="full-paths" aria-pressed={props.full_paths.to_string()}
+                                onclick={props.on_full_paths.reform(|_: MouseEvent| ())}
+                                title="Show store paths with their hashes, or shortened to /nix/store/…-name">
+                            {"Full store paths"}
+                        </button>
                         { download_button(&shared) }
                     }
                 </div>
@@ -204,10 +288,11 @@ pub fn outputs(props: &OutputsProps) -> Html {
                 }
                 if stale && current != Some(Tab::Options) {
                     <p class="stale-label" data-testid="stale">
-                        {"These outputs are from the last good evaluation; the source has changed since."}
+                        { format!("These outputs are from the last good evaluation; {why}.") }
                     </p>
                 }
-                <div class={classes!("output-body", (stale && current != Some(Tab::Options)).then_some("stale"))} role="tabpanel">
+                <div class={classes!("output-body", (stale && current != Some(Tab::Options)).then_some("stale"))}
+                     role="tabpanel" id="output-panel">
                     { panel }
                 </div>
             </>
@@ -219,20 +304,51 @@ pub fn outputs(props: &OutputsProps) -> Html {
                 <p class="notice" role="alert" data-testid="notice">{ notice.clone() }</p>
             }
             if let Some(error) = &results.error {
-                <div class="error" role="alert" data-testid="error">
-                    if let Some(pos) = &error.pos {
-                        <p class="error-pos" data-testid="error-pos">
-                            { format!("{}:{}:{}", pos.file, pos.line, pos.column) }
-                        </p>
-                    }
-                    <pre class="error-text">{ error.rendered.clone() }</pre>
-                </div>
+                { error_box(error, &props.on_jump) }
             }
             if !results.messages.is_empty() {
-                <pre class="messages" data-testid="messages">{ results.messages.join("\n") }</pre>
+                <pre class="messages" data-testid="messages">{ linked(&results.messages.join("\n")) }</pre>
             }
             { body.unwrap_or_default() }
         </div>
+    }
+}
+
+/// The error: its position (a button that puts the caret there), the
+/// page's note, and Nix's text with its code frame unwrapped.
+fn error_box(error: &ErrorReport, on_jump: &Callback<ErrorPos>) -> Html {
+    html! {
+        <div class="error" role="alert" data-testid="error">
+            if let Some(pos) = &error.pos {
+                <p class="error-head">
+                    <button type="button" class="error-pos link" data-testid="error-pos" title="Put the caret there"
+                            onclick={on_jump.reform({ let pos = pos.clone(); move |_: MouseEvent| pos.clone() })}>
+                        { format!("{}:{}:{}", pos.file, pos.line, pos.column) }
+                    </button>
+                </p>
+            }
+            if let Some(note) = &error.note {
+                <p class="error-note" data-testid="error-note">{ note.clone() }</p>
+            }
+            <pre class="error-text">{ linked(&error.rendered) }</pre>
+        </div>
+    }
+}
+
+/// The documents NixOS's messages name, and where the app serves them.
+const DOCS: [(&str, &str); 1] = [("docs/supported-options.md", "supported-options.txt")];
+
+/// `text`, with the documents it names as links to them.
+fn linked(text: &str) -> Html {
+    let Some((at, (name, href))) = DOCS.iter().find_map(|doc| text.find(doc.0).map(|at| (at, doc))) else {
+        return html! { { text.to_owned() } };
+    };
+    html! {
+        <>
+            { text[..at].to_owned() }
+            <a href={*href} target="_blank" rel="noopener" data-testid="docs-link">{ *name }</a>
+            { linked(&text[at + name.len()..]) }
+        </>
     }
 }
 
@@ -252,15 +368,16 @@ fn download_button(outputs: &Shared<Produced>) -> Html {
     }
 }
 
-fn text_panel(id: &'static str, text: String, on_copy: &Callback<String>) -> Html {
-    let copied = text.clone();
-    let on_copy = on_copy.reform(move |_: MouseEvent| copied.clone());
+/// A text with a copy button: `shown` (laid out, paths shortened), and
+/// `text` as it is for the clipboard.
+fn text_panel(id: &'static str, text: String, shown: String, on_copy: &Callback<String>) -> Html {
+    let on_copy = on_copy.reform(move |_: MouseEvent| text.clone());
     html! {
         <div class="text-panel">
             <div class="output-actions">
                 <button type="button" class="copy" onclick={on_copy}>{"Copy"}</button>
             </div>
-            <pre class="value-text" data-testid={id}>{ text }</pre>
+            <pre class="value-text" data-testid={id}>{ shown }</pre>
         </div>
     }
 }

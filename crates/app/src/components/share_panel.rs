@@ -17,7 +17,6 @@ pub struct SharePanelProps {
 }
 
 /// The share panel.
-#[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let copy = |text: &AttrValue| {
         let text = text.to_string();
