@@ -75,23 +75,30 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
         }
     });
     let add = if props.adding {
-        let (done, add) = (props.on_adding.clone(), props.on_add.clone());
+        let done = props.on_adding.clone();
         let onkeydown = Callback::from(move |event: KeyboardEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             match event.key().as_str() {
                 "Enter" => {
                     event.prevent_default();
-                    let name = input.value();
-                    if !name.trim().is_empty() {
-                        add.emit(name);
-                    }
+                    let _ = input.blur();
+                }
+                "Escape" => {
+                    input.set_value("");
                     done.emit(false);
                 }
-                "Escape" => done.emit(false),
                 _ => {}
             }
         });
-        let onblur = props.on_adding.reform(|_: FocusEvent| false);
+        // Leaving the field keeps a name typed there (Escape drops it).
+        let (done, add) = (props.on_adding.clone(), props.on_add.clone());
+        let onblur = Callback::from(move |event: FocusEvent| {
+            let name = event.target_unchecked_into::<HtmlInputElement>().value();
+            done.emit(false);
+            if !name.trim().is_empty() {
+                add.emit(name);
+            }
+        });
         html! {
             <input class="new-file" data-testid="new-file-name" ref={props.field.clone()} placeholder="name.nix" aria-label="Name of the new file"
                    spellcheck="false" autocapitalize="off" {onkeydown} {onblur} />
