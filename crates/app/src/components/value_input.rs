@@ -162,7 +162,7 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
         let item_label = format!("{label}, value of {key}");
         html! {
             <li class="attrs-row">
-                <KeyInput name={key.clone()} label={format!("{label}, name of attribute {}", i + 1)} on_rename={rename} />
+                { key_input(key, format!("{label}, name of attribute {}", i + 1), rename) }
                 <span aria-hidden="true">{" = "}</span>
                 { value_input(elem, item, &format!("{id}-{i}"), &item_label, on_item) }
                 <button type="button" class="small" onclick={remove} aria-label={format!("Remove {key}")}>{"Remove"}</button>
@@ -210,34 +210,11 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
     }
 }
 
-/// Properties of [`KeyInput`].
-#[derive(Properties, PartialEq)]
-struct KeyInputProps {
-    /// The attribute's name.
-    name: String,
-    /// The input's accessible name.
-    label: String,
-    /// The input was left with a new name.
-    on_rename: Callback<String>,
-}
-
-/// An attribute's name. What is typed is kept here until the input is
-/// left, so that an answer of the worker arriving meanwhile (which renders
-/// the form again) does not undo it.
-#[function_component(KeyInput)]
-fn key_input(props: &KeyInputProps) -> Html {
-    let draft = use_state(|| props.name.clone());
-    {
-        let draft = draft.clone();
-        use_effect_with(props.name.clone(), move |name| draft.set(name.clone()));
-    }
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
-    let onchange = props.on_rename.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
-    html! {
-        <input type="text" class="attr-key" value={(*draft).clone()} {oninput} {onchange}
-               aria-label={props.label.clone()} spellcheck="false" />
-    }
+/// An attribute's name, renamed when the input is left. Until then what is
+/// typed stays in the input: the view's value is the committed name, which
+/// a render of the form (an answer of the worker) leaves as it was, so Yew
+/// does not write it back over the typing.
+fn key_input(name: &str, label: String, on_rename: Callback<String>) -> Html {
+    let onchange = on_rename.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
+    html! { <input type="text" class="attr-key" value={name.to_owned()} {onchange} aria-label={label} spellcheck="false" /> }
 }
