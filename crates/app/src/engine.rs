@@ -79,9 +79,10 @@ impl Engine {
             nixpkgs.add_file(&format!("/{path}"), bytes.to_vec());
         }
         let app = Arc::new(MemoryFs::new());
-        app.add_file("/flake-show.nix", include_str!("nix/flake-show.nix"));
-        app.add_file("/config-tree.nix", include_str!("nix/config-tree.nix"));
-        app.add_file("/own.nix", include_str!("nix/own.nix"));
+        // Without their comment lines (build.rs).
+        app.add_file("/flake-show.nix", include_str!(concat!(env!("OUT_DIR"), "/flake-show.nix")));
+        app.add_file("/config-tree.nix", include_str!(concat!(env!("OUT_DIR"), "/config-tree.nix")));
+        app.add_file("/own.nix", include_str!(concat!(env!("OUT_DIR"), "/own.nix")));
         let fs = OverlayFs::new()
             .with_mount("/", playground.clone(), "/")
             .with_mount(NIXPKGS_MOUNT, nixpkgs.clone(), "/")
