@@ -61,8 +61,10 @@ pub enum Msg {
     RemoveFile(usize),
     /// Read the entry as this kind (`None`: as its text says).
     SetKind(Option<SourceKind>),
-    /// Replace the files with an example (by id).
+    /// Replace the files with an example (by id), once its text is fetched.
     LoadExample(String),
+    /// The text of example `id`, or why it could not be had.
+    ExampleFetched(&'static str, Result<String, String>),
     /// Bring back the files an example or a link replaced.
     RestorePrevious,
     /// Hide the banner.
@@ -258,8 +260,19 @@ impl Component for App {
             }
             Msg::LoadExample(id) => {
                 let Some(example) = examples::find(&id) else { return false };
-                let text = format!("Loaded “{}”. {}", example.title, example.explanation);
-                self.replace_workspace(ctx, example.workspace(), text);
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    link.send_message(Msg::ExampleFetched(example.id, examples::fetch_text(example).await));
+                });
+                return false;
+            }
+            Msg::ExampleFetched(id, Err(why)) => {
+                self.banner = Some(Banner::Note(format!("Could not load the example {id}: {why}.")));
+            }
+            Msg::ExampleFetched(id, Ok(text)) => {
+                let Some(example) = examples::find(id) else { return false };
+                let message = format!("Loaded “{}”. {}", example.title, example.explanation);
+                self.replace_workspace(ctx, example.workspace(&text), message);
             }
             Msg::RestorePrevious => {
                 let Some(previous) = storage::load::<Workspace>(PREVIOUS_KEY).and_then(Workspace::sanitized) else {
@@ -380,8 +393,9 @@ impl Component for App {
             .map(|fragment| format!("{}#{fragment}", page::base_url()))
             .unwrap_or_default();
         let names: Vec<AttrValue> = self.workspace.files.iter().map(|f| AttrValue::from(f.name.clone())).collect();
-        let example = self.workspace.example.as_deref().and_then(examples::find);
-        let edited = example.is_some_and(|e| !e.is(&self.workspace.files));
+        let loaded = self.workspace.example.as_ref();
+        let example = loaded.and_then(|l| examples::find(&l.id));
+        let edited = loaded.is_some_and(|l| !examples::unchanged(l, &self.workspace.files));
         let has_error = self.results.error.is_some();
         html! {
             <div class={classes!("app", self.embed.then_some("embed"))}>
@@ -478,9 +492,9 @@ impl Component for App {
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
         if let Some(menu) = self.menu.cast::<web_sys::HtmlSelectElement>() {
-            let example = self.workspace.example.as_deref().and_then(examples::find);
-            let edited = example.is_some_and(|e| !e.is(&self.workspace.files));
-            let value = menu_value(example.map(|e| e.id), edited);
+            let loaded = self.workspace.example.as_ref();
+            let edited = loaded.is_some_and(|l| !examples::unchanged(l, &self.workspace.files));
+            let value = menu_value(loaded.map(|l| l.id.as_str()), edited);
             if menu.value() != value {
                 menu.set_value(value);
             }
@@ -685,7 +699,7 @@ fn open_link(link: Scope<App>, fragment: String) {
 /// The workspace of a first visit: the tutorial's final flake.
 fn default_workspace() -> Workspace {
     examples::find(examples::DEFAULT_EXAMPLE)
-        .map(|e| e.workspace())
+        .and_then(|e| Some(e.workspace(e.text?)))
         .unwrap_or_else(|| Workspace::single("default.nix", "{ }"))
 }
 

@@ -25,10 +25,20 @@ pub struct Workspace {
     pub kind: Option<SourceKind>,
     /// The example these files were loaded from (the menu shows it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub example: Option<String>,
+    pub example: Option<Loaded>,
     /// The output tab and file shown; share links keep them.
     #[serde(default)]
     pub view: View,
+}
+
+/// The example a workspace was loaded from: its id, and the checksum of
+/// its file as loaded (`examples::checksum`), to tell whether it was edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loaded {
+    /// The example's id.
+    pub id: String,
+    /// The checksum of its name and text.
+    pub sum: u32,
 }
 
 /// Which output the user looks at: a tab (`units`, `etc`, …) and, in a
