@@ -10,6 +10,16 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// The text saved under `key`, if any.
+pub fn load_text(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Saves `text` under `key`; returns whether it was stored.
+pub fn save_text(key: &str, text: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(key, text).is_ok())
+}
+
 /// Reads and decodes the JSON value saved under `key`, if any.
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = local_storage()?.get_item(key).ok()??;

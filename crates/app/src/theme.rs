@@ -1,15 +1,13 @@
 //! The colour theme: follows the system unless the user picked light or
 //! dark (remembered in `localStorage`, applied as `data-theme` on `<html>`).
 
-use serde::{Deserialize, Serialize};
-
 use crate::storage;
 
 /// The key under which the choice is saved.
 const THEME_KEY: &str = "nixpen.theme";
 
 /// The user's theme choice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follow the system's preference.
     #[default]
@@ -21,9 +19,14 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// The saved choice (or [`Theme::System`]).
+    /// The saved choice (or [`Theme::System`]). It is saved as the JSON
+    /// string of its name (`"Light"`), as earlier versions saved it.
     pub fn load() -> Theme {
-        storage::load(THEME_KEY).unwrap_or_default()
+        match storage::load_text(THEME_KEY).as_deref() {
+            Some("\"Light\"") => Theme::Light,
+            Some("\"Dark\"") => Theme::Dark,
+            _ => Theme::System,
+        }
     }
 
     /// The next choice in the toggle's cycle: system → light → dark → system.
@@ -55,7 +58,12 @@ impl Theme {
             };
         }
         if save {
-            storage::save(THEME_KEY, &self);
+            let name = match self {
+                Theme::System => "\"System\"",
+                Theme::Light => "\"Light\"",
+                Theme::Dark => "\"Dark\"",
+            };
+            storage::save_text(THEME_KEY, name);
         }
     }
 }
