@@ -6,29 +6,89 @@
 /// The widest line a set or a list is kept on.
 pub const WIDTH: usize = 72;
 
-/// A printed value: a set, a list, or anything else as its text.
-enum Node<'a> {
-    Atom(&'a str),
-    Set(Vec<(&'a str, Node<'a>)>),
-    List(Vec<Node<'a>>),
-}
-
-/// `text` laid out, or `text` itself if it is not a printed value.
+/// `text` laid out, or `text` itself if its brackets do not pair up.
 pub fn pretty(text: &str) -> String {
     let tokens = tokens(text);
-    let mut at = 0;
-    match value(&tokens, &mut at) {
-        Some(node) if at == tokens.len() => {
-            let mut out = String::new();
-            layout(&node, 0, &mut out);
-            out
+    let mut depth = 0i32;
+    for (start, end) in &tokens {
+        match &text[*start..*end] {
+            "{" | "[" => depth += 1,
+            "}" | "]" => depth -= 1,
+            _ => {}
         }
-        _ => text.to_owned(),
+        if depth < 0 {
+            return text.to_owned();
+        }
     }
+    if depth != 0 {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        at = item(text, &tokens, at, 0, &mut out);
+    }
+    out
 }
 
-/// Strings (with their quotes), brackets, `=`, `;` and other words.
-fn tokens(text: &str) -> Vec<&str> {
+/// Lays out the token at `at` (a whole set or list when it opens one) at
+/// indentation `depth`; returns the index after it. A set or a list that
+/// fits is Nix's own text; one that does not has an entry or element per line.
+fn item(text: &str, tokens: &[(usize, usize)], at: usize, depth: usize, out: &mut String) -> usize {
+    let open = &text[tokens[at].0..tokens[at].1];
+    if open != "{" && open != "[" {
+        out.push_str(open);
+        return at + 1;
+    }
+    let close = closing(text, tokens, at);
+    let column = out.len() - out.rfind('\n').map_or(0, |i| i + 1);
+    let whole = &text[tokens[at].0..tokens[close].1];
+    if column + whole.chars().count() <= WIDTH {
+        out.push_str(whole);
+        return close + 1;
+    }
+    let pad = "  ".repeat(depth + 1);
+    out.push_str(open);
+    let mut next = at + 1;
+    let mut line_start = true;
+    while next < close {
+        if line_start {
+            out.push('\n');
+            out.push_str(&pad);
+        } else if &text[tokens[next].0..tokens[next].1] != ";" {
+            out.push(' ');
+        }
+        next = item(text, tokens, next, depth + 1, out);
+        // A set's entry ends at its `;`; a list's element at itself.
+        line_start = open == "[" || out.ends_with(';');
+    }
+    out.push('\n');
+    out.push_str(&pad[2..]);
+    out.push_str(&text[tokens[close].0..tokens[close].1]);
+    close + 1
+}
+
+/// The index of the token closing the bracket at `at`.
+fn closing(text: &str, tokens: &[(usize, usize)], at: usize) -> usize {
+    let mut depth = 0;
+    for (i, (start, end)) in tokens.iter().enumerate().skip(at) {
+        match &text[*start..*end] {
+            "{" | "[" => depth += 1,
+            "}" | "]" => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    tokens.len() - 1
+}
+
+/// The (start, end) byte offsets of strings (with their quotes), brackets,
+/// `;` and other words.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let (mut out, mut i) = (Vec::new(), 0);
     while i < bytes.len() {
@@ -52,106 +112,9 @@ fn tokens(text: &str) -> Vec<&str> {
                 }
             }
         }
-        out.push(&text[start..i]);
+        out.push((start, i));
     }
     out
-}
-
-fn value<'a>(tokens: &[&'a str], at: &mut usize) -> Option<Node<'a>> {
-    let token = *tokens.get(*at)?;
-    *at += 1;
-    match token {
-        "{" => {
-            let mut entries = Vec::new();
-            while *tokens.get(*at)? != "}" {
-                let key = tokens[*at];
-                (tokens.get(*at + 1) == Some(&"=")).then_some(())?;
-                *at += 2;
-                let node = value(tokens, at)?;
-                (tokens.get(*at) == Some(&";")).then_some(())?;
-                *at += 1;
-                entries.push((key, node));
-            }
-            *at += 1;
-            Some(Node::Set(entries))
-        }
-        "[" => {
-            let mut items = Vec::new();
-            while *tokens.get(*at)? != "]" {
-                items.push(value(tokens, at)?);
-            }
-            *at += 1;
-            Some(Node::List(items))
-        }
-        "}" | "]" | ";" | "=" => None,
-        atom => Some(Node::Atom(atom)),
-    }
-}
-
-/// The node on one line, as Nix prints it.
-fn flat(node: &Node, out: &mut String) {
-    match node {
-        Node::Atom(text) => out.push_str(text),
-        Node::Set(entries) => {
-            out.push('{');
-            for (key, value) in entries {
-                out.push(' ');
-                out.push_str(key);
-                out.push_str(" = ");
-                flat(value, out);
-                out.push(';');
-            }
-            out.push_str(" }");
-        }
-        Node::List(items) => {
-            out.push('[');
-            for item in items {
-                out.push(' ');
-                flat(item, out);
-            }
-            out.push_str(" ]");
-        }
-    }
-}
-
-/// The node at indentation `depth`, on one line if it fits.
-fn layout(node: &Node, depth: usize, out: &mut String) {
-    let mut line = String::new();
-    flat(node, &mut line);
-    let column = out.len() - out.rfind('\n').map_or(0, |i| i + 1);
-    if column + line.chars().count() <= WIDTH {
-        out.push_str(&line);
-        return;
-    }
-    let pad = "  ".repeat(depth + 1);
-    match node {
-        Node::Atom(text) => out.push_str(text),
-        Node::Set(entries) => {
-            out.push('{');
-            for (key, value) in entries {
-                out.push('\n');
-                out.push_str(&pad);
-                out.push_str(key);
-                out.push_str(" = ");
-                layout(value, depth + 1, out);
-                out.push(';');
-            }
-            out.push('\n');
-            out.push_str(&pad[2..]);
-            out.push('}');
-        }
-        Node::List(items) => {
-            out.push('[');
-            for item in items {
-                out.push('\n');
-                out.push_str(&pad);
-                layout(item, depth + 1, out);
-            }
-            out.push('\n');
-            out.push_str(&pad[2..]);
-            out.push(']');
-        }
-    }
 }
 
 #[cfg(test)]
@@ -167,9 +130,14 @@ mod tests {
 
     #[test]
     fn long_values_are_broken_up() {
+        let long = "[ \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\" \"ccccccccccccccc\" ]";
+        assert_eq!(
+            pretty(long),
+            "[\n  \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n  \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"\n  \"ccccccccccccccc\"\n]"
+        );
         let text = "{ apps = { x86_64-linux = { default = \"app: /nix/store/abc-web-server/bin/web-server\"; }; }; \"a b\" = [ 1 \"}\" ]; }";
         let want = "{\n  apps = {\n    x86_64-linux = {\n      default = \"app: /nix/store/abc-web-server/bin/web-server\";\n    };\n  };\n  \"a b\" = [ 1 \"}\" ];\n}";
         assert_eq!(pretty(text), want);
-        assert_eq!(pretty("{ a = ; }"), "{ a = ; }");
+        assert_eq!(pretty("{ a = [ 1 }"), "{ a = [ 1 }");
     }
 }
