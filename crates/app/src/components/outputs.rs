@@ -255,9 +255,16 @@ pub fn outputs(props: &OutputsProps) -> Html {
             (Some(Tab::Etc), Some(_)) => list(Listing::Etc, "etc", "/etc/", "No /etc files with a text of their own."),
             (Some(Tab::Firewall), Some(system)) => firewall_panel(&system.rendered.firewall),
             (Some(Tab::Warnings), Some(system)) => html! {
-                <ul class="warnings" data-testid="warnings">
-                    { for system.rendered.warnings.iter().map(|w| html! { <li>{ linked(w) }</li> }) }
-                </ul>
+                <>
+                    <p class="options-intro">
+                        {"Nixpen models part of NixOS; "}
+                        <a href={DOCS[0].1} target="_blank" rel="noopener" data-testid="docs-link">{"the options it models"}</a>
+                        {" are listed beside the playground."}
+                    </p>
+                    <ul class="warnings" data-testid="warnings">
+                        { for system.rendered.warnings.iter().map(|w| html! { <li>{ linked(w) }</li> }) }
+                    </ul>
+                </>
             },
             _ => html! {},
         };
