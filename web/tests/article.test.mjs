@@ -290,6 +290,8 @@ export const tests = [
       const module = '{ services.openssh.enable = true; services.caddy.enable = true; system.stateVersion = "25.05"; }';
       await openPlayground(ctx, page, '#' + await shareFragment([['configuration.nix', module]]));
       // (Until they are in, the page says it is loading them.)
+      // (A synchronous predicate: an async one returns a promise, which is
+      // truthy at once.)
       await page.waitForFunction(() => {
         document.querySelector('[data-testid=tab-units]')?.click();
         const names = [...document.querySelectorAll('[data-testid=units] .file-item')].map((b) => b.textContent);

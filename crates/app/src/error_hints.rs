@@ -92,7 +92,8 @@ fn setting(text: &str, option: &str, last: &str, value: &str) -> Option<usize> {
         start += line.len() + 1;
         let Some(name_at) = find_name(trimmed, last) else { continue };
         let rest = trimmed[name_at + last.len()..].trim_start();
-        let Some(rhs) = rest.strip_prefix('=') else { continue };
+        // `port = …`, or `unheardof.enable = …` (a path below the option).
+        let Some(rhs) = rest.strip_prefix('=').or(rest.starts_with('.').then_some(rest)) else { continue };
         let score = if !value.is_empty() && rhs.contains(value) {
             3
         } else if trimmed.contains(option) {
@@ -180,6 +181,14 @@ mod tests {
         improve(&mut r, &[("/playground/c.nix".into(), "{\n  a.port = 7;\n}")]);
         assert_eq!(r.pos, Some(ErrorPos { file: "/playground/c.nix".into(), line: 2, column: 5 }));
         assert!(r.note.unwrap().contains("(lib/modules.nix:226)"));
+    }
+
+    #[test]
+    fn an_option_set_by_a_longer_path_is_found() {
+        let message = "The option `services.unheardof' does not exist. Definition values:\n- In `/playground/c.nix':\n    {\n      enable = true;\n    }";
+        let mut r = report(message, "/nixpen/nixpkgs/nixos/modules/system/build.nix", 104);
+        improve(&mut r, &[("/playground/c.nix".into(), "{ ... }: {\n  services.unheardof.enable = true;\n}")]);
+        assert_eq!(r.pos, Some(ErrorPos { file: "/playground/c.nix".into(), line: 2, column: 12 }));
     }
 
     #[test]

@@ -256,11 +256,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
             (Some(Tab::Firewall), Some(system)) => firewall_panel(&system.rendered.firewall),
             (Some(Tab::Warnings), Some(system)) => html! {
                 <>
-                    <p class="options-intro">
-                        {"Nixpen models part of NixOS; "}
-                        <a href={DOCS[0].1} target="_blank" rel="noopener" data-testid="docs-link">{"the options it models"}</a>
-                        {" are listed beside the playground."}
-                    </p>
+                    { docs_note() }
                     <ul class="warnings" data-testid="warnings">
                         { for system.rendered.warnings.iter().map(|w| html! { <li>{ linked(w) }</li> }) }
                     </ul>
@@ -337,8 +333,22 @@ fn error_box(error: &ErrorReport, on_jump: &Callback<ErrorPos>) -> Html {
             if let Some(note) = &error.note {
                 <p class="error-note" data-testid="error-note">{ note.clone() }</p>
             }
+            if error.message.contains("does not exist") {
+                { docs_note() }
+            }
             <pre class="error-text">{ linked(&error.rendered) }</pre>
         </div>
+    }
+}
+
+/// Where to read which options Nixpen models.
+fn docs_note() -> Html {
+    html! {
+        <p class="options-intro">
+            {"Nixpen models part of NixOS; "}
+            <a href={DOCS[0].1} target="_blank" rel="noopener" data-testid="docs-link">{"the options it models"}</a>
+            {" are listed beside the playground."}
+        </p>
     }
 }
 
