@@ -193,7 +193,8 @@ const findings = [
       assert(await page.locator('[data-testid=start-tutorial]').isVisible(), 'no "Start the tutorial"');
       assert(!(await page.locator('[data-testid=file-tab]').first().textContent()).includes('●'), 'the ● is still there');
       await showPane(page, 'output');
-      await page.locator('[data-testid=units] .file-item.selected').waitFor();
+      // (Which units are the user's is read just after the first answer.)
+      await page.locator('[data-testid=units] .own-files .file-item.selected').waitFor();
       const selected = await page.locator('[data-testid=units] .file-item.selected').textContent();
       assert(selected === 'xeserv.gohello.service', `the unit shown first is ${selected}`);
       const own = await page.locator('[data-testid=units] .own-files .file-item').allTextContents();

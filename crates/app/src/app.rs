@@ -148,6 +148,8 @@ pub struct App {
     /// would make the editor (and its highlighting) render again each time
     /// outputs arrive.
     on_edit: Callback<String>,
+    /// The editor's "put the caret at the error" callback, made once too.
+    on_jump: Callback<ErrorPos>,
     /// Whether the new file's name field is shown.
     adding_file: bool,
     /// The examples menu and the new file's name field.
@@ -200,6 +202,7 @@ impl Component for App {
             pane: Pane::Code,
             caret: None,
             on_edit: ctx.link().callback(Msg::Edit),
+            on_jump: ctx.link().callback(Msg::Jump),
             adding_file: false,
             menu: NodeRef::default(),
             new_file: NodeRef::default(),
@@ -455,7 +458,7 @@ impl Component for App {
                                 error={error_here}
                                 editable={!generated}
                                 caret={self.caret.clone()}
-                                on_jump={link.callback(Msg::Jump)}
+                                on_jump={self.on_jump.clone()}
                             />
                         }
                         { editor_footer(&EditorFooterProps {
@@ -640,6 +643,9 @@ impl App {
             RunnerEvent::Options(response) => {
                 if let Some(form) = response.options.as_deref().and_then(crate::option_data::parse) {
                     self.results.form = Shared::new(form);
+                }
+                if let Some(own) = response.own.filter(|own| *own != *self.results.own) {
+                    self.results.own = Shared::new(own);
                 }
             }
             RunnerEvent::Stopped => {

@@ -79,7 +79,7 @@ mod tests {
                 .into(),
             ..Default::default()
         };
-        let system = System { name: "container".into(), rendered, own: Default::default() };
+        let system = System { name: "container".into(), rendered };
         let paths: Vec<String> = rendered_files(&system).into_iter().map(|(p, _)| p).collect();
         assert_eq!(
             paths,

@@ -11,10 +11,10 @@
 //!
 //! The configuration's expressions come from [`Target`] (as for the CLI's
 //! `render` and `options`); when the options form changed something, the
-//! configuration is extended with its override module. With the rendered
-//! files come the names of the units and `/etc` files the user's own
-//! modules define (`nix/own.nix`). The options the user's own modules
-//! declare are read afterwards ([`Engine::options`]), for the form. An
+//! configuration is extended with its override module. The options the
+//! user's own modules declare are read afterwards ([`Engine::options`]),
+//! for the form, and so are the names of the units and `/etc` files they
+//! define ([`Engine::own`], `nix/own.nix`). An
 //! error is pointed at where the user can act ([`error_hints::improve`]).
 
 use std::sync::Arc;
@@ -175,6 +175,18 @@ impl Engine {
         self.expr(&expr, OutputFormat::Json, &mut Vec::new()).ok()
     }
 
+    /// What the user's own modules define among the last request's rendered
+    /// files (`nix/own.nix`); nothing when it had no configuration, `None`
+    /// when it cannot be read.
+    pub fn own(&mut self) -> Option<Own> {
+        let FormQuery::Target(target, modules) = &self.form else {
+            return matches!(self.form, FormQuery::Nothing).then(Own::default);
+        };
+        let expr = format!("import {APP_MOUNT}/own.nix {}", target.extended_expr(modules));
+        let json = self.expr(&expr, OutputFormat::Json, &mut Vec::new()).ok()?;
+        serde_wasm_bindgen::from_value(js_sys::JSON::parse(&json).ok()?).ok()
+    }
+
     /// The children of `config` at `path` in the last request's
     /// configuration (`nix/config-tree.nix`), as JSON text.
     pub fn tree(&mut self, path: &[String]) -> Result<String, String> {
@@ -310,13 +322,12 @@ impl Engine {
 
 /// The fields of `system.build.nixpen` the views show (all but `scripts`
 /// and `stateVersion`: see `nixpen_nixos::Rendered`) of the configuration
-/// `configuration`, and what the user's files define among them
-/// (`nix/own.nix`).
+/// `configuration`.
 fn render(configuration: &str) -> String {
     format!(
-        "let c = {configuration}; r = c.config.system.build.nixpen; in \
+        "let r = ({configuration}).config.system.build.nixpen; in \
          {{ inherit (r) units nginx etc firewall warnings unmodelled missingImports \
-         systemPackages userPackages standIns provisional; own = import {APP_MOUNT}/own.nix c; }}"
+         systemPackages userPackages standIns provisional; }}"
     )
 }
 
@@ -348,10 +359,7 @@ fn parse_system(json: &str, name: String) -> Result<System, ErrorReport> {
         note: None,
     };
     let value = js_sys::JSON::parse(json).map_err(|_| internal("the rendered system is not valid JSON".into()))?;
-    let own = js_sys::Reflect::get(&value, &"own".into())
-        .ok()
-        .and_then(|own| serde_wasm_bindgen::from_value::<Own>(own).ok());
     let rendered: Rendered = serde_wasm_bindgen::from_value(value)
         .map_err(|e| internal(format!("the rendered system has an unexpected shape: {e}")))?;
-    Ok(System { name, rendered, own: own.unwrap_or_default() })
+    Ok(System { name, rendered })
 }

@@ -171,6 +171,11 @@ pub struct OptionsResponse {
     /// configuration; `None` when they could not be read (the page then
     /// keeps the ones it has).
     pub options: Option<String>,
+    /// What the user's modules define among the rendered files, read with
+    /// the options (after the answer, as it costs the module system's
+    /// records of `systemd.services` and `environment.etc`); `None` when it
+    /// could not be read (the page keeps what it has).
+    pub own: Option<Own>,
 }
 
 /// Everything one successful evaluation shows.
@@ -189,13 +194,12 @@ pub struct System {
     pub name: String,
     /// What NixOS would produce: the schema `nixpen render --json` prints.
     pub rendered: Rendered,
-    /// The units (without their `.service`, `.timer`, … suffix) and the
-    /// `/etc` files that the user's own files (and the options form) define
-    /// or change; the rest are NixOS's own.
-    pub own: Own,
 }
 
-/// What the user's modules define among the rendered files.
+/// What the user's modules define among the rendered files: the units
+/// (without their `.service`, `.timer`, … suffix) and the `/etc` files that
+/// the user's own files (and the options form) define or change; the rest
+/// are NixOS's own.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Own {
     /// Unit names without their suffix (`xeserv.gohello`).

@@ -27,7 +27,8 @@ pub fn run() {
         Closure::<dyn FnMut()>::new(move || {
             if let Some((id, _)) = pending.take() {
                 let options = engine.borrow_mut().options();
-                post(&scope, &WorkerMessage::Options(OptionsResponse { id, options }));
+                let own = engine.borrow_mut().own();
+                post(&scope, &WorkerMessage::Options(OptionsResponse { id, options, own }));
                 engine.borrow_mut().release_heap();
             }
         })

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use nixpen_nixos::Rendered;
 use yew::prelude::*;
 
-use crate::protocol::{Outputs, System};
+use crate::protocol::{Outputs, Own};
 use crate::shared::Shared;
 use crate::store_paths::shorten;
 
@@ -31,10 +31,10 @@ impl Listing {
     }
 
     /// Whether file `name` is one the user's modules define or change.
-    pub fn is_own(self, system: &System, name: &str) -> bool {
+    pub fn is_own(self, own: &Own, name: &str) -> bool {
         match self {
-            Listing::Units => system.own.has_unit(name),
-            Listing::Etc => system.own.etc.iter().any(|own| own == name),
+            Listing::Units => own.has_unit(name),
+            Listing::Etc => own.etc.iter().any(|file| file == name),
         }
     }
 }
@@ -44,6 +44,8 @@ impl Listing {
 pub struct FileListProps {
     /// The outputs holding the rendered system.
     pub outputs: Shared<Outputs>,
+    /// What the user's modules define among them.
+    pub own: Shared<Own>,
     /// Which of its files to list.
     pub listing: Listing,
     /// Shown when `files` is empty.
@@ -71,7 +73,7 @@ pub fn file_list(props: &FileListProps) -> Html {
         return html! { <p class="empty">{ props.empty.clone() }</p> };
     };
     let files = props.listing.files(&system.rendered);
-    let (own, stock): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| props.listing.is_own(system, name));
+    let (own, stock): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| props.listing.is_own(&props.own, name));
     let Some(&default) = own.first().or(stock.first()) else {
         return html! { <p class="empty">{ props.empty.clone() }</p> };
     };

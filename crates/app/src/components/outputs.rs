@@ -20,7 +20,7 @@ use crate::components::tablist::{on_tab_keys, tab_index};
 use crate::option_data::{Data, FormOptions};
 use crate::overrides::Override;
 use crate::pretty::pretty;
-use crate::protocol::{ErrorPos, ErrorReport, Outputs as Produced, System};
+use crate::protocol::{ErrorPos, ErrorReport, Outputs as Produced, Own, System};
 use crate::shared::Shared;
 use crate::store_paths::shorten;
 use crate::workspace::View;
@@ -52,6 +52,8 @@ pub struct Results {
     pub pending: bool,
     /// The options the user's modules declare, as last read.
     pub form: Shared<FormOptions>,
+    /// What the user's modules define among the rendered files, as last read.
+    pub own: Shared<Own>,
     /// How the entry was read by the latest evaluation.
     pub kind: Option<SourceKind>,
     /// What the entry's text holds, as the latest evaluation judged it.
@@ -220,6 +222,7 @@ pub fn outputs(props: &OutputsProps) -> Html {
         let list = |listing: Listing, label: &'static str, prefix: &'static str, empty: &'static str| {
             file_list(&FileListProps {
                 outputs: shared.clone(),
+                own: results.own.clone(),
                 listing,
                 label: label.into(),
                 prefix: prefix.into(),
