@@ -137,6 +137,7 @@ export const tests = [
 
       // The override travels in a share link…
       await page.click('[data-testid=share]');
+      await page.waitForFunction(() => /#s=/.test(document.querySelector('[data-testid=share-link]')?.value ?? ''));
       const link = await page.locator('[data-testid=share-link]').inputValue();
       const fresh = await ctx.newPage();
       await fresh.goto(link);

@@ -15,6 +15,8 @@ export const tests = [
       await setSource(page, source);
       await waitForValue(page, '{ list = [ 1 2 ]; shared = "yes"; }');
       await page.click('[data-testid=share]');
+      // (The browser deflates the files asynchronously.)
+      await page.waitForFunction(() => /#s=/.test(document.querySelector('[data-testid=share-link]')?.value ?? ''));
       const link = await page.locator('[data-testid=share-link]').inputValue();
       assert(/#s=[A-Za-z0-9_-]+$/.test(link), `share link looks wrong: ${link}`);
       const fresh = await ctx.newPage();
@@ -56,6 +58,7 @@ export const tests = [
       await page.goto(`${ctx.url}?embed#${fragment}`);
       await waitForValue(page, '{ embedded = 2; }');
       assert((await page.locator('[data-testid=examples]').count()) === 0, 'the embed view shows the examples menu');
+      await page.waitForFunction(() => /#s=/.test(document.querySelector('[data-testid=open-full]')?.getAttribute('href') ?? ''));
       const open = await page.locator('[data-testid=open-full]').getAttribute('href');
       assert(open.includes('#s='), `the "open in Nixpen" link carries no files: ${open}`);
       const saved = await page.evaluate(() => localStorage.getItem('nixpen.workspace.v1'));
