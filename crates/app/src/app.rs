@@ -150,6 +150,10 @@ pub struct App {
     on_edit: Callback<String>,
     /// The editor's "put the caret at the error" callback, made once too.
     on_jump: Callback<ErrorPos>,
+    /// The first request whose answer belongs to the files now shown: an
+    /// answer to an older one (still running when an example or a link
+    /// replaced the files) is not shown.
+    answers_from: u32,
     /// Whether the new file's name field is shown.
     adding_file: bool,
     /// The examples menu and the new file's name field.
@@ -203,6 +207,7 @@ impl Component for App {
             caret: None,
             on_edit: ctx.link().callback(Msg::Edit),
             on_jump: ctx.link().callback(Msg::Jump),
+            answers_from: 0,
             adding_file: false,
             menu: NodeRef::default(),
             new_file: NodeRef::default(),
@@ -588,6 +593,7 @@ impl App {
     /// Forgets the outputs of other files: nothing "last good" is shown
     /// that does not come from the files now in the editor.
     fn fresh_results(&mut self) {
+        self.answers_from = self.next_id.wrapping_add(1);
         self.results = Results::default();
         self.tree = TreeState::default();
         self.viewing_overrides = false;
@@ -608,6 +614,9 @@ impl App {
         match event {
             RunnerEvent::Ready => self.engine = Engine::Ready,
             RunnerEvent::ExtrasLoaded => self.evaluate(),
+            RunnerEvent::Done(response) if response.id < self.answers_from => {
+                self.results.pending = self.burst.waiting() || self.runner.is_busy();
+            }
             RunnerEvent::Done(response) => {
                 self.results.pending = self.burst.waiting() || self.runner.is_busy();
                 self.results.notice = None;
@@ -640,6 +649,7 @@ impl App {
                     self.tree.children.insert(response.path, children);
                 }
             }
+            RunnerEvent::Options(response) if response.id < self.answers_from => {}
             RunnerEvent::Options(response) => {
                 if let Some(form) = response.options.as_deref().and_then(crate::option_data::parse) {
                     self.results.form = Shared::new(form);
