@@ -5,9 +5,10 @@
 //! options Nixpen does not declare; stand-in packages and more packages;
 //! the modules of fstab, swap, nix.conf, boot loaders, the kernel,
 //! hardware, X and network interfaces; openssh and PostgreSQL, which the
-//! tutorial does not use; and `lib.nixpen.explain`, which says why options
+//! tutorial does not use; `lib.nixpen.explain`, which says why options
 //! have their values and where rendered lines come from (asked for by the
-//! views that explain, never by a render).
+//! views that explain, never by a render); and the judges of lesson checks
+//! (`nixpen/lesson-checks.nix`), which only a lesson's "Check" needs.
 //!
 //! Native builds embed these files in the tree at the same relative paths.
 //! The browser build leaves them out of its first download (which has a
@@ -50,6 +51,11 @@ pub const FILES: &[&str] = &[
     "nixos/modules/tasks/filesystems.nix",
     "nixos/modules/tasks/network-interfaces.nix",
     "nixos/option-index.nix",
+    "nixpen/lesson-checks.nix",
+    "nixpen/lesson-checks/helpers.nix",
+    "nixpen/lesson-checks/outcome.nix",
+    "nixpen/lesson-checks/system.nix",
+    "nixpen/lesson-checks/values.nix",
     "pkgs/more.nix",
     "pkgs/package-list-more.nix",
     "pkgs/stand-ins.nix",
