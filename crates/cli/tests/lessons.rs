@@ -85,7 +85,8 @@ fn a_course_that_cannot_be_read_names_each_problem() {
             ("course.toml", "title = \"Demo\"\nsummary = \"A demo.\"\nsteps = [\"01-a\"]\n"),
             (
                 "01-a/step.toml",
-                "title = \"A\"\nhints = [\"<em>no</em>\"]\n[[check]]\nport = 80\nkey = \"x\"\n[[check]]\nunit = \"nginx\"\n",
+                "title = \"A\"\nhints = [\"<em>no</em>\"]\n[[check]]\nport = 80\nkey = \"x\"\n[[check]]\nunit = \"nginx\"\n\
+                 [[check]]\netc = \"motd\"\nmatches = '\\d+'\n[[check]]\netc = \"motd\"\nmatches = 'a{2'\n",
             ),
             ("01-a/text.md", "See [b](#02-b) and [c](file:///etc/passwd).\n"),
             ("01-a/start/configuration.nix", EMPTY),
@@ -100,6 +101,8 @@ fn a_course_that_cannot_be_read_names_each_problem() {
         "step.toml: hint 1: raw HTML is not allowed: `<em>`",
         "step.toml: check 1: `key` does not go with `port`",
         "step.toml: check 2: `unit` is a unit's file name, such as \"nginx.service\"",
+        "step.toml: check 3: `matches` is not portable: `\\d` is not POSIX",
+        "step.toml: check 4: `matches` is not a valid regular expression: invalid regular expression 'a{2'",
         "text.md: a link may lead to an http(s) address or to a step (`#step-id`), not to `file:///etc/passwd`",
         "01-a: a link leads to `#02-b`, which is no step of this course",
         "02-stray: this folder is not listed in course.toml's `steps`",

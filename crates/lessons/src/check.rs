@@ -1,7 +1,8 @@
 //! Checks as data: what a step's result must show. Each [`Check`] carries
 //! the sentence the learner reads (written at build time), the options to
 //! force before looking (`with`), and a [`Test`] on what was observed.
-//! [`crate::judge`] decides whether an observation passes it.
+//! In JSON (the bundle) they are what the judges, written in Nix
+//! (`<nixpkgs/nixpen/lesson-checks.nix>`), read with `builtins.fromJSON`.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,10 +25,12 @@ pub struct Check {
 /// One option forced by a check's `with`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Setting {
-    /// The option's path, such as `xeserv.services.gohello.port`.
+    /// The option's path, such as `xeserv.services.gohello.port` (a name
+    /// holding dots in double quotes).
     pub option: String,
-    /// Its value as Nix source, such as `8080` or `"hello.example.org"`.
-    pub nix: String,
+    /// Its value, as JSON (`8080`, `"hello.example.org"`): the judges
+    /// force `lib.mkForce (builtins.fromJSON …)` of it.
+    pub value: serde_json::Value,
 }
 
 /// A test on an observed result. "Present" flags say whether the thing
@@ -151,7 +154,9 @@ pub enum TextTest {
     Equals(String),
     /// The text contains this.
     Contains(String),
-    /// The text matches this regular expression (searched, not anchored).
+    /// The text matches this regular expression: POSIX extended, as
+    /// `builtins.split` reads it, searched anywhere (`^` and `$` are the
+    /// text's ends).
     Matches(String),
     /// The text does not contain this.
     Omits(String),
@@ -167,14 +172,6 @@ pub enum Protocol {
     Udp,
 }
 
-impl Test {
-    /// Whether judging this test needs the options the learner's modules
-    /// declare (read by a separate evaluation, so only when asked).
-    pub fn needs_options(&self) -> bool {
-        matches!(self, Test::Option { .. })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,7 +180,7 @@ mod tests {
     fn a_check_as_the_bundle_holds_it() {
         let check = Check {
             label: "l".into(),
-            with: vec![Setting { option: "a.port".into(), nix: "8080".into() }],
+            with: vec![Setting { option: "a.port".into(), value: 8080.into() }],
             test: Test::Option {
                 name: "a.port".into(),
                 present: true,
@@ -194,7 +191,7 @@ mod tests {
         let json = serde_json::to_string(&check).unwrap();
         assert_eq!(
             json,
-            r#"{"label":"l","with":[{"option":"a.port","nix":"8080"}],"test":{"option":{"name":"a.port","present":true,"typeDescription":"t","default":null}}}"#
+            r#"{"label":"l","with":[{"option":"a.port","value":8080}],"test":{"option":{"name":"a.port","present":true,"typeDescription":"t","default":null}}}"#
         );
         assert_eq!(serde_json::from_str::<Check>(&json).unwrap(), check);
         let plain: Check = serde_json::from_str(r#"{"label":"x","test":"evaluates"}"#).unwrap();

@@ -1,18 +1,17 @@
-//! A native [`Host`]: an evaluator over an in-memory playground with the
-//! embedded nixpkgs mounted, laid out as in the browser's worker (the
-//! learner's files under `/playground`, so errors point at the same
-//! `flake.nix:52:43`). `nixpen lesson check` and the tests use it.
+//! An evaluator over an in-memory playground with the embedded nixpkgs
+//! mounted (the judges among its files), laid out as in the browser's
+//! worker (the learner's files under `/playground`, so errors point at the
+//! same `flake.nix:52:43`). `nixpen lesson check` and the tests use it.
 
 use std::sync::Arc;
 
-use nixpen_eval::{EvalConfig, Evaluator, Input, MemoryFs, OutputFormat, Request};
+use nixpen_eval::{EvalConfig, EvalError, Evaluator, Input, MemoryFs, OutputFormat, Request};
 use nixpen_nixos::Target;
 
 use crate::check::Check;
 use crate::course::File;
-use crate::judge::Verdict;
-use crate::observe::{Failure, Outcome, PLAYGROUND_DIR};
-use crate::run::{run_checks, Host};
+use crate::run::{run_checks, PLAYGROUND_DIR};
+use crate::verdict::Verdict;
 
 /// An evaluator and the files it sees.
 pub struct Playground {
@@ -40,8 +39,7 @@ impl Playground {
         Playground { evaluator: Evaluator::new(config), fs, written: Vec::new() }
     }
 
-    /// Makes the playground hold exactly `files` (and no module of an
-    /// earlier check).
+    /// Makes the playground hold exactly `files`.
     pub fn set_files(&mut self, files: &[File]) {
         for path in self.written.drain(..) {
             self.fs.remove(&path);
@@ -53,20 +51,31 @@ impl Playground {
         }
     }
 
-    /// Runs `checks` on `files` evaluated as `target`.
+    /// Judges `checks` on `files` evaluated as `target`: one verdict per
+    /// check, in order (each a failure naming the problem when the judges
+    /// cannot run).
     pub fn check(&mut self, files: &[File], target: &Target, checks: &[Check]) -> Vec<Verdict> {
         self.set_files(files);
-        run_checks(self, target, checks)
+        let judged = serde_json::to_string(checks)
+            .map_err(|e| e.to_string())
+            .and_then(|json| run_checks(&mut self.evaluator, target, &json, checks.len()).map_err(|e| e.rendered))
+            .and_then(|json| serde_json::from_str::<Vec<Verdict>>(&json).map_err(|e| e.to_string()));
+        match judged {
+            Ok(verdicts) if verdicts.len() == checks.len() => verdicts,
+            Ok(verdicts) => {
+                vec![
+                    Verdict::fail(format!("(Nixpen) {} verdicts for {} checks", verdicts.len(), checks.len()));
+                    checks.len()
+                ]
+            }
+            Err(problem) => {
+                vec![Verdict::fail(format!("(Nixpen) the checks could not be judged: {problem}")); checks.len()]
+            }
+        }
     }
-}
 
-impl Host for Playground {
-    fn write_file(&mut self, path: &str, text: &str) {
-        self.fs.add_file(path, text.as_bytes().to_vec());
-        self.written.push(path.to_owned());
-    }
-
-    fn eval_json(&mut self, expr: &str, messages: &mut Vec<String>) -> Outcome<String> {
+    /// Evaluates the Nix expression `expr` strictly, as JSON text.
+    pub fn eval_json(&mut self, expr: &str) -> Result<String, EvalError> {
         let request = Request {
             input: Input::Expr { text: expr.to_owned() },
             attr: None,
@@ -74,8 +83,6 @@ impl Host for Playground {
             strict: true,
             format: OutputFormat::Json,
         };
-        let outcome = self.evaluator.eval(&request);
-        messages.extend(outcome.messages);
-        outcome.result.map_err(|e| Failure::of(&e))
+        self.evaluator.eval(&request).result
     }
 }

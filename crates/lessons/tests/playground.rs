@@ -1,8 +1,9 @@
-//! Every kind of check run through a real evaluation in a [`Playground`]:
-//! the observations each kind needs (rendered system, options, `config`
-//! values, flake outputs, `with` settings, errors with positions,
-//! warnings) are gathered, and each check passes or fails with the detail
-//! a learner reads.
+//! A step's checks judged in a [`Playground`] as `nixpen lesson check`
+//! judges them (the judges written in Nix, in two evaluations): every
+//! kind together on one configuration, `with` settings (one forced
+//! configuration per distinct `with`), errors with positions in the
+//! playground, a flake, and a playground reused for the next step.
+//! (`judges/` tests each family's details.)
 
 use nixpen_lessons::check::{Check, Protocol, Setting, Test, TextTest};
 use nixpen_lessons::run::target_of;
@@ -37,8 +38,10 @@ fn check(test: Test) -> Check {
     Check { label: String::new(), with: Vec::new(), test }
 }
 
-fn with(option: &str, nix: &str, test: Test) -> Check {
-    Check { label: String::new(), with: vec![Setting { option: option.into(), nix: nix.into() }], test }
+/// A check forcing `option` to the JSON value `json`.
+fn with(option: &str, json: &str, test: Test) -> Check {
+    let value = serde_json::from_str(json).unwrap();
+    Check { label: String::new(), with: vec![Setting { option: option.into(), value }], test }
 }
 
 fn run(files: &[(&str, &str)], checks: &[Check]) -> Vec<Verdict> {
@@ -72,7 +75,11 @@ fn every_check_on_the_rendered_system() {
             text: text(TextTest::Equals("port = 3031\n".into())),
             present: true,
         }),
-        check(Test::Etc { path: "hostname".into(), text: text(TextTest::Matches("(?m)^demo$".into())), present: true }),
+        check(Test::Etc {
+            path: "hostname".into(),
+            text: text(TextTest::Matches("^demo[[:space:]]*$".into())),
+            present: true,
+        }),
         check(Test::Warning { contains: "only a demo".into(), present: true }),
         check(Test::Warning { contains: "host name is only".into(), present: true }),
         check(Test::Value { path: "networking.hostName".into(), equals: "\"demo\"".into() }),

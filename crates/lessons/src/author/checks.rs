@@ -5,11 +5,11 @@
 
 use super::labels::label;
 use super::manifest::CheckToml;
-use super::nix_value::to_nix;
+use super::nix_value::{to_json, to_nix};
+use super::path;
+use super::pattern::portable;
 use super::resolve::Resolver;
 use crate::check::{Check, Protocol, Setting, Test, TextTest};
-use crate::path;
-use crate::run::Host;
 
 /// The subject keys; a check has exactly one.
 const SUBJECTS: [&str; 10] =
@@ -17,7 +17,7 @@ const SUBJECTS: [&str; 10] =
 
 /// Turns `raw` into a check; `Err` says what is wrong, for the author.
 /// `flake` says whether the step's entry is a flake (`output` needs one).
-pub fn convert<H: Host>(raw: &CheckToml, flake: bool, resolver: &mut Resolver<H>) -> Result<Check, String> {
+pub fn convert(raw: &CheckToml, flake: bool, resolver: &mut Resolver) -> Result<Check, String> {
     let present = present_keys(raw);
     let subjects: Vec<&str> = SUBJECTS.iter().copied().filter(|s| present.contains(s)).collect();
     let subject = match subjects.as_slice() {
@@ -40,7 +40,7 @@ pub fn convert<H: Host>(raw: &CheckToml, flake: bool, resolver: &mut Resolver<H>
     if let Some(extra) = present.iter().find(|k| !SUBJECTS.contains(k) && !allowed.contains(k)) {
         return Err(format!("`{extra}` does not go with `{subject}`"));
     }
-    let with = settings(raw)?;
+    let (with, shown_with) = settings(raw)?;
     let mut shown_type = None;
     let mut shown_value = None;
     let exists = raw.exists.unwrap_or(true);
@@ -52,7 +52,7 @@ pub fn convert<H: Host>(raw: &CheckToml, flake: bool, resolver: &mut Resolver<H>
                     unit,
                     section: raw.section.clone(),
                     key: key.clone(),
-                    text: text_test(raw)?.ok_or("`key` needs one of equals, contains, matches, omits")?,
+                    text: text_test(raw, resolver)?.ok_or("`key` needs one of equals, contains, matches, omits")?,
                 },
                 None => Test::Unit { unit, present: exists },
             }
@@ -77,13 +77,13 @@ pub fn convert<H: Host>(raw: &CheckToml, flake: bool, resolver: &mut Resolver<H>
         "etc" => {
             let path = raw.etc.clone().unwrap_or_default();
             let path = path.strip_prefix("/etc/").map(str::to_owned).unwrap_or(path);
-            Test::Etc { path, text: text_test(raw)?, present: exists }
+            Test::Etc { path, text: text_test(raw, resolver)?, present: exists }
         }
         "output" if !flake => return Err("`output` checks need a flake (the step's entry is not flake.nix)".into()),
         "output" => {
             let path = raw.output.clone().unwrap_or_default();
             path::split(&path)?;
-            Test::Output { path, text: text_test(raw)?, present: exists }
+            Test::Output { path, text: text_test(raw, resolver)?, present: exists }
         }
         "option" => {
             let name = raw.option.clone().unwrap_or_default();
@@ -129,7 +129,7 @@ pub fn convert<H: Host>(raw: &CheckToml, flake: bool, resolver: &mut Resolver<H>
     };
     let label = match &raw.label {
         Some(label) => label.clone(),
-        None => label(&test, &with, shown_type.as_deref(), shown_value.as_deref()),
+        None => label(&test, &shown_with, shown_type.as_deref(), shown_value.as_deref()),
     };
     Ok(Check { label, with, test })
 }
@@ -167,8 +167,9 @@ fn present_keys(raw: &CheckToml) -> Vec<&'static str> {
     keys.into_iter().filter(|(_, there)| *there).map(|(name, _)| name).collect()
 }
 
-/// The one text test of `raw`, if it has one.
-fn text_test(raw: &CheckToml) -> Result<Option<TextTest>, String> {
+/// The one text test of `raw`, if it has one; a `matches` pattern must be
+/// portable POSIX (see `pattern.rs`) that `builtins.split` accepts.
+fn text_test(raw: &CheckToml, resolver: &mut Resolver) -> Result<Option<TextTest>, String> {
     let equals = match &raw.equals {
         Some(toml::Value::String(s)) => Some(TextTest::Equals(s.clone())),
         Some(_) => return Err("`equals` compares text here: give a string".into()),
@@ -184,7 +185,8 @@ fn text_test(raw: &CheckToml) -> Result<Option<TextTest>, String> {
     .flatten()
     .collect();
     if let Some(TextTest::Matches(pattern)) = tests.first() {
-        regex_lite::Regex::new(pattern).map_err(|e| format!("`matches` is not a valid regular expression: {e}"))?;
+        portable(pattern).map_err(|e| format!("`matches` is not portable: {e}"))?;
+        resolver.regex(pattern)?;
     }
     match tests.len() {
         0 | 1 => Ok(tests.into_iter().next()),
@@ -192,19 +194,22 @@ fn text_test(raw: &CheckToml) -> Result<Option<TextTest>, String> {
     }
 }
 
-/// The `with` table as settings, in the order written.
-fn settings(raw: &CheckToml) -> Result<Vec<Setting>, String> {
+/// The `with` table as settings, in the order written, and as the label
+/// shows them (`option`, the value as Nix).
+#[allow(clippy::type_complexity)]
+fn settings(raw: &CheckToml) -> Result<(Vec<Setting>, Vec<(String, String)>), String> {
     let Some(table) = &raw.with else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
-    table
-        .iter()
-        .map(|(option, value)| {
-            path::split(option)?;
-            let nix = to_nix(value).map_err(|e| format!("`with` {option}: {e}"))?;
-            Ok(Setting { option: option.clone(), nix })
-        })
-        .collect()
+    let mut settings = Vec::new();
+    let mut shown = Vec::new();
+    for (option, value) in table {
+        path::split(option)?;
+        let nix = to_nix(value).map_err(|e| format!("`with` {option}: {e}"))?;
+        settings.push(Setting { option: option.clone(), value: to_json(value)? });
+        shown.push((option.clone(), nix));
+    }
+    Ok((settings, shown))
 }
 
 /// A unit's file name: it must have a unit type's suffix.

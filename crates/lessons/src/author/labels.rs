@@ -1,17 +1,18 @@
 //! The sentence a learner reads for a check, made from the check itself
 //! when the author wrote none ("The unit `nginx.service` exists").
 
-use crate::check::{Protocol, Setting, Test, TextTest};
+use crate::check::{Protocol, Test, TextTest};
 
-/// The label of `test`, preceded by its `with` settings. `shown_type` is
-/// the type as the author wrote it, and `shown_value` the expected value
-/// of an option's default or of a `config` value, as Nix.
-pub fn label(test: &Test, with: &[Setting], shown_type: Option<&str>, shown_value: Option<&str>) -> String {
+/// The label of `test`, preceded by its `with` settings (each an option
+/// and its value as Nix). `shown_type` is the type as the author wrote it,
+/// and `shown_value` the expected value of an option's default or of a
+/// `config` value, as Nix.
+pub fn label(test: &Test, with: &[(String, String)], shown_type: Option<&str>, shown_value: Option<&str>) -> String {
     let sentence = sentence(test, shown_type, shown_value);
     if with.is_empty() {
         return sentence;
     }
-    let settings: Vec<String> = with.iter().map(|s| format!("`{} = {}`", s.option, s.nix)).collect();
+    let settings: Vec<String> = with.iter().map(|(option, nix)| format!("`{option} = {nix}`")).collect();
     let mut rest = sentence.chars();
     let first = rest.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
     format!("With {}: {first}{}", settings.join(" and "), rest.as_str())
@@ -100,7 +101,7 @@ mod tests {
             key: "ExecStart".into(),
             text: TextTest::Contains("--bind 127.0.0.1:8080".into()),
         };
-        let with = [Setting { option: "xeserv.services.gohello.port".into(), nix: "8080".into() }];
+        let with = [("xeserv.services.gohello.port".to_owned(), "8080".to_owned())];
         assert_eq!(
             label(&test, &with, None, None),
             "With `xeserv.services.gohello.port = 8080`: `ExecStart` of `xeserv.gohello.service` contains `--bind 127.0.0.1:8080`"

@@ -10,13 +10,14 @@ use super::manifest::{CourseToml, StepToml};
 use super::markdown::convert_all as convert_markdown;
 use super::resolve::Resolver;
 use crate::course::{Course, Step, StepKind};
-use crate::run::Host;
+use crate::Playground;
 
 /// The entry files the playground knows how to evaluate.
 const ENTRIES: [&str; 2] = ["flake.nix", "configuration.nix"];
 
-/// Reads the course in `dir`; `Err` lists every problem found.
-pub fn load_course<H: Host>(dir: &Path, host: &mut H) -> Result<Course, Vec<String>> {
+/// Reads the course in `dir` (evaluating types, values and patterns with
+/// `playground`'s evaluator); `Err` lists every problem found.
+pub fn load_course(dir: &Path, playground: &mut Playground) -> Result<Course, Vec<String>> {
     let mut problems = Vec::new();
     let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if !is_id(&id) {
@@ -27,7 +28,7 @@ pub fn load_course<H: Host>(dir: &Path, host: &mut H) -> Result<Course, Vec<Stri
         Ok(m) => m,
         Err(problem) => return Err(vec![problem]),
     };
-    let mut resolver = Resolver::new(host);
+    let mut resolver = Resolver::new(playground);
     let mut steps = Vec::new();
     let mut links = Vec::new();
     for step_id in &manifest.steps {
@@ -62,12 +63,7 @@ pub fn load_course<H: Host>(dir: &Path, host: &mut H) -> Result<Course, Vec<Stri
 }
 
 /// Reads one step, adding the step ids its text and hints link to to `links`.
-fn load_step<H: Host>(
-    dir: &Path,
-    id: &str,
-    resolver: &mut Resolver<H>,
-    links: &mut Vec<String>,
-) -> Result<Step, Vec<String>> {
+fn load_step(dir: &Path, id: &str, resolver: &mut Resolver, links: &mut Vec<String>) -> Result<Step, Vec<String>> {
     let at = |what: &str| format!("{}", dir.join(what).display());
     if !is_id(id) {
         return Err(vec![format!(

@@ -16,6 +16,8 @@ mod load;
 pub mod manifest;
 pub mod markdown;
 mod nix_value;
+pub mod path;
+mod pattern;
 mod resolve;
 mod verify;
 

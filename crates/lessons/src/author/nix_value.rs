@@ -1,5 +1,6 @@
 //! TOML values written as Nix source (a check's `with`, `default` and
-//! `equals`): `8080`, `"text"`, `[ 1 2 ]`, `{ a = 1; }`.
+//! `equals`): `8080`, `"text"`, `[ 1 2 ]`, `{ a = 1; }`; and as JSON (a
+//! `with` value, which the judges read with `builtins.fromJSON`).
 
 use nixpen_eval::print::{attr_name, escape_str};
 
@@ -36,6 +37,28 @@ pub fn to_nix(value: &toml::Value) -> Result<String, String> {
     })
 }
 
+/// `value` as JSON, which `builtins.fromJSON` reads as the Nix value
+/// [`to_nix`] writes; `Err` for what Nix has no value for.
+///
+/// ```text
+/// to_json(&toml::Value::Integer(8080)) == Ok(serde_json::json!(8080))
+/// ```
+pub fn to_json(value: &toml::Value) -> Result<serde_json::Value, String> {
+    Ok(match value {
+        toml::Value::String(s) => s.clone().into(),
+        toml::Value::Integer(n) => (*n).into(),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).ok_or(format!("Nix has no number {f}"))?.into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => return Err(format!("Nix has no dates: write \"{d}\" as a string")),
+        toml::Value::Array(items) => items.iter().map(to_json).collect::<Result<Vec<_>, _>>()?.into(),
+        toml::Value::Table(table) => {
+            let entries: Result<serde_json::Map<String, serde_json::Value>, String> =
+                table.iter().map(|(name, value)| Ok((name.clone(), to_json(value)?))).collect();
+            entries?.into()
+        }
+    })
+}
+
 /// A list element: a negative number in parentheses (`[ -1 ]` is a subtraction).
 fn element(value: &toml::Value) -> Result<String, String> {
     let text = to_nix(value)?;
@@ -59,5 +82,17 @@ mod tests {
         assert_eq!(nix("[]").unwrap(), "[ ]");
         assert_eq!(nix("{ a = 1.5, \"b c\" = \"x\" }").unwrap(), "{ a = 1.5; \"b c\" = \"x\"; }");
         assert!(nix("1979-05-27").unwrap_err().contains("no dates"));
+    }
+
+    #[test]
+    fn toml_values_become_json() {
+        let json = |toml_text: &str| {
+            let table: toml::Table = toml::from_str(&format!("v = {toml_text}")).unwrap();
+            to_json(&table["v"]).map(|v| v.to_string())
+        };
+        assert_eq!(json("8080").unwrap(), "8080");
+        assert_eq!(json(r#"[1.5, "a", { b = true }]"#).unwrap(), r#"[1.5,"a",{"b":true}]"#);
+        assert!(json("1979-05-27").is_err());
+        assert!(json("nan").is_err());
     }
 }

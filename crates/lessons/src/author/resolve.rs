@@ -1,23 +1,26 @@
 //! What an author writes that only Nix can say exactly, resolved once at
 //! build time with the embedded nixpkgs: a type written as an expression
 //! (`port`) becomes the description NixOS prints for it (`16 bit unsigned
-//! integer; between 0 and 65535 (both inclusive)`), and an expected value
-//! the text `lib.nixpen.toText` prints for it, as option data shows defaults.
+//! integer; between 0 and 65535 (both inclusive)`), an expected value the
+//! text `lib.nixpen.toText` prints for it, as option data shows defaults;
+//! and a `matches` pattern is one `builtins.split` accepts.
 
 use std::collections::HashMap;
 
-use crate::run::Host;
+use nixpen_eval::print::escape_str;
 
-/// Resolves through `host`, remembering each answer.
-pub struct Resolver<'h, H: Host> {
-    host: &'h mut H,
+use crate::Playground;
+
+/// Resolves through a playground's evaluator, remembering each answer.
+pub struct Resolver<'p> {
+    playground: &'p mut Playground,
     known: HashMap<String, Result<String, String>>,
 }
 
-impl<'h, H: Host> Resolver<'h, H> {
-    /// A resolver evaluating with `host`.
-    pub fn new(host: &'h mut H) -> Self {
-        Resolver { host, known: HashMap::new() }
+impl<'p> Resolver<'p> {
+    /// A resolver evaluating with `playground`.
+    pub fn new(playground: &'p mut Playground) -> Self {
+        Resolver { playground, known: HashMap::new() }
     }
 
     /// The description of the type `expr`, a Nix expression in which
@@ -33,13 +36,19 @@ impl<'h, H: Host> Resolver<'h, H> {
         self.string(&expr).map_err(|e| format!("the value `{nix}` cannot be evaluated: {e}"))
     }
 
+    /// `Ok` when `builtins.split` accepts the regular expression `pattern`.
+    pub fn regex(&mut self, pattern: &str) -> Result<(), String> {
+        let expr = format!("builtins.toString (builtins.length (builtins.split {} \"\"))", escape_str(pattern));
+        self.string(&expr).map(|_| ()).map_err(|e| format!("`matches` is not a valid regular expression: {e}"))
+    }
+
     fn string(&mut self, expr: &str) -> Result<String, String> {
         if let Some(known) = self.known.get(expr) {
             return known.clone();
         }
-        let answer = match self.host.eval_json(expr, &mut Vec::new()) {
-            Ok(json) => self.host.decode::<String>(&json),
-            Err(failure) => Err(failure.describe()),
+        let answer = match self.playground.eval_json(expr) {
+            Ok(json) => serde_json::from_str::<String>(&json).map_err(|e| e.to_string()),
+            Err(error) => Err(error.message),
         };
         self.known.insert(expr.to_owned(), answer.clone());
         answer

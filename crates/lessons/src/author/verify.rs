@@ -4,8 +4,8 @@
 //! files pass them all.
 
 use crate::course::{Course, Step, StepKind};
-use crate::judge::Verdict;
 use crate::run::target_of;
+use crate::verdict::Verdict;
 use crate::Playground;
 
 /// What checking one step found.
