@@ -47,6 +47,8 @@ pub enum PageMessage {
     /// `web/worker-loader.js`, which hands them to the worker as if the
     /// page had sent them. Names are relative to the tree's root.
     Extras(Vec<File>),
+    /// Judge a lesson step's checks.
+    Check(CheckRequest),
 }
 
 impl PageMessage {
@@ -56,6 +58,7 @@ impl PageMessage {
             PageMessage::Eval(request) => request.id,
             PageMessage::Tree(request) => request.id,
             PageMessage::Extras(_) | PageMessage::LoadExtras => 0,
+            PageMessage::Check(request) => request.id,
         }
     }
 }
@@ -68,6 +71,37 @@ pub struct TreeRequest {
     pub id: u32,
     /// Attribute names (list positions as decimal text) from `config` down.
     pub path: Vec<String>,
+}
+
+/// Page → worker: judge a lesson step's checks on `files`, evaluated as
+/// the step says (`entry`, `attr`), without the options form's overrides.
+/// The worker answers with [`WorkerMessage::Checked`]; before the extra
+/// nixpkgs files (the judges are among them) have arrived, it answers once
+/// they have.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CheckRequest {
+    /// Sequence number (shared with the other requests); the answer carries it back.
+    pub id: u32,
+    /// Every file of the playground.
+    pub files: Vec<File>,
+    /// The step's entry file (`flake.nix` or `configuration.nix`).
+    pub entry: String,
+    /// The step's `attr`: which of a flake's configurations, if several.
+    pub attr: Option<String>,
+    /// The JSON text of the step's `checks`, as the course's bundle holds
+    /// them (the page need not decode them).
+    pub checks_json: String,
+}
+
+/// The answer to a [`CheckRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckResponse {
+    /// The request's `id`.
+    pub id: u32,
+    /// The JSON text of one verdict per check, in order:
+    /// `[{"passed":true},{"passed":false,"detail":"…"}]`; or why the
+    /// checks could not be judged (an `error: …` text).
+    pub verdicts_json: Result<String, String>,
 }
 
 /// What one node of the `config` tree holds.
@@ -159,6 +193,8 @@ pub enum WorkerMessage {
     /// The extra nixpkgs files arrived and are mounted: what the page
     /// shows may change (options now checked against NixOS's index).
     ExtrasLoaded,
+    /// The answer to a [`CheckRequest`].
+    Checked(CheckResponse),
 }
 
 /// The options the user's own modules declare, for the form.

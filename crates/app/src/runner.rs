@@ -233,7 +233,8 @@ impl Runner {
                 Ok(WorkerMessage::Done(response)) => RunnerEvent::Done(response),
                 Ok(WorkerMessage::Options(options)) => RunnerEvent::Options(options),
                 Ok(WorkerMessage::Tree(response)) => RunnerEvent::Tree(response),
-                Err(_) => return,
+                // Nothing sends check requests yet (the lesson panel will).
+                Ok(WorkerMessage::Checked(_)) | Err(_) => return,
             };
             signal.emit(RunnerSignal::Worker { generation, event });
         });

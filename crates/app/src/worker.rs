@@ -2,7 +2,9 @@
 //! long-lived [`Engine`] (so its parse cache survives between edits) and
 //! posts back [`WorkerMessage::Done`], then (unless a newer request came
 //! in meanwhile) [`WorkerMessage::Options`];
-//! answers [`TreeRequest`]s about the last evaluated configuration.
+//! answers [`TreeRequest`]s about the last evaluated configuration, and
+//! lesson [`CheckRequest`](crate::protocol::CheckRequest)s with
+//! [`WorkerMessage::Checked`].
 //!
 //! [`PageMessage`]: crate::protocol::PageMessage
 
@@ -13,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::engine::Engine;
-use crate::protocol::{OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage};
+use crate::protocol::{CheckResponse, OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage};
 
 /// Installs the message handler on the worker's global scope and tells the
 /// page that the worker is ready. Called once by the worker binary.
@@ -53,6 +55,17 @@ pub fn run() {
             Ok(PageMessage::Extras(files)) => {
                 engine.borrow_mut().add_extras(&files);
                 post(&reply_scope, &WorkerMessage::ExtrasLoaded);
+                return;
+            }
+            Ok(PageMessage::Check(request)) => {
+                let verdicts_json = engine.borrow_mut().check(
+                    &request.files,
+                    &request.entry,
+                    request.attr.as_deref(),
+                    &request.checks_json,
+                );
+                post(&reply_scope, &WorkerMessage::Checked(CheckResponse { id: request.id, verdicts_json }));
+                engine.borrow_mut().release_heap();
                 return;
             }
             Err(_) => return,
