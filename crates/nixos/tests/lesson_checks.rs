@@ -201,3 +201,34 @@ fn no_warnings_and_a_check_not_judged() {
     let found = details(parse_json(&eval(expr).unwrap()).array());
     assert_eq!(found, [Some("there are no warnings".into()), Some("(Nixpen) the check was not judged".into())]);
 }
+
+#[test]
+fn a_step_is_judged_by_its_entry_and_attr() {
+    let flake = r#"{
+  inputs.nixpkgs.url = "nixpkgs/nixos-unstable";
+  outputs = { self, nixpkgs }: {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem { system = "x86_64-linux"; modules = [ ./configuration.nix ]; };
+    nixosConfigurations.db = nixpkgs.lib.nixosSystem { system = "x86_64-linux"; modules = [ ]; };
+  };
+}
+"#;
+    let dir = folder("step", &[("flake.nix", flake), ("configuration.nix", MODULE)]);
+    let step = |entry: &str, attr: &str| {
+        format!(
+            "(import <nixpkgs/nixpen/lesson-checks.nix>).judgeStep {{ dir = \"{}\"; step = {{ entry = \"{entry}\"; \
+             attr = {attr}; checks = [ {{ label = \"\"; test.unit = {{ unit = \"demo.service\"; present = true; }}; }} ]; }}; }}",
+            dir.display()
+        )
+    };
+    // One part per check, the rest (up to 32) null.
+    for (entry, attr) in
+        [("configuration.nix", "null"), ("flake.nix", "\"web\""), ("flake.nix", "\"nixosConfigurations.web\"")]
+    {
+        let parts = parse_json(&eval(&step(entry, attr)).unwrap_or_else(|e| panic!("{e}")));
+        assert_eq!(parts.object().len(), 32);
+        assert_eq!(parts.at("0").at("passed"), &Json::Bool(true), "{entry} {attr}: {parts}");
+        assert_eq!(parts.at("1"), &Json::Null);
+    }
+    let several = eval(&format!("({}).\"0\"", step("flake.nix", "null"))).unwrap_err();
+    assert!(several.contains("has several nixosConfigurations (db, web); the step must name one (attr)"), "{several}");
+}

@@ -19,6 +19,9 @@
 #    prints each part on its own (one heap: the configuration is evaluated
 #    once), so a part that fails fails alone. A part is the check's verdict,
 #    or, for a `warning` check, `{ warnings; }` (NixOS's warnings).
+#    `judgeStep { dir; step; }` is the same for a step as the bundle holds
+#    it (`entry`, `attr`, `checks`), with the parts "0" to "31" (null past
+#    the step's checks), so that the engine asks for the same parts always.
 # 2. `verdicts { dir; checks; results; messages; }` takes, for each check,
 #    `{ ok = part; }` or the error the engine reported,
 #    `{ error = { message; file; line; column; }; }` (`file` null, `line`
@@ -47,6 +50,34 @@ let
 
   # The judges reading the rendered system, by kind.
   systemJudges = { inherit (system) unit unitKey nginx port etc; };
+
+  # The most checks a step has: the parts `judgeStep` gives.
+  maxChecks = 32;
+
+  # What the playground evaluates for a step whose files are in `dir`: a
+  # NixOS module (its `entry`), or, for `flake.nix`, the flake's
+  # configuration `attr` (or a full output path when it holds a dot) or
+  # its only one; `outputs`: the flake's outputs, or null.
+  evaluated = dir: step:
+    let
+      attr = step.attr or null;
+      outputs = (import ../flake { src = /. + dir; }).outputs;
+      all = outputs.nixosConfigurations or { };
+      names = builtins.attrNames all;
+      only =
+        if names == [ ] then throw "the flake in ${dir} has no nixosConfigurations: nothing to render"
+        else if builtins.length names > 1 then
+          throw "the flake in ${dir} has several nixosConfigurations (${builtins.concatStringsSep ", " names}); the step must name one (attr)"
+        else all.${builtins.head names};
+    in
+    if step.entry != "flake.nix" then { configuration = import ../nixos { configuration = /. + "${dir}/${step.entry}"; }; outputs = null; }
+    else {
+      inherit outputs;
+      configuration =
+        if attr == null then only
+        else if lib.hasInfix "." attr then lib.getAttrFromPath (helpers.splitPath attr) outputs
+        else all.${attr};
+    };
 in
 rec {
   /** One part per check, named by its index: its verdict, or `{ warnings; }`.
@@ -83,6 +114,15 @@ rec {
           else helpers.fail "(Nixpen) there is no judge of checks of the kind ${kind}");
     in
     builtins.listToAttrs (lib.imap0 (i: check: { name = toString i; value = part check; }) checks);
+
+  /** `judge` for a step as the bundle holds it (`{ entry; attr ? null;
+      checks; … }`) on the learner's files in `dir`: the parts "0" to "31",
+      null past the step's checks. */
+  judgeStep = { dir, step }:
+    let
+      parts = judge (evaluated dir step // { inherit dir; inherit (step) checks; });
+    in
+    builtins.listToAttrs (builtins.genList (i: { name = toString i; value = parts.${toString i} or null; }) maxChecks);
 
   /** The verdicts, in order, from each check's `results` (`{ ok = part; }`
       or `{ error = …; }`) and the evaluator's `messages`. */
