@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use nixpen_eval::{EvalConfig, EvalError, Evaluator, Input, MemoryFs, OutputFormat, Request};
-use nixpen_nixos::Target;
 
 use crate::check::Check;
 use crate::course::File;
@@ -51,14 +50,15 @@ impl Playground {
         }
     }
 
-    /// Judges `checks` on `files` evaluated as `target`: one verdict per
-    /// check, in order (each a failure naming the problem when the judges
-    /// cannot run).
-    pub fn check(&mut self, files: &[File], target: &Target, checks: &[Check]) -> Vec<Verdict> {
+    /// Judges `checks` on `files` evaluated as a step whose entry file is
+    /// `entry` (`flake.nix`: a flake, its configuration `attr` or its only
+    /// one; else a NixOS module): one verdict per check, in order (each a
+    /// failure naming the problem when the judges cannot run).
+    pub fn check(&mut self, files: &[File], entry: &str, attr: Option<&str>, checks: &[Check]) -> Vec<Verdict> {
         self.set_files(files);
-        let judged = serde_json::to_string(checks)
-            .map_err(|e| e.to_string())
-            .and_then(|json| run_checks(&mut self.evaluator, target, &json, checks.len()).map_err(|e| e.rendered))
+        let step = serde_json::json!({ "entry": entry, "attr": attr, "checks": checks });
+        let judged = run_checks(&mut self.evaluator, &step.to_string())
+            .map_err(|e| e.rendered)
             .and_then(|json| serde_json::from_str::<Vec<Verdict>>(&json).map_err(|e| e.to_string()));
         match judged {
             Ok(verdicts) if verdicts.len() == checks.len() => verdicts,

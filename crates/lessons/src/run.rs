@@ -3,109 +3,100 @@
 //! this file only says what to evaluate, and carries what the engine
 //! reports from the first evaluation to the second:
 //!
-//! 1. the judges' `judge`, printed one part per check (one heap, so the
-//!    configuration is evaluated once, and a part that fails fails alone);
+//! 1. the judges' `judgeStep`, printed one part per check (one heap, so
+//!    the configuration is evaluated once, and a part that fails fails
+//!    alone);
 //! 2. the judges' `verdicts`, given each part's JSON or the error the
 //!    engine reported, and the evaluator's `warning:` lines: the verdicts.
 //!
 //! `nixpen lesson check` ([`crate::Playground`]) and the playground's
 //! worker call [`run_checks`] with their own evaluator, so both judge
-//! alike.
+//! alike. It decodes nothing, so the worker links none of the checks'
+//! serde code.
 
 use nixpen_eval::print::escape_str;
-use nixpen_eval::{EvalError, Evaluator, Input, OutputFormat, PartsOutcome, Request};
-use nixpen_nixos::Target;
+use nixpen_eval::{EvalError, Evaluator, Input, OutputFormat, Request};
 
 /// The folder under which the learner's files live in the evaluator's file
 /// system, in the browser's worker and in `nixpen lesson check` alike (so
 /// an error's position reads the same in both).
 pub const PLAYGROUND_DIR: &str = "/playground";
 
-/// The judges, on the search path's `nixpkgs`.
-pub const JUDGES: &str = "<nixpkgs/nixpen/lesson-checks.nix>";
+/// The most checks a step may have: the judges' `judgeStep` gives this
+/// many parts (null past the step's checks).
+pub const MAX_CHECKS: usize = PARTS.len();
 
-/// What the playground evaluates for a step whose entry file is `entry`:
-/// `flake.nix` is a flake (its configuration `attr`, or its only one), any
-/// other file a NixOS module.
-///
-/// ```
-/// use nixpen_nixos::Target;
-/// assert_eq!(nixpen_lessons::run::target_of("configuration.nix", None),
-///            Target::Module { path: "/playground/configuration.nix".into() });
-/// ```
-pub fn target_of(entry: &str, attr: Option<&str>) -> Target {
-    if entry == "flake.nix" {
-        Target::Flake { dir: PLAYGROUND_DIR.into(), attr: attr.map(str::to_owned) }
-    } else {
-        Target::Module { path: format!("{PLAYGROUND_DIR}/{entry}") }
+/// The parts of `judgeStep`, each printed as JSON.
+const PARTS: [(&str, OutputFormat); 32] = {
+    const N: [&str; 32] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+        "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+    ];
+    let mut parts = [("", OutputFormat::Json); 32];
+    let mut i = 0;
+    while i < 32 {
+        parts[i].0 = N[i];
+        i += 1;
     }
+    parts
+};
+
+/// Judges a step's checks on the files under [`PLAYGROUND_DIR`]:
+/// `step_json` is the step as a course's bundle holds it, or at least its
+/// `entry`, `attr` and `checks` (`{"entry":"flake.nix","checks":[…]}`).
+/// Returns the JSON list of verdicts (`{ "passed": …, "detail"?: … }`), in
+/// the checks' order; `Err` when the judges themselves could not run
+/// (their file is missing, or the step is not such JSON).
+pub fn run_checks(evaluator: &mut Evaluator, step_json: &str) -> Result<String, EvalError> {
+    let step = escape_str(step_json);
+    let judge =
+        format!("(import <nixpkgs/nixpen/lesson-checks.nix>).judgeStep {{ dir = \"{PLAYGROUND_DIR}\"; step = builtins.fromJSON {step}; }}");
+    let judged = evaluator.eval_parts(&request(judge), &PARTS);
+    let mut verdicts = format!(
+        "(import <nixpkgs/nixpen/lesson-checks.nix>).verdicts {{ dir = \"{PLAYGROUND_DIR}\"; \
+         checks = (builtins.fromJSON {step}).checks; results = ["
+    );
+    for result in &judged.results {
+        push_result(&mut verdicts, result);
+    }
+    verdicts.push_str(" ]; messages = [");
+    for line in &judged.messages {
+        verdicts.push(' ');
+        verdicts.push_str(&escape_str(line));
+    }
+    verdicts.push_str(" ]; }");
+    evaluator.eval(&request(verdicts)).result
 }
 
-/// Judges the checks `checks_json` (the JSON list of `count` checks, as a
-/// course's bundle holds them) on the configuration `target`: the JSON
-/// list of verdicts (`{ "passed": …, "detail"?: … }`), in order; `Err`
-/// when the judges themselves could not run (their file is missing, say).
-pub fn run_checks(
-    evaluator: &mut Evaluator,
-    target: &Target,
-    checks_json: &str,
-    count: usize,
-) -> Result<String, EvalError> {
-    let names: Vec<String> = (0..count).map(|i| i.to_string()).collect();
-    let parts: Vec<(&str, OutputFormat)> = names.iter().map(|name| (name.as_str(), OutputFormat::Json)).collect();
-    let judged = evaluator.eval_parts(&request(judge_expr(target, checks_json)), &parts);
-    evaluator.eval(&request(verdicts_expr(target, checks_json, &judged))).result
-}
-
-/// The first evaluation: the judges' parts, one per check.
-pub fn judge_expr(target: &Target, checks_json: &str) -> String {
-    let outputs = match target {
-        Target::Flake { dir, .. } => format!("(import <nixpkgs/flake> {{ src = /. + {}; }}).outputs", escape_str(dir)),
-        Target::Module { .. } => "null".to_owned(),
-    };
-    format!(
-        "(import {JUDGES}).judge {{ configuration = {}; outputs = {outputs}; dir = {}; checks = builtins.fromJSON {}; }}",
-        target.configuration_expr(),
-        escape_str(&target.user_dir()),
-        escape_str(checks_json),
-    )
-}
-
-/// The second evaluation: the verdicts, from what the first one gave.
-pub fn verdicts_expr(target: &Target, checks_json: &str, judged: &PartsOutcome) -> String {
-    let results: Vec<String> = judged.results.iter().map(result_nix).collect();
-    let messages: Vec<String> = judged.messages.iter().map(|line| escape_str(line)).collect();
-    format!(
-        "(import {JUDGES}).verdicts {{ dir = {}; checks = builtins.fromJSON {}; results = [ {} ]; messages = [ {} ]; }}",
-        escape_str(&target.user_dir()),
-        escape_str(checks_json),
-        results.join(" "),
-        messages.join(" "),
-    )
-}
-
-/// One part's outcome as the judges' `verdicts` reads it.
+/// Appends one part's outcome as the judges' `verdicts` reads it: its
+/// JSON, or the error with its position.
 ///
 /// ```
 /// use nixpen_eval::{EvalError, Pos};
 /// let error = EvalError { message: "undefined variable 'x'".into(), rendered: String::new(),
 ///     pos: Some(Pos { file: "/playground/flake.nix".into(), line: 3, column: 5 }) };
-/// assert_eq!(nixpen_lessons::run::result_nix(&Err(error)),
-///     r#"{ error = { message = "undefined variable 'x'"; file = "/playground/flake.nix"; line = 3; column = 5; }; }"#);
-/// assert_eq!(nixpen_lessons::run::result_nix(&Ok("true".into())), r#"{ ok = builtins.fromJSON "true"; }"#);
+/// let mut text = String::new();
+/// nixpen_lessons::run::push_result(&mut text, &Err(error));
+/// nixpen_lessons::run::push_result(&mut text, &Ok("null".into()));
+/// assert_eq!(text, concat!(r#" { error = { message = "undefined variable 'x'"; file = "/playground/flake.nix"; line = 3; column = 5; }; }"#,
+///                          r#" { ok = builtins.fromJSON "null"; }"#));
 /// ```
-pub fn result_nix(result: &Result<String, EvalError>) -> String {
+pub fn push_result(text: &mut String, result: &Result<String, EvalError>) {
     match result {
-        Ok(json) => format!("{{ ok = builtins.fromJSON {}; }}", escape_str(json)),
+        Ok(json) => {
+            text.push_str(" { ok = builtins.fromJSON ");
+            text.push_str(&escape_str(json));
+            text.push_str("; }");
+        }
         Err(error) => {
             let (file, line, column) = match &error.pos {
                 Some(pos) => (escape_str(&pos.file), pos.line, pos.column),
                 None => ("null".to_owned(), 0, 0),
             };
-            format!(
-                "{{ error = {{ message = {}; file = {file}; line = {line}; column = {column}; }}; }}",
-                escape_str(&error.message)
-            )
+            let message = escape_str(&error.message);
+            text.push_str(&format!(
+                " {{ error = {{ message = {message}; file = {file}; line = {line}; column = {column}; }}; }}"
+            ));
         }
     }
 }

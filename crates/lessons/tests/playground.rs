@@ -6,7 +6,6 @@
 //! (`judges/` tests each family's details.)
 
 use nixpen_lessons::check::{Check, Protocol, Setting, Test, TextTest};
-use nixpen_lessons::run::target_of;
 use nixpen_lessons::{File, Playground, Verdict};
 
 /// A module with an option of its own used by a service, nginx, a port and
@@ -47,7 +46,7 @@ fn with(option: &str, json: &str, test: Test) -> Check {
 fn run(files: &[(&str, &str)], checks: &[Check]) -> Vec<Verdict> {
     let files: Vec<File> = files.iter().map(|(n, t)| File { name: (*n).into(), text: (*t).into() }).collect();
     let entry = &files[0].name;
-    Playground::new().check(&files, &target_of(entry, None), checks)
+    Playground::new().check(&files, entry, None, checks)
 }
 
 fn text(test: TextTest) -> Option<TextTest> {
@@ -218,10 +217,9 @@ fn a_flake_has_outputs_and_a_configuration() {
 #[test]
 fn a_playground_forgets_the_files_of_the_last_step() {
     let mut playground = Playground::new();
-    let target = target_of("configuration.nix", None);
     let files = |text: &str| vec![File { name: "configuration.nix".into(), text: text.into() }];
     let exists = [check(Test::Unit { unit: "demo.service".into(), present: true })];
-    assert!(playground.check(&files(MODULE), &target, &exists)[0].passed);
-    let verdicts = playground.check(&files("{ ... }: { }"), &target, &exists);
+    assert!(playground.check(&files(MODULE), "configuration.nix", None, &exists)[0].passed);
+    let verdicts = playground.check(&files("{ ... }: { }"), "configuration.nix", None, &exists);
     assert!(!verdicts[0].passed, "{verdicts:?}");
 }

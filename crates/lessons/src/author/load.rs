@@ -10,6 +10,7 @@ use super::manifest::{CourseToml, StepToml};
 use super::markdown::convert_all as convert_markdown;
 use super::resolve::Resolver;
 use crate::course::{Course, Step, StepKind};
+use crate::run::MAX_CHECKS;
 use crate::Playground;
 
 /// The entry files the playground knows how to evaluate.
@@ -128,6 +129,9 @@ fn load_step(dir: &Path, id: &str, resolver: &mut Resolver, links: &mut Vec<Stri
     }
     if raw.checks.is_empty() {
         problems.push(format!("{}: a step needs at least one [[check]]", at("step.toml")));
+    }
+    if raw.checks.len() > MAX_CHECKS {
+        problems.push(format!("{}: a step has at most {MAX_CHECKS} checks", at("step.toml")));
     }
     if !problems.is_empty() {
         return Err(problems);

@@ -4,7 +4,6 @@
 //! files pass them all.
 
 use crate::course::{Course, Step, StepKind};
-use crate::run::target_of;
 use crate::verdict::Verdict;
 use crate::Playground;
 
@@ -79,9 +78,9 @@ pub fn verify_course(course: &Course, playground: &mut Playground) -> Vec<StepRe
 
 /// Checks one step: its solution, then its starting files.
 pub fn verify_step(step: &Step, playground: &mut Playground) -> StepReport {
-    let target = target_of(&step.entry, step.attr.as_deref());
-    let solution = playground.check(&step.solution, &target, &step.checks);
-    let start = playground.check(&step.start, &target, &step.checks);
+    let attr = step.attr.as_deref();
+    let solution = playground.check(&step.solution, &step.entry, attr, &step.checks);
+    let start = playground.check(&step.start, &step.entry, attr, &step.checks);
     StepReport {
         id: step.id.clone(),
         kind: step.kind,

@@ -13,7 +13,6 @@ mod units;
 mod values;
 
 use nixpen_lessons::check::{Check, Setting, Test};
-use nixpen_lessons::run::target_of;
 use nixpen_lessons::{File, Playground};
 
 /// A check of `test` on the configuration as it is.
@@ -31,8 +30,7 @@ pub fn with(option: &str, json: &str, test: Test) -> Check {
 /// entry: `None` for a pass, else the failure's detail.
 pub fn judge(files: &[(&str, &str)], checks: &[Check]) -> Vec<Option<String>> {
     let files: Vec<File> = files.iter().map(|(n, t)| File { name: (*n).into(), text: (*t).into() }).collect();
-    let target = target_of(&files[0].name, None);
-    let verdicts = Playground::new().check(&files, &target, checks);
+    let verdicts = Playground::new().check(&files, &files[0].name, None, checks);
     verdicts.into_iter().map(|v| if v.passed { None } else { Some(v.detail.unwrap_or_default()) }).collect()
 }
 
