@@ -150,23 +150,14 @@ impl Engine {
         EvalResponse { id: request.id, kind, detected, result, messages, millis: js_sys::Date::now() - started }
     }
 
-    /// Judges a lesson step's checks on `files`, evaluated as the step's
-    /// `entry` and `attr` say, without the options form's overrides
-    /// (`nixpen_lessons::run_checks`, the judges being among the extra
-    /// files): `checks_json` is the JSON list of the step's checks as the
-    /// course's bundle holds them; the answer is the JSON list of verdicts
-    /// (`{ passed, detail? }`, in order), or why they could not be judged.
-    pub fn check(
-        &mut self,
-        files: &[File],
-        entry: &str,
-        attr: Option<&str>,
-        checks_json: &str,
-    ) -> Result<String, String> {
-        self.sync_files(files);
-        let target = nixpen_lessons::run::target_of(entry, attr);
-        let count = js_sys::JSON::parse(checks_json).map(|list| js_sys::Array::from(&list).length()).unwrap_or(0);
-        nixpen_lessons::run_checks(&mut self.evaluator, &target, checks_json, count as usize).map_err(|e| e.rendered)
+    /// Judges a lesson step's checks on the files of the last evaluation,
+    /// without the options form's overrides (`nixpen_lessons::run_checks`;
+    /// the judges are among the extra files): `step_json` is the step as
+    /// the course's bundle holds it (its `entry`, `attr` and `checks` are
+    /// read); the answer is the JSON list of verdicts (`{ passed, detail? }`,
+    /// in order), or why they could not be judged.
+    pub fn check(&mut self, step_json: &str) -> Result<String, String> {
+        nixpen_lessons::run_checks(&mut self.evaluator, step_json).map_err(|e| e.rendered)
     }
 
     /// The module files the configuration is extended with: the options

@@ -73,24 +73,17 @@ pub struct TreeRequest {
     pub path: Vec<String>,
 }
 
-/// Page → worker: judge a lesson step's checks on `files`, evaluated as
-/// the step says (`entry`, `attr`), without the options form's overrides.
-/// The worker answers with [`WorkerMessage::Checked`]; before the extra
-/// nixpkgs files (the judges are among them) have arrived, it answers once
-/// they have.
+/// Page → worker: judge a lesson step's checks on the files of the last
+/// evaluation (as a [`TreeRequest`] reads its configuration), without the
+/// options form's overrides. The judges are among the extra nixpkgs
+/// files: before [`WorkerMessage::ExtrasLoaded`], the answer is an error.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CheckRequest {
     /// Sequence number (shared with the other requests); the answer carries it back.
     pub id: u32,
-    /// Every file of the playground.
-    pub files: Vec<File>,
-    /// The step's entry file (`flake.nix` or `configuration.nix`).
-    pub entry: String,
-    /// The step's `attr`: which of a flake's configurations, if several.
-    pub attr: Option<String>,
-    /// The JSON text of the step's `checks`, as the course's bundle holds
-    /// them (the page need not decode them).
-    pub checks_json: String,
+    /// The JSON text of the step as the course's bundle holds it (its
+    /// `entry`, `attr` and `checks` are read; the page need not decode it).
+    pub step_json: String,
 }
 
 /// The answer to a [`CheckRequest`].

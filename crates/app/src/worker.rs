@@ -3,7 +3,7 @@
 //! posts back [`WorkerMessage::Done`], then (unless a newer request came
 //! in meanwhile) [`WorkerMessage::Options`];
 //! answers [`TreeRequest`]s about the last evaluated configuration, and
-//! lesson [`CheckRequest`](crate::protocol::CheckRequest)s with
+//! lesson [`CheckRequest`](crate::protocol::CheckRequest)s on its files with
 //! [`WorkerMessage::Checked`].
 //!
 //! [`PageMessage`]: crate::protocol::PageMessage
@@ -15,7 +15,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::engine::Engine;
-use crate::protocol::{CheckResponse, OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage};
+use crate::protocol::{
+    CheckRequest, CheckResponse, OptionsResponse, PageMessage, TreeRequest, TreeResponse, WorkerMessage,
+};
 
 /// Installs the message handler on the worker's global scope and tells the
 /// page that the worker is ready. Called once by the worker binary.
@@ -57,14 +59,9 @@ pub fn run() {
                 post(&reply_scope, &WorkerMessage::ExtrasLoaded);
                 return;
             }
-            Ok(PageMessage::Check(request)) => {
-                let verdicts_json = engine.borrow_mut().check(
-                    &request.files,
-                    &request.entry,
-                    request.attr.as_deref(),
-                    &request.checks_json,
-                );
-                post(&reply_scope, &WorkerMessage::Checked(CheckResponse { id: request.id, verdicts_json }));
+            Ok(PageMessage::Check(CheckRequest { id, step_json })) => {
+                let verdicts_json = engine.borrow_mut().check(&step_json);
+                post(&reply_scope, &WorkerMessage::Checked(CheckResponse { id, verdicts_json }));
                 engine.borrow_mut().release_heap();
                 return;
             }
