@@ -10,8 +10,9 @@ import { assert, assertNoConsoleErrors, openPlayground } from './helpers.mjs';
 
 /** In the page: a worker of the page's wasm, and `window.nixpenTest`:
  *  `eval(files, entry)` and `check(step)`, each resolving with the answer
- *  (`Done`'s response, `Checked`'s `verdicts_json`), and `extras`, which
- *  resolves when the worker has mounted the extra files. */
+ *  (`Done`'s response, `Checked`'s `verdicts_json`), `loadExtras()`, which
+ *  asks for the extra files as the page does after its first answer, and
+ *  `extras`, which resolves when the worker has mounted them. */
 async function startWorker(page) {
   await page.evaluate(async () => {
     const tag = document.querySelector('script[data-js][data-wasm]');
@@ -38,6 +39,7 @@ async function startWorker(page) {
     });
     window.nixpenTest = {
       extras,
+      loadExtras: () => worker.postMessage('LoadExtras'),
       eval: (files, entry) => { id += 1; return ask({ Eval: { id, files, entry, overrides: null } }, id); },
       check: (step) => { id += 1; return ask({ Check: { id, step_json: JSON.stringify(step) } }, id); },
     };
@@ -70,7 +72,7 @@ export const tests = [
         return window.nixpenTest.check(step);
       }, step);
       assert(early.Err?.includes('lesson-checks.nix'), `a check before the extra files: ${JSON.stringify(early)}`);
-      await page.evaluate(() => window.nixpenTest.extras);
+      await page.evaluate(() => { window.nixpenTest.loadExtras(); return window.nixpenTest.extras; });
       const start = await judge(page, step.start, step);
       assert(start.length === step.checks.length, `${start.length} verdicts for ${step.checks.length} checks`);
       const failed = start.filter((v) => !v.passed);
