@@ -94,7 +94,12 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     }
     let parse = rnix::Root::parse(text);
     if let Some(e) = parse.errors().first() {
-        return Err(parse_error_message(e, text).into());
+        let (msg, off) = parse_error_message(e, text);
+        return Err(match trailing_slash(text) {
+            Some(at) if at.0 <= off => ("path has a trailing slash".to_string(), at.1),
+            _ => (msg, off),
+        }
+        .into());
     }
     let root = parse.tree();
     // Syntax-tree depth check (iterative), e.g. for `1+1+1+…`.
@@ -144,6 +149,24 @@ fn too_deep(root: &rowan::GreenNodeData) -> Option<u32> {
             None => {
                 stack.pop();
             }
+        }
+    }
+    None
+}
+
+/// The first path literal ending in `/` (rnix makes its last segment an
+/// error token): the segment's start and where Nix reports it, at the
+/// character after the slash, or at the segment itself when the file ends
+/// there.
+fn trailing_slash(text: &str) -> Option<(u32, u32)> {
+    let mut off = 0u32;
+    for (kind, t) in rnix::tokenize(text) {
+        let start = off;
+        off += t.len() as u32;
+        let path_like = t.starts_with(['/', '.', '~']) || t.contains('/');
+        if kind == SyntaxKind::TOKEN_ERROR && path_like && t.ends_with('/') && !t.contains("//") {
+            let at = if off as usize == text.len() { start } else { off };
+            return Some((start, at));
         }
     }
     None

@@ -133,23 +133,24 @@ impl<'a> Interp<'a> {
             Value::Bool(b) if mode.more() => Ok(Rc::new(NixStr { s: if b { "1" } else { "" }.into(), ctx: None })),
             Value::Null if mode.more() => Ok(Rc::new(NixStr { s: "".into(), ctx: None })),
             Value::List(l) if mode.more() => {
+                // Nix puts a space after every item but the last, except
+                // after an empty list: `toString [ [ ] [ ] 1 ]` is "1".
                 let mut out = String::new();
                 let mut ctx: Option<Context> = None;
                 for (i, x) in l.iter().enumerate() {
                     let s = self.coerce_to_string(x.clone(), mode, sp)?;
-                    if i > 0 {
-                        let xv = self.force(x.clone())?;
-                        let _ = xv;
+                    out.push_str(&s.s);
+                    let empty_list = matches!(self.force(x.clone())?, Value::List(ref inner) if inner.is_empty());
+                    if i + 1 < l.len() && !empty_list {
                         out.push(' ');
                     }
-                    out.push_str(&s.s);
                     if let Some(c) = &s.ctx {
                         ctx.get_or_insert_with(Context::new).extend(c.iter().cloned());
                     }
                 }
                 Ok(Rc::new(NixStr { s: out.into(), ctx: ctx.map(Box::new) }))
             }
-            v => err_at(sp, format!("cannot coerce {} to a string: {}", v.type_desc(), self.show_value_brief(&v))),
+            v => err_at(sp, format!("cannot coerce {} to a string: {}", v.show_type(), self.show_value_brief(&v))),
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod attrs;
 mod cursed_or;
+mod indented;
 mod scope;
 
 use std::collections::{HashMap, HashSet};
@@ -309,7 +310,9 @@ impl<'a> Lowerer<'a> {
     fn lower_str(&mut self, s: &ast::Str) -> LResult<Expr> {
         let sp = self.span(s.syntax());
         let mut parts = Vec::new();
-        for p in s.normalized_parts() {
+        let indented = s.syntax().first_token().is_some_and(|t| t.text() == "''");
+        let normalized = if indented { indented::parts(s) } else { s.normalized_parts() };
+        for p in normalized {
             match p {
                 InterpolPart::Literal(t) => parts.push(StrPart::Lit(Rc::from(t.as_str()))),
                 InterpolPart::Interpolation(i) => {

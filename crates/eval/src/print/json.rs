@@ -111,7 +111,7 @@ fn write_json_nested(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, s
             }
             out.push(']');
         }
-        v => return err_at(sp, format!("cannot convert {} to JSON", v.type_desc())),
+        v => return err_at(sp, format!("cannot convert {} to JSON", v.show_type())),
     }
     Ok(())
 }
@@ -209,8 +209,8 @@ impl JsonParser<'_> {
                         _ => return Err(self.syntax()),
                     }
                 }
-                // First occurrence of a duplicate key wins in Nix's fromJSON.
-                entries.reverse();
+                // The last value of a repeated key wins, as in Nix (which
+                // inserts each key with `insert_or_assign`).
                 Ok(Value::attrs(AttrSet::from_unsorted(entries)))
             }
             Some(b'[') => {
@@ -273,7 +273,14 @@ impl JsonParser<'_> {
                         }
                     }
                 }
-                crate::float::parse_f64(t).map(Value::Float).ok_or_else(|| self.syntax())
+                match crate::float::parse_f64(t) {
+                    // nlohmann's parser, which Nix uses, rejects what overflows a double.
+                    Some(f) if !f.is_finite() => {
+                        Err(format!("[json.exception.out_of_range.406] number overflow parsing '{t}'"))
+                    }
+                    Some(f) => Ok(Value::Float(f)),
+                    None => Err(self.syntax()),
+                }
             }
             _ => Err(self.syntax()),
         }
