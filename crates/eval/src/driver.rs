@@ -361,33 +361,25 @@ fn split_attr_path(path: &str) -> Vec<String> {
     out.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
-fn select_attr_path(it: &mut Interp, mut v: Value, path: &str) -> R<Value> {
-    for part in split_attr_path(path) {
-        let part = part.as_str();
-        v = it.force(v)?;
-        match &v {
-            Value::List(l) if part.parse::<usize>().is_ok() => {
-                let i: usize = part.parse().unwrap();
-                match l.get(i) {
-                    Some(x) => v = x.clone(),
-                    None => {
-                        return crate::error::err(format!("list index {i} in selection path '{path}' is out of range"))
-                    }
-                }
-            }
-            Value::Attrs(a) => match a.get(part) {
-                Some(x) => v = x.clone(),
-                None => return crate::error::err(format!("attribute '{part}' in selection path '{path}' not found")),
-            },
-            other => {
-                return crate::error::err(format!(
-                    "the expression selected by the selection path '{path}' should be a set but is {}",
-                    other.type_desc()
-                ))
+/// One step `part` of the selection path `path` (named in errors).
+fn select_attr_step(it: &mut Interp, v: Value, part: &str, path: &str) -> R<Value> {
+    match it.force(v)? {
+        Value::List(l) if part.parse::<usize>().is_ok() => {
+            let i: usize = part.parse().unwrap_or(usize::MAX);
+            match l.get(i) {
+                Some(x) => Ok(x.clone()),
+                None => crate::error::err(format!("list index {i} in selection path '{path}' is out of range")),
             }
         }
+        Value::Attrs(a) => match a.get(part) {
+            Some(x) => Ok(x.clone()),
+            None => crate::error::err(format!("attribute '{part}' in selection path '{path}' not found")),
+        },
+        other => crate::error::err(format!(
+            "the expression selected by the selection path '{path}' should be a set but is {}",
+            other.type_desc()
+        )),
     }
-    Ok(v)
 }
 
 /// The request's value: its file or expression evaluated, auto-called with
@@ -402,10 +394,18 @@ fn root_value(it: &mut Interp, request: &Request) -> R<Value> {
         Input::Expr { text } => it.parse_source("«string»", text)?.0,
     };
     let env = Env::root();
-    let v = it.eval(&root, &env)?;
-    let mut v = auto_call(it, v, request)?;
+    let mut v = it.eval(&root, &env)?;
+    // As Nix's `findAlongAttrPath`: a function is called (with the
+    // `--arg`s it takes, or none) before each step of the `-A` path; the
+    // value reached is called only when there are `--arg`s, so a plain
+    // `nix-instantiate --eval` of a function prints `<LAMBDA>`.
     if let Some(path) = &request.attr {
-        v = select_attr_path(it, v, path)?;
+        for part in split_attr_path(path) {
+            v = auto_call(it, v, request)?;
+            v = select_attr_step(it, v, &part, path)?;
+        }
+    }
+    if !request.auto_args.is_empty() {
         v = auto_call(it, v, request)?;
     }
     it.force(v)

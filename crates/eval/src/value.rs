@@ -388,6 +388,18 @@ impl Value {
         }
     }
 
+    /// The type as Nix's `showType` of a value names it in most errors:
+    /// as [`Value::type_desc`], but naming a builtin (`the built-in
+    /// function 'map'`) and a string's context (`a string with context`).
+    pub fn show_type(&self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Value::Str(s) if s.ctx.as_ref().is_some_and(|c| !c.is_empty()) => "a string with context".into(),
+            Value::Prim(p) if p.args.is_empty() => format!("the built-in function '{}'", p.op.name).into(),
+            Value::Prim(p) => format!("the partially applied built-in function '{}'", p.op.name).into(),
+            v => v.type_desc().into(),
+        }
+    }
+
     /// The type as error messages name it (`a string`, `an integer`, …).
     pub fn type_desc(&self) -> &'static str {
         match self {

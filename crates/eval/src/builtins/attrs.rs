@@ -19,13 +19,13 @@ fn attr_values(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn has_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let n = it.force_str(a[0].clone(), sp).arg(0)?;
+    let n = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     Ok(Value::Bool(s.get(&n.s).is_some()))
 }
 
 fn get_attr(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let n = it.force_str(a[0].clone(), sp).arg(0)?;
+    let n = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let s = it.force_attrs(a[1].clone(), sp).arg(1)?;
     match s.get(&n.s) {
         Some(v) => {
@@ -41,7 +41,7 @@ fn remove_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut names = Vec::with_capacity(l.len());
     for x in l.iter() {
-        names.push(it.force_str(x.clone(), sp)?);
+        names.push(it.force_str_no_ctx(x.clone(), sp)?);
     }
     let entries: Vec<_> = s.entries.iter().filter(|e| !names.iter().any(|n| *n.s == *e.0.as_str())).cloned().collect();
     Ok(Value::attrs(AttrSet::new(entries)))
@@ -53,7 +53,7 @@ fn list_to_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     for x in l.iter() {
         let e = it.force_attrs(x.clone(), sp)?;
         let name = match e.get_sym(&it.syms.name) {
-            Some(n) => it.force_str(n.clone(), sp)?,
+            Some(n) => it.force_str_no_ctx(n.clone(), sp)?,
             None => return err_at(sp, "attribute 'name' missing"),
         };
         let value = match e.get_sym(&it.syms.value) {
@@ -90,7 +90,7 @@ fn intersect_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn cat_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let n = it.force_str(a[0].clone(), sp).arg(0)?;
+    let n = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = Vec::new();
     for x in l.iter() {
@@ -127,7 +127,7 @@ fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let mut groups: BTreeMap<Sym, Vec<Value>> = BTreeMap::new();
     for x in l.iter() {
         let k = it.call(f.clone(), x.clone(), sp)?;
-        let k = it.force_str(k, sp)?;
+        let k = it.force_str_no_ctx(k, sp)?;
         groups.entry(Sym::new(&k.s)).or_default().push(x.clone());
     }
     let entries = groups.into_iter().map(|(k, v)| (k, Value::list(v), sp)).collect();

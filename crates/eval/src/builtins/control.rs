@@ -118,12 +118,12 @@ fn function_args(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
             }
         },
         Value::Prim(_) => Ok(mk_attrs(vec![])),
-        v => err_at(sp, format!("'functionArgs' requires a function but found {}", it.show_short(&v))),
+        _ => err_at(sp, "'functionArgs' requires a function".to_string()),
     }
 }
 
 fn unsafe_get_attr_pos(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let name = it.force_str(a[0].clone(), sp).arg(0)?;
+    let name = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let set = it.force_attrs(a[1].clone(), sp).arg(1)?;
     match set.find(&name.s) {
         Some(i) => {
@@ -139,7 +139,7 @@ fn unsafe_get_attr_pos(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn get_env(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let name = it.force_str(a[0].clone(), sp).arg(0)?;
+    let name = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     match &it.config.env {
         Some(env) => Ok(Value::str(env.get(&*name.s).map(|s| s.as_str()).unwrap_or(""))),
         None => err_at(sp, "builtins.getEnv is not available in the Nixpen playground"),

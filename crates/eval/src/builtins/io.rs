@@ -137,11 +137,11 @@ fn to_path(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn find_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let l = it.force_list(a[0].clone(), sp).arg(0)?;
-    let name = it.force_str(a[1].clone(), sp).arg(1)?;
+    let name = it.force_str_no_ctx(a[1].clone(), sp).arg(1)?;
     for e in l.iter() {
         let e = it.force_attrs(e.clone(), sp)?;
         let prefix = match e.get("prefix") {
-            Some(p) => it.force_str(p.clone(), sp)?.s.to_string(),
+            Some(p) => it.force_str_no_ctx(p.clone(), sp)?.s.to_string(),
             None => String::new(),
         };
         let path = match e.get("path") {
@@ -182,7 +182,7 @@ fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         None => return err_at(sp, "attribute 'path' missing"),
     };
     let name = match args.get("name") {
-        Some(n) => Some(it.force_str(n.clone(), sp)?.s.to_string()),
+        Some(n) => Some(it.force_str_no_ctx(n.clone(), sp)?.s.to_string()),
         None => None,
     };
     let recursive = match args.get("recursive") {
@@ -191,7 +191,7 @@ fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     };
     let expected = match args.get("sha256") {
         Some(h) => {
-            let h = it.force_str(h.clone(), sp)?;
+            let h = it.force_str_no_ctx(h.clone(), sp)?;
             match nixpen_store::Hash::parse_any(&h.s, Some(nixpen_store::HashAlgo::Sha256)) {
                 Ok(h) => Some(h),
                 Err(e) => return err_at(sp, e.message().to_string()),
@@ -222,7 +222,7 @@ fn path_builtin(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn hash_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let algo = it.force_str(a[0].clone(), sp).arg(0)?;
+    let algo = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let p = path_arg(it, a[1].clone(), sp).arg(1)?;
     let algo = match nixpen_store::HashAlgo::from_name(&algo.s) {
         Some(a) => a,

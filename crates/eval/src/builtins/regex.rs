@@ -119,7 +119,7 @@ fn compile(it: &mut Interp, re: &str, anchored: bool, sp: Span) -> R<Rc<regex_li
 const MAX_REMEMBERED_INPUT: usize = 4096;
 
 fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let re = it.force_str(a[0].clone(), sp).arg(0)?;
+    let re = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let s = it.force_str(a[1].clone(), sp).arg(1)?;
     // The result (null, or a list of strings and nulls without context)
     // depends on the two texts alone, and the same lines are matched on
@@ -149,7 +149,7 @@ fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let re = it.force_str(a[0].clone(), sp).arg(0)?;
+    let re = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let s = it.force_str(a[1].clone(), sp).arg(1)?;
     let r = compile(it, &re.s, false, sp)?;
     let mut out = Vec::new();

@@ -121,7 +121,7 @@ fn replace_strings(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn hash_string(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let algo = it.force_str(a[0].clone(), sp).arg(0)?;
+    let algo = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let algo = match HashAlgo::from_name(&algo.s) {
         Some(a) => a,
         None => {
@@ -271,7 +271,7 @@ fn to_json(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn from_json(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     match json::from_json(it, &s.s) {
         Ok(v) => Ok(v),
         Err(m) => err_at(sp, m).frame(Some(sp), || "while decoding a JSON string".into()),
@@ -285,12 +285,12 @@ fn to_xml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn placeholder(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     Ok(Value::str(&nixpen_store::placeholder(&s.s)))
 }
 
 fn to_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let name = it.force_str(a[0].clone(), sp).arg(0)?;
+    let name = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let s = it.coerce_to_string(a[1].clone(), CoerceMode::Interp { copy: true }, sp).arg(1)?;
     match it.store.to_file(&name.s, s.s.as_bytes(), &s.context()) {
         Ok(p) => {
@@ -305,12 +305,12 @@ fn to_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 fn convert_hash(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let args = it.force_attrs(a[0].clone(), sp).arg(0)?;
     let text = match args.get("hash") {
-        Some(h) => it.force_str(h.clone(), sp)?,
+        Some(h) => it.force_str_no_ctx(h.clone(), sp)?,
         None => return err_at(sp, "attribute 'hash' missing"),
     };
     let algo = match args.get("hashAlgo") {
         Some(x) => {
-            let n = it.force_str(x.clone(), sp)?;
+            let n = it.force_str_no_ctx(x.clone(), sp)?;
             match HashAlgo::from_name(&n.s) {
                 Some(a) => Some(a),
                 None => return err_at(sp, format!("unknown hash algorithm '{}'", n.s)),
@@ -320,7 +320,7 @@ fn convert_hash(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     };
     let format = match args.get("toHashFormat") {
         Some(f) => {
-            let n = it.force_str(f.clone(), sp)?;
+            let n = it.force_str_no_ctx(f.clone(), sp)?;
             if &*n.s == "base32" {
                 it.message("warning: \"base32\" is a deprecated alias for hash format \"nix32\".".into());
             }

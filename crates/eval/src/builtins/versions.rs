@@ -74,8 +74,8 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
 }
 
 fn compare_versions_fn(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let x = it.force_str(a[0].clone(), sp).arg(0)?;
-    let y = it.force_str(a[1].clone(), sp).arg(1)?;
+    let x = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
+    let y = it.force_str_no_ctx(a[1].clone(), sp).arg(1)?;
     Ok(Value::Int(match compare_versions(&x.s, &y.s) {
         Ordering::Less => -1,
         Ordering::Equal => 0,
@@ -84,12 +84,12 @@ fn compare_versions_fn(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 }
 
 fn split_version_fn(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let x = it.force_str(a[0].clone(), sp).arg(0)?;
+    let x = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     Ok(Value::list(split_version(&x.s).iter().map(|s| Value::str(s)).collect()))
 }
 
 fn parse_drv_name(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let s = it.force_str(a[0].clone(), sp).arg(0)?;
+    let s = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let t: &str = &s.s;
     let bytes = t.as_bytes();
     let mut split = None;

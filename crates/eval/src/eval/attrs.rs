@@ -112,7 +112,11 @@ impl<'a> Interp<'a> {
                     .frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())?;
                 let key = match key {
                     Value::Null => continue,
-                    Value::Str(s) => s,
+                    Value::Str(s) => {
+                        super::no_context(&s, *sp)
+                            .frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())?;
+                        s
+                    }
                     v => {
                         return err_at(*sp, format!("expected a string but found {}", self.show_short(&v)))
                             .frame(Some(*sp), || "while evaluating the name of a dynamic attribute".into())
@@ -156,7 +160,10 @@ impl<'a> Interp<'a> {
     #[inline(never)]
     fn dynamic_attr_name(&mut self, e: &Expr, env: &Env) -> R<NameRef<'static>> {
         match self.eval(e, env)? {
-            Value::Str(s) => Ok(NameRef::Str(s)),
+            Value::Str(s) => {
+                super::no_context(&s, Span::default()).frame(None, || "while evaluating an attribute name".into())?;
+                Ok(NameRef::Str(s))
+            }
             v => err(format!("expected a string but found {}", self.show_short(&v)))
                 .frame(None, || "while evaluating an attribute name".into()),
         }

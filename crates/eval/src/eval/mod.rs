@@ -637,7 +637,7 @@ impl<'a> Interp<'a> {
             Value::Thunk(id) => self.peek_thunk(*id).unwrap_or(Value::Thunk(*id)),
             v => v.clone(),
         };
-        format!("{}: {}", v.type_desc(), crate::print::print_error_value(self, &v))
+        format!("{}: {}", v.show_type(), crate::print::print_error_value(self, &v))
     }
 
     /// Forces and returns an attribute set.
@@ -678,6 +678,14 @@ impl<'a> Interp<'a> {
             Value::Str(s) => Ok(s),
             v => err_at(sp, format!("expected a string but found {}", self.show_short(&v))),
         }
+    }
+
+    /// Forces a string that must carry no context, as Nix's
+    /// `forceStringNoCtx` (names, regular expressions, versions, …).
+    pub fn force_str_no_ctx(&mut self, v: Value, sp: Span) -> R<Rc<NixStr>> {
+        let s = self.force_str(v, sp)?;
+        no_context(&s, sp)?;
+        Ok(s)
     }
 
     /// Forces a value that must be a function.
@@ -766,4 +774,17 @@ pub fn lookup(env: &Env, depth: u32, slot: u32) -> Value {
         e = e.parent().expect("env depth");
     }
     e.get(slot as usize)
+}
+
+/// Fails when `s` carries a context, as Nix's `forceStringNoCtx` does.
+pub fn no_context(s: &NixStr, sp: Span) -> R<()> {
+    if let Some(first) = s.ctx.as_ref().and_then(|c| c.iter().next()) {
+        let shown = match first {
+            nixpen_store::ContextElem::Opaque(p) => p.clone(),
+            nixpen_store::ContextElem::DrvDeep(p) => format!("{p} (deep)"),
+            nixpen_store::ContextElem::Built { drv_path, output } => format!("{drv_path}^{output}"),
+        };
+        return err_at(sp, format!("the string '{}' is not allowed to refer to a store path (such as '{shown}')", s.s));
+    }
+    Ok(())
 }

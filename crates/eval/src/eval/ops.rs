@@ -347,7 +347,7 @@ impl<'a> Interp<'a> {
                 x.len().cmp(&y.len())
             }
             _ => {
-                let (ta, tb) = (a.type_desc(), b.type_desc());
+                let (ta, tb) = (a.show_type(), b.show_type());
                 if ta == tb {
                     return err_at(
                         sp,

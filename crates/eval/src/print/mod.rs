@@ -53,7 +53,9 @@ pub fn escape_str(s: &str) -> String {
     out
 }
 
-const KEYWORDS: &[&str] = &["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"];
+/// Names Nix quotes when it prints them as attribute names (its
+/// `isReservedKeyword`; `or` is not one).
+const KEYWORDS: &[&str] = &["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit"];
 
 /// An attribute name, quoted unless it is a plain identifier.
 pub fn attr_name(s: &str) -> String {
