@@ -1,0 +1,2 @@
+# A builtin cannot be JSON, and the error names it.
+[ builtins.stringLength ]

@@ -1,0 +1,2 @@
+# A dynamic attribute name must not refer to a store path.
+{ ${builtins.toFile "n" "x"} = 1; }
