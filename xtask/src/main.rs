@@ -10,6 +10,9 @@
 //! - `bench`: run the benchmarks against real Nix on the same inputs.
 //! - `bench-web`: build the release site (unless `--no-build`) and run the
 //!   browser benchmark (`web/bench/run.mjs`) on it in headless Chromium.
+//! - `fuzz-diff`: build `nixpen` and the differential fuzzer, then run it
+//!   (`crates/fuzz-diff/README.md`): random programs through `nixpen eval`
+//!   and `nix-instantiate --eval`, differences minimised into a report.
 
 use std::{
     env,
@@ -177,6 +180,21 @@ fn bench_web(rest: &[String]) -> ExitCode {
     }
 }
 
+/// `cargo xtask fuzz-diff [--count N] [--seed S] [--minutes M] [ARGS…]`:
+/// ARGS go to `nixpen-fuzz-diff` (see its README).
+fn fuzz_diff(rest: &[String]) -> ExitCode {
+    if !step("build nixpen", "cargo", &["build", "--release", "--package", "nixpen-cli"]) {
+        return ExitCode::FAILURE;
+    }
+    let mut args = vec!["run", "--release", "--package", "nixpen-fuzz-diff", "--"];
+    args.extend(rest.iter().map(String::as_str));
+    if step("fuzz-diff", "cargo", &args) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -184,9 +202,11 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
         Some("bench-web") => bench_web(&args[1..]),
+        Some("fuzz-diff") => fuzz_diff(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask (serve | test | bench [NAME…] | bench-web [--no-build] [--dist DIR] [ARGS…])"
+                "usage: cargo xtask (serve | test | bench [NAME…] | bench-web [--no-build] [--dist DIR] [ARGS…] \\
+                 | fuzz-diff [--count N] [--seed S] [--minutes M] [ARGS…])"
             );
             ExitCode::from(2)
         }
