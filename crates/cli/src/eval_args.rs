@@ -58,6 +58,7 @@ const VALUE_SETTINGS: &[&str] = &[
     "lint-absolute-path-literals",
     "lint-short-path-literals",
     "lint-url-literals",
+    "warn-short-path-literals",
     "store",
     "max-jobs",
     "cores",

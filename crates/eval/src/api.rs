@@ -34,6 +34,8 @@ pub struct EvalConfig {
     pub search_path: Vec<SearchPathEntry>,
     /// Depth, step and memory budgets.
     pub limits: Limits,
+    /// The `lint-*` settings (all `ignore` by default, as in Nix).
+    pub lints: crate::lints::Lints,
     /// Turn `builtins.warn` into an error (`--abort-on-warn`).
     pub abort_on_warn: bool,
     /// Include `… while evaluating …` frames in rendered errors.
@@ -82,6 +84,7 @@ impl EvalConfig {
             fs,
             search_path: Vec::new(),
             limits: Limits::default(),
+            lints: crate::lints::Lints::default(),
             abort_on_warn: false,
             show_trace: false,
             env: None,

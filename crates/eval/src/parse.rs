@@ -61,8 +61,20 @@ pub fn file_dir(name: &str, cwd: &str) -> String {
     }
 }
 
-/// Parses and lowers `text` of file `file` whose directory is `dir`.
-pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result<Lowered, ParseFailure> {
+/// Marks a parse warning shown as Nix's `logWarning` shows a lint's: the
+/// message, then where, with the code (`error::render_warning`), rather
+/// than `warning: at FILE:LINE:COL: …`.
+pub const FRAMED: char = '\u{1}';
+
+/// Parses and lowers `text` of file `file` whose directory is `dir`, with
+/// the `lint-*` settings `lints`.
+pub fn parse_and_lower(
+    text: &str,
+    file: u32,
+    dir: &str,
+    scoped: bool,
+    lints: crate::lints::Lints,
+) -> Result<Lowered, ParseFailure> {
     // Nix reads `\r\n` as a line break; rnix does not. Same length keeps offsets.
     let normalised;
     let text = if text.contains('\r') {
@@ -108,6 +120,7 @@ pub fn parse_and_lower(text: &str, file: u32, dir: &str, scoped: bool) -> Result
     }
     let mut l = Lowerer::new(file, dir, globals());
     l.set_scoped(scoped);
+    l.set_lints(lints);
     match l.lower_root(&root) {
         Ok(e) => Ok((Rc::new(e), std::mem::take(&mut l.warnings))),
         Err(e) => Err(ParseFailure { msg: e.msg, off: e.span.off, prev: e.prev.map(|p| p.off) }),

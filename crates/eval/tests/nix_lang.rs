@@ -104,6 +104,10 @@ fn apply_flags(words: &[String], cfg: &mut EvalConfig, req: &mut Request) -> Res
                 i += 1;
             }
             "--extra-experimental-features" => i += 1,
+            w if w.starts_with("--lint-") => {
+                cfg.lints.set(&w[2..], &next(i))?;
+                i += 1;
+            }
             w => return Err(format!("unsupported flag {w}")),
         }
         i += 1;

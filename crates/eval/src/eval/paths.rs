@@ -120,7 +120,7 @@ impl<'a> Interp<'a> {
         // Bytes held in memory and the very ones this file was read from
         // last time: the file is unchanged, no need to read it again.
         let shared = fs.read_shared(&path);
-        let key = cache_key(&path, scoped);
+        let key = cache_key(&path, scoped, self.config.lints);
         if let Some(bytes) = &shared {
             if self.cache.parsed.get(&key).and_then(|p| p.source.as_ref()).is_some_and(|s| Arc::ptr_eq(s, bytes)) {
                 return self.cached(&key);
@@ -161,7 +161,7 @@ impl<'a> Interp<'a> {
 
     /// Like [`Interp::parse_source`]; `scoped` lowers for `scopedImport`.
     pub fn parse_source_ex(&mut self, name: &str, text: &str, scoped: bool) -> R<(Rc<Expr>, u32)> {
-        self.parse_keyed(&cache_key(name, scoped), name, text, scoped)
+        self.parse_keyed(&cache_key(name, scoped, self.config.lints), name, text, scoped)
     }
 
     /// [`Interp::parse_source_ex`] with the file's cache key made already.
@@ -210,7 +210,8 @@ impl<'a> Interp<'a> {
     ) -> (Result<Rc<Expr>, (String, u32)>, Vec<(u32, String)>) {
         let stored = match &self.config.snapshot {
             // `cfg!` makes the decoder dead code in wasm (about 9 KB).
-            Some(snap) if !scoped && cfg!(not(target_arch = "wasm32")) => {
+            // The snapshot was lowered without lints.
+            Some(snap) if !scoped && self.config.lints.all_ignored() && cfg!(not(target_arch = "wasm32")) => {
                 crate::snapshot::read(snap, &mut self.cache.snapshot_strings, name, text, id)
             }
             _ => None,
@@ -220,7 +221,7 @@ impl<'a> Interp<'a> {
             None => {
                 self.cache.parse_count += 1;
                 let dir = crate::parse::file_dir(name, &self.config.cwd);
-                crate::parse::parse_and_lower(text, id, &dir, scoped).map_err(|f| {
+                crate::parse::parse_and_lower(text, id, &dir, scoped, self.config.lints).map_err(|f| {
                     let msg = match f.prev {
                         Some(off) => format!("{} at {}", f.msg, self.pos_string(Span { file: id, off })),
                         None => f.msg,
@@ -238,8 +239,17 @@ impl<'a> Interp<'a> {
     /// Emits the warnings of parsing file `id` (`warning: at FILE:L:C: …`).
     fn parse_warnings(&mut self, id: u32, warnings: &[(u32, String)]) {
         for (off, text) in warnings {
-            let pos = self.pos_string(Span { file: id, off: *off });
-            self.message(format!("warning: at {pos}: {text}"));
+            let span = Span { file: id, off: *off };
+            match text.strip_prefix(crate::parse::FRAMED) {
+                Some(msg) => {
+                    let shown = crate::error::render_warning(msg, Some(span), Vec::new(), &self.cache.files);
+                    self.message(shown);
+                }
+                None => {
+                    let pos = self.pos_string(span);
+                    self.message(format!("warning: at {pos}: {text}"));
+                }
+            }
         }
     }
 
@@ -264,11 +274,12 @@ impl<'a> Interp<'a> {
     }
 }
 
-/// The parse cache's key of a file (`scopedImport` lowers it differently).
-fn cache_key(path: &str, scoped: bool) -> String {
-    if scoped {
-        format!("\u{0}scoped:{path}")
-    } else {
-        path.to_string()
+/// The parse cache's key of a file (`scopedImport` lowers it
+/// differently, and so do lints).
+fn cache_key(path: &str, scoped: bool, lints: crate::lints::Lints) -> String {
+    match (scoped, lints.all_ignored()) {
+        (false, true) => path.to_string(),
+        (true, true) => format!("\u{0}scoped:{path}"),
+        (scoped, false) => format!("\u{0}{scoped}:{lints:?}:{path}"),
     }
 }

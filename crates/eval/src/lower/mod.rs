@@ -3,6 +3,7 @@
 mod attrs;
 mod cursed_or;
 mod indented;
+mod lints;
 mod scope;
 
 use std::collections::{HashMap, HashSet};
@@ -46,7 +47,11 @@ pub struct Lowerer<'a> {
     names: HashSet<Sym, NameHash>,
     /// `scopedImport`: unbound names (globals included) are looked up in the root `with` first.
     scoped: bool,
-    /// Parse-time warnings: byte offset and text.
+    /// The `lint-*` settings (`lints.rs`).
+    lints: crate::lints::Lints,
+    /// Parse-time warnings: byte offset and text (a text starting with
+    /// [`crate::parse::FRAMED`] is shown with the code, as Nix's
+    /// `logWarning` shows a lint's).
     pub warnings: Vec<(u32, String)>,
 }
 
@@ -60,6 +65,7 @@ impl<'a> Lowerer<'a> {
             scopes: Vec::new(),
             names: HashSet::default(),
             scoped: false,
+            lints: crate::lints::Lints::default(),
             warnings: Vec::new(),
         }
     }
@@ -67,6 +73,11 @@ impl<'a> Lowerer<'a> {
     /// Lowers for `scopedImport` (see the `scoped` field).
     pub fn set_scoped(&mut self, scoped: bool) {
         self.scoped = scoped;
+    }
+
+    /// Sets the `lint-*` settings applied to literals.
+    pub fn set_lints(&mut self, lints: crate::lints::Lints) {
+        self.lints = lints;
     }
 
     /// Lowers a root expression in the global scope.
@@ -123,7 +134,10 @@ impl<'a> Lowerer<'a> {
                     Err(_) => return self.err(node, format!("invalid integer '{}'", i.syntax().text())),
                 },
                 ast::LiteralKind::Float(f) => Expr::Float(crate::float::parse_f64(f.syntax().text()).unwrap_or(0.0)),
-                ast::LiteralKind::Uri(u) => Expr::str_lit(Rc::from(u.syntax().text())),
+                ast::LiteralKind::Uri(u) => {
+                    self.lint_url(u.syntax().text(), sp)?;
+                    Expr::str_lit(Rc::from(u.syntax().text()))
+                }
             },
             E::Ident(id) => {
                 let name = self.ident_text(id);
@@ -362,6 +376,7 @@ impl<'a> Lowerer<'a> {
                 InterpolPart::Literal(c) => {
                     let mut t = c.text().to_string();
                     if i == 0 {
+                        self.lint_path(&t, sp)?;
                         if let Some(rest) = t.strip_prefix("~/") {
                             kind = PathKind::Home;
                             t = format!("/{rest}");

@@ -19,7 +19,8 @@ pub fn verify(snap: &Snapshot) -> Result<usize, String> {
             .and_then(|t| std::str::from_utf8(t).ok())
             .ok_or_else(|| format!("{path}: no UTF-8 text"))?;
         let (fresh, fresh_warnings) =
-            parse_and_lower(text, FILE, &file_dir(path, "/"), false).map_err(|f| format!("{path}: {}", f.msg))?;
+            parse_and_lower(text, FILE, &file_dir(path, "/"), false, crate::lints::Lints::default())
+                .map_err(|f| format!("{path}: {}", f.msg))?;
         let (stored, stored_warnings) = read(snap, &mut strings, path, text, FILE)
             .ok_or_else(|| format!("{path}: the snapshot's tree cannot be read"))?;
         let (fresh, stored) = (format!("{fresh:?}"), format!("{stored:?}"));

@@ -32,8 +32,9 @@ pub fn write(mount: &str, files: &[(&str, &[u8])]) -> Result<Vec<u8>, String> {
             let (line, col) = SourceFile::new(&path, Rc::from(text)).line_col(off);
             format!("{path}:{line}:{col}")
         };
-        let (root, warnings) = parse_and_lower(text, FILE, &file_dir(&path, "/"), false)
-            .map_err(|f| format!("{}: {}", place(f.off), f.msg))?;
+        let (root, warnings) =
+            parse_and_lower(text, FILE, &file_dir(&path, "/"), false, crate::lints::Lints::default())
+                .map_err(|f| format!("{}: {}", place(f.off), f.msg))?;
         enc.out.clear();
         enc.expr(&root);
         if let Some(sp) = enc.foreign {
