@@ -10,6 +10,8 @@
 //! - `bench`: run the benchmarks against real Nix on the same inputs.
 //! - `bench-web`: build the release site (unless `--no-build`) and run the
 //!   browser benchmark (`web/bench/run.mjs`) on it in headless Chromium.
+//! - `fuzz-crash TARGET [--minutes M] [ARGS…]`: run the crash fuzzer
+//!   (`fuzz/README.md`, cargo-fuzz) on target `parse` or `eval`.
 //! - `fuzz-diff`: build `nixpen` and the differential fuzzer, then run it
 //!   (`crates/fuzz-diff/README.md`): random programs through `nixpen eval`
 //!   and `nix-instantiate --eval`, differences minimised into a report.
@@ -195,6 +197,61 @@ fn fuzz_diff(rest: &[String]) -> ExitCode {
     }
 }
 
+/// The folders whose files seed the crash fuzzer, read in place: our seeds,
+/// Nix's language suite (if present), our corpus and examples.
+const CRASH_SEEDS: &[&str] =
+    &["fuzz/seeds", "../shared/conformance/nix-lang", "crates/cli/tests/eval_corpus", "examples"];
+
+/// `cargo xtask fuzz-crash TARGET [--minutes M] [ARGS…]`: runs libFuzzer on
+/// TARGET (`parse`, `eval`) for M minutes (default 60), its corpus growing
+/// in `target/fuzz-corpus/TARGET`, findings written to
+/// `target/fuzz-artifacts/TARGET/`; ARGS go to libFuzzer.
+fn fuzz_crash(rest: &[String]) -> ExitCode {
+    let Some(target) = rest.first() else {
+        eprintln!("usage: cargo xtask fuzz-crash (parse | eval) [--minutes M] [LIBFUZZER ARGS…]");
+        return ExitCode::from(2);
+    };
+    let mut minutes = 60.0;
+    let mut passed: Vec<String> = Vec::new();
+    let mut args = rest[1..].iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--minutes" => minutes = args.next().and_then(|m| m.parse().ok()).unwrap_or(minutes),
+            _ => passed.push(arg.clone()),
+        }
+    }
+    let corpus = format!("target/fuzz-corpus/{target}");
+    let artifacts = format!("target/fuzz-artifacts/{target}/");
+    for dir in [&corpus, &artifacts] {
+        let _ = std::fs::create_dir_all(root().join(dir));
+    }
+    let mut command = vec!["fuzz".to_string(), "run".into(), "-O".into(), target.clone(), corpus];
+    command.extend(CRASH_SEEDS.iter().filter(|d| root().join(d).exists()).map(|d| d.to_string()));
+    command.push("--".into());
+    command.extend([
+        "-dict=fuzz/nix.dict".to_string(),
+        format!("-max_total_time={}", (minutes * 60.0) as u64),
+        "-timeout=10".into(),
+        "-rss_limit_mb=2048".into(),
+        "-max_len=4096".into(),
+        format!("-artifact_prefix={artifacts}"),
+        "-print_final_stats=1".into(),
+    ]);
+    command.extend(passed);
+    eprintln!("\n==> fuzz-crash: cargo {}", command.join(" "));
+    let status = Command::new("cargo")
+        .args(&command)
+        .current_dir(root())
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("PATH", tool_path())
+        .status();
+    if matches!(status, Ok(s) if s.success()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -203,10 +260,12 @@ fn main() -> ExitCode {
         Some("bench") => bench(&args[1..]),
         Some("bench-web") => bench_web(&args[1..]),
         Some("fuzz-diff") => fuzz_diff(&args[1..]),
+        Some("fuzz-crash") => fuzz_crash(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask (serve | test | bench [NAME…] | bench-web [--no-build] [--dist DIR] [ARGS…] \\
-                 | fuzz-diff [--count N] [--seed S] [--minutes M] [ARGS…])"
+                 | fuzz-diff [--count N] [--seed S] [--minutes M] [ARGS…] \\
+                 | fuzz-crash (parse | eval) [--minutes M] [ARGS…])"
             );
             ExitCode::from(2)
         }

@@ -128,6 +128,10 @@ pub fn run(settings: &Settings, known: &Known, progress: &(dyn Fn(&Stats) + Sync
                         return;
                     }
                 };
+                if let Err(e) = oracle.check() {
+                    eprintln!("worker {worker}: {e}");
+                    return;
+                }
                 loop {
                     let b = next.fetch_add(1, Ordering::Relaxed);
                     if b >= batches || deadline.is_some_and(|d| Instant::now() > d) {

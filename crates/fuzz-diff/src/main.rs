@@ -104,6 +104,10 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     eprintln!("{}\nreport: {}", report::summary(&stats), settings.out.join("report.md").display());
+    if stats.programs == 0 {
+        eprintln!("no program was judged");
+        return ExitCode::FAILURE;
+    }
     if stats.found.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -108,6 +108,8 @@ impl Oracle {
             std::fs::write(path, text)?;
         }
         std::fs::create_dir_all(store)?;
+        // The evaluators run in `dir`: the paths given them are absolute.
+        let (dir, store) = (&std::fs::canonicalize(dir)?, &std::fs::canonicalize(store)?);
         Ok(Oracle {
             dir: dir.to_path_buf(),
             store: store.to_path_buf(),
@@ -115,6 +117,18 @@ impl Oracle {
             timeout,
             written: None,
         })
+    }
+
+    /// Checks that both evaluators run and agree on a trivial program, so
+    /// that a broken set-up is not taken for a campaign of differences.
+    pub fn check(&mut self) -> Result<(), String> {
+        for who in [Evaluator::CppNix, Evaluator::Nixpen] {
+            match self.run("1 + 1", who, Mode::Strict) {
+                Outcome::Value(v, _) if v == "2" => {}
+                other => return Err(format!("{who:?} cannot evaluate `1 + 1`: {}", other.view())),
+            }
+        }
+        Ok(())
     }
 
     /// Evaluates `text` (written to `p.nix` in the work folder, unless it
