@@ -1,9 +1,10 @@
 //! The evaluator on our own corpus, `tests/eval_corpus/*.nix`, each file
 //! evaluated by `nixpen eval --strict`, with and without `--json`:
 //!
-//! - `corpus_prints_its_expected_outputs`: the outputs equal the committed
-//!   `expected/NAME.strict` and `expected/NAME.json` (an error is expected
-//!   as its first `error:` line). Runs everywhere, real Nix or not.
+//! - `corpus_prints_its_expected_outputs`: the outputs equal, byte for
+//!   byte, the committed `expected/NAME.strict` and `expected/NAME.json`
+//!   (an error is expected as its first `error:` line). Runs everywhere,
+//!   real Nix or not.
 //!   `NIXPEN_BLESS=1` writes the files from what nixpen prints.
 //! - `corpus_evaluates_as_real_nix_evaluates_it`: the outputs equal those
 //!   of `nix-instantiate --eval --strict` (errors: both fail), except in
@@ -62,18 +63,16 @@ fn trim_newline(out: &[u8]) -> &[u8] {
     out.strip_suffix(b"\n").unwrap_or(out)
 }
 
-/// What an evaluation is compared by: stdout on success, else the first
-/// `error:` line of stderr (with the next line when that one is bare);
-/// the corpus folder is written `/corpus`, so the files hold no path of
-/// this machine.
-fn outcome(out: &Output) -> String {
-    outcome_text(out).replace(&corpus().to_string_lossy().into_owned(), "/corpus")
+/// What an evaluation is compared by: stdout on success (its bytes, which
+/// need not be UTF-8), else the first `error:` line of stderr (with the
+/// next line when that one is bare); the corpus folder is written
+/// `/corpus`, so the files hold no path of this machine.
+fn outcome(out: &Output) -> Vec<u8> {
+    let text = if out.status.success() { trim_newline(&out.stdout).to_vec() } else { error_line(out).into_bytes() };
+    replace(&text, corpus().to_string_lossy().as_bytes(), b"/corpus")
 }
 
-fn outcome_text(out: &Output) -> String {
-    if out.status.success() {
-        return String::from_utf8_lossy(trim_newline(&out.stdout)).into_owned();
-    }
+fn error_line(out: &Output) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut lines = stderr.lines().skip_while(|l| !l.starts_with("error:"));
     match lines.next().map(str::trim_end) {
@@ -81,6 +80,22 @@ fn outcome_text(out: &Output) -> String {
         Some(first) => first.to_string(),
         None => format!("no error line: {stderr}"),
     }
+}
+
+/// `text` with each `from` replaced by `to`.
+fn replace(text: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(text[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The reviewed difference a corpus file is exempt for, if its first line
@@ -107,12 +122,16 @@ fn corpus_prints_its_expected_outputs() {
             let path = expected.join(format!("{stem}.{ext}"));
             if bless {
                 std::fs::create_dir_all(&expected).unwrap();
-                std::fs::write(&path, format!("{ours}\n")).unwrap();
+                std::fs::write(&path, [&ours[..], b"\n"].concat()).unwrap();
                 continue;
             }
-            match std::fs::read_to_string(&path) {
-                Ok(want) if want.strip_suffix('\n').unwrap_or(&want) == ours => {}
-                Ok(want) => failures.push(format!("{stem} ({ext}):\n  expected: {want}  nixpen:   {ours}")),
+            match std::fs::read(&path) {
+                Ok(want) if want.strip_suffix(b"\n").unwrap_or(&want) == ours => {}
+                Ok(want) => failures.push(format!(
+                    "{stem} ({ext}):\n  expected: {}  nixpen:   {}",
+                    String::from_utf8_lossy(&want),
+                    String::from_utf8_lossy(&ours)
+                )),
                 Err(_) => failures.push(format!("{stem} ({ext}): no {} (NIXPEN_BLESS=1 writes it)", path.display())),
             }
         }

@@ -332,7 +332,7 @@ fn auto_call(it: &mut Interp, v: Value, request: &Request) -> R<Value> {
             continue;
         }
         let value = match arg {
-            AutoArg::Str(s) => Value::str(s),
+            AutoArg::Str(s) => Value::string(crate::bytes::from_text(s.clone()), None),
             AutoArg::Expr(text) => {
                 let (root, _) = it.parse_source("«string»", text)?;
                 let env = Env::root();
@@ -391,7 +391,7 @@ fn root_value(it: &mut Interp, request: &Request) -> R<Value> {
             let (root, _) = it.load_file(&p, None)?;
             root
         }
-        Input::Expr { text } => it.parse_source("«string»", text)?.0,
+        Input::Expr { text } => it.parse_source("«string»", &crate::bytes::from_text(text.clone()))?.0,
     };
     let env = Env::root();
     let mut v = it.eval(&root, &env)?;

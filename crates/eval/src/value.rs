@@ -323,9 +323,11 @@ impl Value {
     }
 
     /// A string value from an owned string with an optional context.
+    /// Its text is put back in form after a concatenation may have joined
+    /// raw bytes (`bytes::joined`, free until a raw byte was seen).
     pub fn string(s: String, ctx: Option<Context>) -> Value {
         let ctx = ctx.filter(|c| !c.is_empty()).map(Box::new);
-        Value::Str(Rc::new(NixStr { s: Rc::from(s), ctx }))
+        Value::Str(Rc::new(NixStr { s: Rc::from(crate::bytes::joined(s)), ctx }))
     }
 
     /// A path value (the text must be absolute and normalised).

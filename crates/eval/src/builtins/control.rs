@@ -141,7 +141,10 @@ fn unsafe_get_attr_pos(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 fn get_env(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let name = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     match &it.config.env {
-        Some(env) => Ok(Value::str(env.get(&*name.s).map(|s| s.as_str()).unwrap_or(""))),
+        Some(env) => {
+            let value = env.get(&*name.s).cloned().unwrap_or_default();
+            Ok(Value::string(crate::bytes::from_text(value), None))
+        }
         None => err_at(sp, "builtins.getEnv is not available in the Nixpen playground"),
     }
 }

@@ -431,7 +431,7 @@ fn has_date(t: &T) -> bool {
 
 fn to_value(t: T) -> Value {
     match t {
-        T::Str(s) => Value::str(&s),
+        T::Str(s) => Value::string(crate::bytes::from_text(s), None),
         T::Int(i) => Value::Int(i),
         T::Float(f) => Value::Float(f),
         T::Bool(b) => Value::Bool(b),
@@ -448,7 +448,10 @@ fn from_toml(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     if s.s.contains('\0') {
         return err_at(sp, "while parsing TOML: input contains a null byte");
     }
-    match parse(&s.s) {
+    // Parsed as the text its bytes are (TOML is UTF-8; a raw byte left is
+    // kept as the replacement character's stand-in would be misread).
+    let text = String::from_utf8_lossy(&crate::bytes::encode(&s.s)).into_owned();
+    match parse(&text) {
         Ok(t) if has_nul(&t) => err_at(sp, "while parsing TOML: a string contains a null byte"),
         Ok(t) if has_date(&t) => err_at(sp, "while parsing TOML: Dates and times are not supported"),
         Ok(t) => Ok(to_value(t)),

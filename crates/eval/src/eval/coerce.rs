@@ -148,7 +148,7 @@ impl<'a> Interp<'a> {
                         ctx.get_or_insert_with(Context::new).extend(c.iter().cloned());
                     }
                 }
-                Ok(Rc::new(NixStr { s: out.into(), ctx: ctx.map(Box::new) }))
+                Ok(Rc::new(NixStr { s: crate::bytes::joined(out).into(), ctx: ctx.map(Box::new) }))
             }
             v => err_at(sp, format!("cannot coerce {} to a string: {}", v.show_type(), self.show_value_brief(&v))),
         }

@@ -59,15 +59,15 @@ fn write_json_nested(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, s
             if let Some(c) = &s.ctx {
                 ctx.extend(c.iter().cloned());
             }
-            if let Some((index, byte)) = crate::bytes::first_raw_byte(&s.s) {
-                return err_at(
-                    sp,
-                    format!(
+            match crate::bytes::check_utf8(&s.s) {
+                Ok(()) => json_str(&s.s, out),
+                // Nix's error (from nlohmann's dump) has no position.
+                Err((index, byte)) => {
+                    return err(format!(
                         "JSON serialization error: [json.exception.type_error.316] invalid UTF-8 byte at index {index}: 0x{byte:02X}"
-                    ),
-                );
+                    ))
+                }
             }
-            json_str(&s.s, out)
         }
         Value::Path(p) => {
             let s = if copy { it.copy_to_store(p, sp)? } else { p.to_string() };
@@ -118,7 +118,9 @@ fn write_json_nested(it: &mut Interp, v: Value, copy: bool, ctx: &mut Context, s
 
 /// Parses JSON text into a value.
 pub fn from_json(it: &mut Interp, text: &str) -> Result<Value, String> {
-    let mut p = JsonParser { s: text.as_bytes(), i: 0, depth: 0 };
+    // Parsed over the bytes the text stands for (its raw bytes as bytes).
+    let bytes = crate::bytes::as_bytes(text);
+    let mut p = JsonParser { s: &bytes, i: 0, depth: 0 };
     p.ws();
     let v = p.value(it)?;
     p.ws();
@@ -326,7 +328,8 @@ impl JsonParser<'_> {
                 c => out.push(c),
             }
         }
-        Ok(String::from_utf8_lossy(&out).into_owned())
+        // `out` holds the string's bytes: escapes and the input's bytes.
+        Ok(crate::bytes::decode(&out))
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
