@@ -105,3 +105,11 @@ fn many_evaluations_on_one_thread_keep_every_limit() {
     assert_eq!(results[3], "infinite recursion encountered");
     assert_eq!(results[4], "3");
 }
+
+#[test]
+fn xml_of_a_set_holding_itself_hits_call_depth() {
+    // Found by the crash fuzzer: printing went on for ever, the document
+    // growing with each level (CppNix too writes without end).
+    let e = eval("let s = { a = s; b = [ 1 ]; }; in builtins.toXML s").unwrap_err();
+    assert!(e.message.contains("max-call-depth"), "{}", e.rendered);
+}

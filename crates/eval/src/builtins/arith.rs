@@ -56,26 +56,47 @@ fn bit_xor(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     Ok(Value::Int(it.force_int(a[0].clone(), sp).arg(0)? ^ it.force_int(a[1].clone(), sp).arg(1)?))
 }
 
-fn round_op(it: &mut Interp, a: &[Value], sp: Span, f: fn(f64) -> f64, name: &str) -> R<Value> {
-    match it.force(a[0].clone())? {
-        Value::Int(i) => Ok(Value::Int(i)),
-        Value::Float(x) => {
-            let r = f(x);
-            if !r.is_finite() || !(-9.223372036854776e18..9.223372036854776e18).contains(&r) {
-                return err_at(sp, format!("NaN or Inf or out of range value in '{name}'"));
+/// `builtins.ceil` / `builtins.floor` as current Nix: the float rounded,
+/// if it is an integer's; an integer argument must come back unchanged
+/// (Nix goes through a float, and says so when that lost precision).
+fn round_op(it: &mut Interp, a: &[Value], sp: Span, f: fn(f64) -> f64) -> R<Value> {
+    const BUG: &str = "Due to a bug (see https://github.com/NixOS/nix/issues/12899)";
+    const FUTURE: &str = "\n\tFuture Nix versions might implement the correct behavior.";
+    let (x, int) = match it.force(a[0].clone())? {
+        Value::Int(i) => (i as f64, Some(i)),
+        Value::Float(x) => (x, None),
+        v => return err_at(sp, format!("expected a float but found {}", it.show_short(&v))),
+    };
+    let r = f(x);
+    // -2^63 is a power of two: no rounding in the bounds.
+    let bound = -(i64::MIN as f64);
+    if !(-bound..bound).contains(&r) {
+        return match int {
+            Some(i) => err_at(
+                sp,
+                format!("{BUG} the NixInt argument {i} caused undefined behavior in previous Nix versions.{FUTURE}"),
+            ),
+            None => {
+                err_at(sp, format!("NixFloat argument {} is not in the range of NixInt", crate::print::fmt_float(x)))
             }
-            Ok(Value::Int(r as i64))
-        }
-        v => err_at(sp, format!("expected a float but found {}", it.show_short(&v))),
+        };
+    }
+    let rounded = r as i64;
+    match int {
+        Some(i) if i != rounded => err_at(
+            sp,
+            format!("{BUG} a loss of precision occurred in previous Nix versions because the NixInt argument {i} was rounded to {rounded}.{FUTURE}"),
+        ),
+        _ => Ok(Value::Int(rounded)),
     }
 }
 
 fn ceil(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    round_op(it, a, sp, f64::ceil, "builtins.ceil")
+    round_op(it, a, sp, f64::ceil)
 }
 
 fn floor(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    round_op(it, a, sp, f64::floor, "builtins.floor")
+    round_op(it, a, sp, f64::floor)
 }
 
 /// The family.

@@ -144,7 +144,15 @@ fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
+    // As Nix: an empty list is returned as it is, before the function is
+    // looked at; otherwise every item is forced, in order, first.
+    if l.is_empty() {
+        return Ok(Value::List(l));
+    }
     let f = it.force_fn(a[0].clone(), sp).arg(0)?;
+    for x in l.iter() {
+        it.force(x.clone())?;
+    }
     let mut v: Vec<Value> = l.to_vec();
     // Stable merge sort with a fallible comparator.
     let mut error: Option<Box<Error>> = None;

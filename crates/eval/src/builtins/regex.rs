@@ -155,16 +155,41 @@ fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let mut out = Vec::new();
     let mut last = 0;
     let text: &str = &s.s;
-    for c in r.captures_iter(text) {
-        let m = c.get(0).unwrap();
+    let mut from = Some((0, false));
+    while let Some(c) = from.and_then(|(at, after_empty)| next_match(&r, text, at, after_empty)) {
+        let m = c.get(0).unwrap_or_else(|| unreachable!("group 0 is the match"));
         out.push(Value::str(&text[last..m.start()]));
         let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
         out.push(Value::list(groups));
         last = m.end();
+        from = (m.end() <= text.len()).then_some((m.end(), m.is_empty()));
         it.step_external()?;
     }
     out.push(Value::str(&text[last..]));
     Ok(Value::list(out))
+}
+
+/// The next match at or after `at`, as C++'s `std::regex_iterator` (which
+/// Nix's `split` walks) finds it: after a match that was not empty, an
+/// empty match may follow right at its end (Rust's iterators skip it);
+/// after an empty match, a match at the same place must not be empty,
+/// else the search goes on from the next character.
+fn next_match<'t>(
+    r: &regex_lite::Regex,
+    text: &'t str,
+    at: usize,
+    after_empty: bool,
+) -> Option<regex_lite::Captures<'t>> {
+    if !after_empty {
+        return r.captures_at(text, at);
+    }
+    if let Some(c) = r.captures_at(text, at) {
+        if c.get(0).is_some_and(|m| m.start() == at && !m.is_empty()) {
+            return Some(c);
+        }
+    }
+    let next = text[at..].chars().next()?;
+    r.captures_at(text, at + next.len_utf8())
 }
 
 /// The family.

@@ -26,7 +26,7 @@ fn esc(s: &str) -> String {
 pub fn to_xml(it: &mut Interp, v: Value, location: bool, strict: bool) -> R<String> {
     let mut out = String::from("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
     let v = it.force(v)?;
-    let mut opts = Opts { location, strict, seen: Vec::new() };
+    let mut opts = Opts { location, strict, seen: Vec::new(), charged: 0 };
     write(it, v, 1, &mut out, &mut opts)?;
     out.push_str("</expr>\n");
     Ok(out)
@@ -40,6 +40,8 @@ struct Opts {
     location: bool,
     strict: bool,
     seen: Vec<String>,
+    /// How much of the text is counted against the memory budget already.
+    charged: usize,
 }
 
 /// The XML attributes of a position, with `name` (if any) in its place:
@@ -61,7 +63,25 @@ fn pos_attrs(it: &Interp, sp: Span, name: Option<&str>) -> String {
     out
 }
 
+/// As in Nix (`addCallDepth`), each nesting level counts against
+/// `max-call-depth`; and the text written counts against the memory
+/// budget, so a value that is its own member ends in an error, not in
+/// an endless document.
 fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
+    it.depth += 1;
+    let result = if it.depth > it.config.limits.max_depth {
+        err_kind(ErrKind::Limit, None, "stack overflow; max-call-depth exceeded")
+    } else {
+        write_nested(it, v, ind, out, opts)
+    };
+    it.depth -= 1;
+    result?;
+    let new = out.len().saturating_sub(opts.charged);
+    opts.charged = out.len();
+    it.alloc(new)
+}
+
+fn write_nested(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opts) -> R<()> {
     it.check_stack()?;
     let location = opts.location;
     let v = match v {
@@ -80,15 +100,13 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
         Value::Str(s) => out.push_str(&format!("{pad}<string value=\"{}\" />\n", esc(&s.s))),
         Value::Path(p) => out.push_str(&format!("{pad}<path value=\"{}\" />\n", esc(p))),
         Value::List(l) => {
-            if l.is_empty() {
-                out.push_str(&format!("{pad}<list />\n"));
-            } else {
-                out.push_str(&format!("{pad}<list>\n"));
-                for x in l.iter() {
-                    write(it, x.clone(), ind + 1, out, opts)?;
-                }
-                out.push_str(&format!("{pad}</list>\n"));
+            // Nix's XMLWriter opens and closes an element even when it
+            // holds nothing: `<list>` and `</list>` on two lines.
+            out.push_str(&format!("{pad}<list>\n"));
+            for x in l.iter() {
+                write(it, x.clone(), ind + 1, out, opts)?;
             }
+            out.push_str(&format!("{pad}</list>\n"));
         }
         Value::Attrs(a) => {
             if it.is_derivation(a)? {
@@ -113,10 +131,6 @@ fn write(it: &mut Interp, v: Value, ind: usize, out: &mut String, opts: &mut Opt
                     _ => out.push_str(&format!("{pad}  <repeated />\n")),
                 }
                 out.push_str(&format!("{pad}</derivation>\n"));
-                return Ok(());
-            }
-            if a.is_empty() {
-                out.push_str(&format!("{pad}<attrs />\n"));
                 return Ok(());
             }
             out.push_str(&format!("{pad}<attrs>\n"));

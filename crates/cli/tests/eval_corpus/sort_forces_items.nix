@@ -1,0 +1,2 @@
+# sort forces every item before comparing, even a single one.
+builtins.isInt (builtins.sort (a: b: false) [ (throw "forced") ])

@@ -1,0 +1,2 @@
+# An empty list or set is an element opened and closed, as Nix's XMLWriter writes it.
+builtins.toXML [ [ ] { } { a = [ ]; } ]
