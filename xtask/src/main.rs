@@ -232,7 +232,7 @@ fn fuzz_crash(rest: &[String]) -> ExitCode {
         "-dict=fuzz/nix.dict".to_string(),
         format!("-max_total_time={}", (minutes * 60.0) as u64),
         "-timeout=10".into(),
-        "-rss_limit_mb=2048".into(),
+        "-rss_limit_mb=4096".into(),
         "-max_len=4096".into(),
         format!("-artifact_prefix={artifacts}"),
         "-print_final_stats=1".into(),
