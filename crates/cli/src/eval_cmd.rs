@@ -46,7 +46,7 @@ pub fn run(args: &[String]) -> ExitCode {
             };
             let outcome = evaluator.eval(&request);
             for message in &outcome.messages {
-                eprintln!("{message}");
+                eprintln!("{}", crate::log_text::filtered(message));
             }
             match outcome.result {
                 Ok(text) => {
@@ -56,7 +56,7 @@ pub fn run(args: &[String]) -> ExitCode {
                     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes);
                 }
                 Err(err) => {
-                    eprintln!("{}", err.rendered.trim_end());
+                    eprintln!("{}", crate::log_text::filtered(err.rendered.trim_end()));
                     return ExitCode::from(1);
                 }
             }

@@ -14,6 +14,7 @@ mod eval_cmd;
 mod explain_cmd;
 mod explain_text;
 mod lesson_cmd;
+mod log_text;
 mod search_path;
 mod system_args;
 mod system_cmd;

@@ -2,10 +2,11 @@
 //! batches by both evaluators on a few worker threads, every difference
 //! minimised and recorded.
 //!
-//! A batch of programs is first evaluated as one list (`[ (p1) (p2) … ]`):
-//! when both evaluators print the same value, every program of the batch
-//! agrees in that mode. Otherwise each half is judged the same way, down
-//! to single programs, which are judged on their own.
+//! The programs of a batch that Nixpen evaluates without error are
+//! evaluated as one list (`[ (p1) (p2) … ]`): when both evaluators print
+//! the same value, every one of them agrees in that mode. Otherwise each
+//! half is judged the same way, down to single programs, which are judged
+//! on their own, as are the programs Nixpen fails on.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -158,8 +159,17 @@ pub fn run(settings: &Settings, known: &Known, progress: &(dyn Fn(&Stats) + Sync
 
 fn run_batch(oracle: &mut Oracle, known: &Known, settings: &Settings, programs: &[(u64, Expr)], stats: &Mutex<Stats>) {
     lock(stats).programs += programs.len() as u64;
+    // Nixpen (a few milliseconds a run) sorts out first the programs that
+    // fail, which would spoil a list: they are judged one by one.
+    let (fine, failing): (Vec<_>, Vec<_>) = programs
+        .iter()
+        .cloned()
+        .partition(|(_, e)| matches!(oracle.run(&e.text(), Evaluator::Nixpen, Mode::Strict), Outcome::Value(..)));
     for mode in [Mode::Strict, Mode::Json] {
-        judge_group(oracle, known, settings, programs, mode, stats);
+        judge_group(oracle, known, settings, &fine, mode, stats);
+        for (seed, program) in &failing {
+            judge_one(oracle, known, settings, *seed, program, mode, stats);
+        }
     }
 }
 
@@ -174,8 +184,10 @@ fn judge_group(
     mode: Mode,
     stats: &Mutex<Stats>,
 ) {
-    if let [(seed, program)] = group {
-        return judge_one(oracle, known, settings, *seed, program, mode, stats);
+    match group {
+        [] => return,
+        [(seed, program)] => return judge_one(oracle, known, settings, *seed, program, mode, stats),
+        _ => {}
     }
     let whole =
         format!("[\n{}\n]\n", group.iter().map(|(_, e)| format!("({})", e.text())).collect::<Vec<_>>().join("\n"));

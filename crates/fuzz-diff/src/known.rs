@@ -24,8 +24,8 @@ pub struct KnownDifference {
     /// Pattern for Nixpen's outcome.
     pub nixpen: String,
     /// Whether, beyond the patterns, Nixpen's line must be CppNix's line
-    /// followed by `: ` and more (current Nix's errors that now end with
-    /// the value in question).
+    /// followed by more (current Nix's errors that now end with the value
+    /// in question: `: VALUE`, `; values are …`).
     #[serde(default)]
     pub extends: bool,
 }
@@ -71,7 +71,7 @@ impl Known {
     pub fn explain(&self, cppnix: &Outcome, nixpen: &Outcome) -> Option<&KnownDifference> {
         let (c, n) = (text_of(cppnix), text_of(nixpen));
         let extends = |e: &KnownDifference| {
-            !e.extends || nixpen.view().strip_prefix(cppnix.view().as_str()).is_some_and(|rest| rest.starts_with(": "))
+            !e.extends || nixpen.view().strip_prefix(cppnix.view().as_str()).is_some_and(|rest| !rest.is_empty())
         };
         self.entries.iter().find(|(e, rc, rn)| rc.is_match(&c) && rn.is_match(&n) && extends(e)).map(|(e, _, _)| e)
     }

@@ -134,6 +134,8 @@ fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     it.force_fn(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     for x in l.iter() {
+        // As Nix: each item is forced before the predicate sees it.
+        it.force(x.clone())?;
         let r = it.call(a[0].clone(), x.clone(), sp)?;
         if it.force_bool(r, sp)? {
             return Ok(Value::Bool(true));
@@ -274,6 +276,8 @@ fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for x in l.iter() {
+        // As Nix: each item is forced before the predicate sees it.
+        it.force(x.clone())?;
         let r = it.call(a[0].clone(), x.clone(), sp)?;
         if it.force_bool(r, sp)? {
             right.push(x.clone());

@@ -193,29 +193,53 @@ fn show_attr_path(path: &[AttrName], out: &mut String) {
     }
 }
 
+/// A set literal as Nix's `ExprAttrs::showBindings` shows it: the plain
+/// `inherit`s in one, the `inherit (from)`s grouped by source in source
+/// order, then the other bindings, each group in name order.
 fn show_attrs(def: &crate::expr::AttrsDef, out: &mut String) {
     use crate::expr::BindingValue;
     if def.rec {
         out.push_str("rec ");
     }
     out.push_str("{ ");
+    let inherits: Vec<&str> =
+        def.statics.iter().filter(|b| matches!(b.value, BindingValue::Inherit(_))).map(|b| b.name.as_str()).collect();
+    if !inherits.is_empty() {
+        out.push_str("inherit");
+        for name in inherits {
+            out.push(' ');
+            out.push_str(&attr_name(name));
+        }
+        out.push_str("; ");
+    }
+    let mut froms: Vec<(u32, Vec<&str>)> = Vec::new();
     for b in &def.statics {
-        match &b.value {
-            BindingValue::Inherit(_) => out.push_str(&format!("inherit {}; ", attr_name(b.name.as_str()))),
-            BindingValue::InheritFrom { slot, .. } => {
-                let from = def.froms.get(*slot as usize - if def.rec { def.statics.len() } else { 0 });
-                out.push_str("inherit (");
-                if let Some(f) = from {
-                    show_into(f, out);
-                }
-                out.push_str(&format!(") {}; ", attr_name(b.name.as_str())));
+        if let BindingValue::InheritFrom { slot, .. } = &b.value {
+            match froms.iter_mut().find(|(s, _)| s == slot) {
+                Some((_, names)) => names.push(b.name.as_str()),
+                None => froms.push((*slot, vec![b.name.as_str()])),
             }
-            BindingValue::Expr(v) => {
-                out.push_str(&attr_name(b.name.as_str()));
-                out.push_str(" = ");
-                show_into(v, out);
-                out.push_str("; ");
-            }
+        }
+    }
+    froms.sort_by_key(|(slot, _)| *slot);
+    for (slot, names) in froms {
+        out.push_str("inherit (");
+        if let Some(from) = def.froms.get(slot as usize - if def.rec { def.statics.len() } else { 0 }) {
+            show_into(from, out);
+        }
+        out.push(')');
+        for name in names {
+            out.push(' ');
+            out.push_str(&attr_name(name));
+        }
+        out.push_str("; ");
+    }
+    for b in &def.statics {
+        if let BindingValue::Expr(v) = &b.value {
+            out.push_str(&attr_name(b.name.as_str()));
+            out.push_str(" = ");
+            show_into(v, out);
+            out.push_str("; ");
         }
     }
     for (k, v, _) in &def.dynamics {

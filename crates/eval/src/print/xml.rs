@@ -13,9 +13,9 @@ fn esc(s: &str) -> String {
             '>' => o.push_str("&gt;"),
             '&' => o.push_str("&amp;"),
             '"' => o.push_str("&quot;"),
+            // Nix's XMLWriter escapes newlines only (carriage returns
+            // and tabs are written as they are).
             '\n' => o.push_str("&#xA;"),
-            '\r' => o.push_str("&#xD;"),
-            '\t' => o.push_str("&#x9;"),
             c => o.push(c),
         }
     }

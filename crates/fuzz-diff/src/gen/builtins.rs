@@ -384,21 +384,28 @@ impl Gen<'_> {
         }
     }
 
+    /// Paths below the work folder or outside the file system (never `/`
+    /// itself, which a coercion would copy to the store whole).
     fn path(&mut self, d: usize) -> Expr {
         match self.rng.below(4) {
             0 => {
                 let p = self.gen(&Ty::Path, d);
-                let s = atom(quote(self.rng.pick(&["/x", "x", "/a/b", "", "/"])));
+                let s = atom(quote(self.rng.pick(&["/x", "x", "/a/b", ""])));
                 op(p, "+", s)
             }
             1 => {
-                let p = self.gen(&Ty::Path, d);
+                let p = atom(self.rng.pick(&["./fixtures/dir/b.txt", "./fixtures/a.txt", "/nonexistent/a/b"]));
                 call("dirOf", vec![p])
             }
-            2 => atom(self.rng.pick(&["./fixtures/../fixtures/a.txt", "./fixtures/./dir", "/a/../b", "/./x//y"])),
+            2 => atom(self.rng.pick(&[
+                "./fixtures/../fixtures/a.txt",
+                "./fixtures/./dir",
+                "/nonexistent/../b",
+                "/./x//y",
+            ])),
             _ => {
                 let s = self.gen(&Ty::Str, d);
-                form(&["(/root + ", ")"], vec![s])
+                form(&["(/nonexistent + ", ")"], vec![s])
             }
         }
     }
@@ -505,7 +512,9 @@ impl Gen<'_> {
 
     fn set(&mut self, fields: &[(String, Ty)], d: usize) -> Expr {
         let want = Ty::Set(fields.to_vec());
-        match self.rng.below(16) {
+        // Past 9, the sets made have names of their own: only when no name is asked for.
+        let n = if fields.is_empty() { 16 } else { 10 };
+        match self.rng.below(n) {
             0..=3 => self.set_literal(fields, d),
             4 | 5 => {
                 let a = self.gen(&Ty::Set(vec![]), d);
@@ -525,7 +534,7 @@ impl Gen<'_> {
             }
             8 => {
                 let s = self.gen(&want, d);
-                let other = self.gen(&Ty::Set(vec![]), d);
+                let other = if fields.is_empty() { self.gen(&Ty::Set(vec![]), d) } else { Gen::paren(s.clone()) };
                 call("intersectAttrs", vec![other, s])
             }
             9 => {

@@ -129,7 +129,7 @@ impl Gen<'_> {
     pub fn literal(&mut self, ty: &Ty) -> Expr {
         match ty {
             Ty::Int => {
-                if self.rng.chance(25) {
+                if self.rng.chance(60) {
                     atom(format!("{}", self.rng.below(100)))
                 } else {
                     atom(self.rng.pick(INTS))

@@ -34,6 +34,9 @@ pub struct Gen<'r> {
     lexical: Vec<String>,
     /// Nodes left to make before only leaves are made.
     budget: usize,
+    /// Whether a failure was placed already (one per program at most,
+    /// so that most batches of programs evaluate as a whole).
+    failed: bool,
 }
 
 /// Names for variables: short ones that collide (shadowing), and a few
@@ -49,7 +52,7 @@ const ATTRS: &[&str] = &["a", "b", "c", "x", "name", "value", "foo-bar", "1", "a
 pub fn program(seed: u64) -> Expr {
     let mut rng = Rng::new(seed);
     let budget = 12 + rng.below(40);
-    let mut g = Gen { rng: &mut rng, env: Vec::new(), lexical: Vec::new(), budget };
+    let mut g = Gen { rng: &mut rng, env: Vec::new(), lexical: Vec::new(), budget, failed: false };
     let ty = if g.rng.chance(3) { Ty::fun(Ty::Int, Ty::Int) } else { g.data_type(2) };
     let depth = 2 + g.rng.below(4);
     g.gen(&ty, depth)
@@ -92,7 +95,10 @@ impl Gen<'_> {
             0..=11 => self.leaf(&ty),
             12..=31 => self.scoping(&ty, depth - 1),
             32..=35 => self.laziness(&ty, depth - 1),
-            36..=37 => self.failure(&ty, depth - 1),
+            36..=37 if !self.failed => {
+                self.failed = true;
+                self.failure(&ty, depth - 1)
+            }
             _ => self.specific(&ty, depth - 1),
         }
     }

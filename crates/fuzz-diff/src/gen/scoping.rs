@@ -25,9 +25,12 @@ impl Gen<'_> {
             5 => self.select(ty, depth),
             6 => self.rec_set(ty, depth),
             7 => {
+                // Mostly true: failing assertions come from `failure`.
                 let c = self.gen(&Ty::Bool, depth);
                 let e = self.gen(ty, depth);
-                form(&["(assert ", "; ", ")"], vec![c, e])
+                let open = if self.rng.chance(80) { "(assert (" } else { "(assert ((" };
+                let mid = if open.len() == "(assert (".len() { ") || true; " } else { ") -> true); " };
+                form(&[open, mid, ")"], vec![c, e])
             }
             8 => {
                 let arg_ty = Ty::Set(vec![("a".into(), Ty::Int), ("b".into(), Ty::Str)]);
@@ -64,10 +67,12 @@ impl Gen<'_> {
         let mut bindings = Vec::new();
         for _ in 0..1 + self.rng.below(3) {
             let name = self.var_name();
+            if bindings_named(&names, &name) {
+                continue;
+            }
             let t = self.data_type(1);
             let value = self.bind(&names.clone(), |g| g.gen(&t, depth));
             bindings.push(part(&[&format!("{name} = "), ";"], vec![value]));
-            names.retain(|(n, _)| *n != name);
             names.push((name, t));
         }
         if self.rng.chance(20) {
@@ -235,4 +240,10 @@ impl Gen<'_> {
             }
         }
     }
+}
+
+/// Whether `name` is bound in `names` already (a `let` or `rec` may not
+/// bind a name twice).
+fn bindings_named(names: &[(String, Ty)], name: &str) -> bool {
+    names.iter().any(|(n, _)| n == name)
 }
