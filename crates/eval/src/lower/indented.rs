@@ -22,7 +22,7 @@ enum Piece {
 }
 
 /// The literal text and interpolations of an indented string, escapes
-/// read and indentation stripped; adjacent text is joined.
+/// read and indentation stripped, a part for each of Nix's tokens.
 pub fn parts(s: &ast::Str) -> Vec<InterpolPart<String>> {
     let mut pieces = Vec::new();
     for (i, part) in s.parts().enumerate() {
@@ -49,6 +49,20 @@ fn split(raw: &str, out: &mut Vec<Piece>) {
     let mut text = String::new();
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
+        // Nix's lexer makes a token of its own of a `$` before `'` (or at
+        // the end) and of a `'` before `$`; they count as no indentation.
+        let alone = match (c, chars.peek()) {
+            ('$', None | Some('\'')) => true,
+            ('\'', Some('$')) => true,
+            _ => false,
+        };
+        if alone {
+            if !text.is_empty() {
+                out.push(Piece::Text(std::mem::take(&mut text), true));
+            }
+            out.push(Piece::Text(c.to_string(), false));
+            continue;
+        }
         if c != '\'' || chars.peek() != Some(&'\'') {
             text.push(c);
             continue;
@@ -112,7 +126,7 @@ fn min_indent(pieces: &[Piece]) -> usize {
     min
 }
 
-/// Drops the indentation (Nix's second pass) and joins adjacent text.
+/// Drops the indentation (Nix's second pass).
 fn strip(pieces: Vec<Piece>) -> Vec<InterpolPart<String>> {
     let min = min_indent(&pieces);
     let count = pieces.len();
@@ -160,10 +174,10 @@ fn strip(pieces: Vec<Piece>) -> Vec<InterpolPart<String>> {
                 }
             }
         }
-        match out.last_mut() {
-            Some(InterpolPart::Literal(prev)) => prev.push_str(&kept),
-            _ if kept.is_empty() => {}
-            _ => out.push(InterpolPart::Literal(kept)),
+        // One part per piece, as Nix keeps one string per token (shown so
+        // in errors: `("a" + "$" + "b")`); empty ones are dropped.
+        if !kept.is_empty() {
+            out.push(InterpolPart::Literal(kept));
         }
     }
     out
@@ -183,6 +197,21 @@ mod tests {
                 InterpolPart::Interpolation(_) => "${…}".to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn each_token_is_a_part() {
+        let root = rnix::Root::parse("''a$''$b'$${x}''").tree();
+        let Some(ast::Expr::Str(s)) = root.expr() else { panic!("not a string") };
+        let parts: Vec<String> = super::parts(&s)
+            .into_iter()
+            .map(|p| match p {
+                InterpolPart::Literal(t) => t,
+                InterpolPart::Interpolation(_) => "${…}".to_string(),
+            })
+            .collect();
+        // `$${` is text, as in Nix's lexer, not an interpolation.
+        assert_eq!(parts, ["a", "$", "$", "b", "'", "$${x}"]);
     }
 
     #[test]
