@@ -231,7 +231,7 @@ fn fuzz_crash(rest: &[String]) -> ExitCode {
     command.extend([
         "-dict=fuzz/nix.dict".to_string(),
         format!("-max_total_time={}", (minutes * 60.0) as u64),
-        "-timeout=10".into(),
+        "-timeout=60".into(),
         "-rss_limit_mb=4096".into(),
         "-max_len=4096".into(),
         format!("-artifact_prefix={artifacts}"),

@@ -51,11 +51,7 @@ fn split(raw: &str, out: &mut Vec<Piece>) {
     while let Some(c) = chars.next() {
         // Nix's lexer makes a token of its own of a `$` before `'` (or at
         // the end) and of a `'` before `$`; they count as no indentation.
-        let alone = match (c, chars.peek()) {
-            ('$', None | Some('\'')) => true,
-            ('\'', Some('$')) => true,
-            _ => false,
-        };
+        let alone = matches!((c, chars.peek()), ('$', None | Some('\'')) | ('\'', Some('$')));
         if alone {
             if !text.is_empty() {
                 out.push(Piece::Text(std::mem::take(&mut text), true));
