@@ -540,10 +540,10 @@ impl<'a> Interp<'a> {
                 Ok(b) => Ok(Value::Bool(!b)),
                 Err(v) => Err(self.not_a_bool(&v, *sp, None)),
             },
-            Expr::Neg(inner, sp) => match self.eval(inner, env)? {
-                Value::Float(f) => Ok(Value::Float(-f)),
-                v => self.negate(v, *sp),
-            },
+            Expr::Neg(inner, sp) => {
+                let v = self.eval(inner, env)?;
+                self.negate(v, *sp)
+            }
             Expr::CurPos(sp) => Ok(self.pos_value(*sp)),
         }
     }
@@ -576,15 +576,17 @@ impl<'a> Interp<'a> {
         Ok(Value::list(v))
     }
 
-    /// `-v` for an integer (or the error for anything else but a float).
+    /// `-v`, which Nix parses as `__sub 0 v`: `-0.0` is `0`, and anything
+    /// but a number is "expected an integer".
     #[inline(never)]
     fn negate(&self, v: Value, sp: Span) -> R<Value> {
         match v {
             Value::Int(i) => match 0i64.checked_sub(i) {
                 Some(r) => Ok(Value::Int(r)),
-                None => err_at(sp, format!("integer overflow in subtracting {i} from 0")),
+                None => err_at(sp, format!("integer overflow in subtracting 0 - {i}")),
             },
-            v => err_at(sp, format!("cannot negate {}", self.show_short(&v))),
+            Value::Float(f) => Ok(Value::Float(0.0 - f)),
+            v => err_at(sp, format!("expected an integer but found {}", self.show_short(&v))),
         }
     }
 

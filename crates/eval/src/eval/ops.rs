@@ -184,13 +184,18 @@ impl<'a> Interp<'a> {
                 let ctx = merge_ctx(s.ctx.as_deref(), t.ctx.as_deref());
                 Ok(Value::string(out, ctx))
             }
-            (Value::Attrs(_), _) if !matches!(b, Value::Attrs(_) | Value::Int(_) | Value::Float(_)) => {
+            (Value::Int(_) | Value::Float(_), _) => {
+                err_at(sp, format!("cannot add {} to {}", type_word(&b), type_word(&a)))
+            }
+            // Any other first operand makes a string concatenation, as in
+            // Nix: both are coerced (a set by `__toString` or `outPath`,
+            // anything else an error naming it).
+            _ => {
                 let s = self.coerce_to_string(a, CoerceMode::Interp { copy: true }, sp)?;
                 let t = self.coerce_to_string(b, CoerceMode::Interp { copy: true }, sp)?;
                 let ctx = merge_ctx(s.ctx.as_deref(), t.ctx.as_deref());
                 Ok(Value::string(format!("{}{}", s.s, t.s), ctx))
             }
-            _ => err_at(sp, format!("cannot add {} to {}", type_word(&b), type_word(&a))),
         }
     }
 
@@ -214,9 +219,16 @@ impl<'a> Interp<'a> {
                     Err(m) => err_at(sp, m),
                 }
             }
+            // As Nix's __sub, __mul, __div: a division checks its divisor
+            // first; with a float on either side both must be numbers ("a
+            // float"), else integers.
             _ => {
-                let x = self.num(&a, sp)?;
-                let y = self.num(&b, sp)?;
+                if op == BinOp::Div && self.num(&b, sp, "a float")? == 0.0 {
+                    return err_at(sp, "division by zero");
+                }
+                let want = if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) { "a float" } else { "an integer" };
+                let x = self.num(&a, sp, want)?;
+                let y = self.num(&b, sp, want)?;
                 Ok(Value::Float(match op {
                     BinOp::Sub => x - y,
                     BinOp::Mul => x * y,
@@ -231,11 +243,11 @@ impl<'a> Interp<'a> {
         }
     }
 
-    fn num(&self, v: &Value, sp: Span) -> R<f64> {
+    fn num(&self, v: &Value, sp: Span, want: &str) -> R<f64> {
         match v {
             Value::Int(i) => Ok(*i as f64),
             Value::Float(f) => Ok(*f),
-            v => err_at(sp, format!("expected an integer but found {}", self.show_short(v))),
+            v => err_at(sp, format!("expected {want} but found {}", self.show_short(v))),
         }
     }
 
@@ -330,8 +342,8 @@ impl<'a> Interp<'a> {
         Ok(match (&a, &b) {
             (Value::Int(x), Value::Int(y)) => x.cmp(y),
             (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
-                let x = self.num(&a, sp)?;
-                let y = self.num(&b, sp)?;
+                let x = self.num(&a, sp, "a float")?;
+                let y = self.num(&b, sp, "a float")?;
                 x.partial_cmp(&y).unwrap_or(Ordering::Greater)
             }
             (Value::Str(x), Value::Str(y)) => x.s.as_bytes().cmp(y.s.as_bytes()),

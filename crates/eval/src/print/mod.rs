@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::error::*;
 use crate::eval::Interp;
-use crate::expr::{AttrName, Expr, StrPart};
+use crate::expr::{AttrName, BinOp, Expr, StrPart};
 use crate::value::*;
 
 /// Formats a float as C++ `ostream << double` does (`%g`, 6 significant digits).
@@ -398,6 +398,14 @@ fn show_into(e: &Expr, out: &mut String) {
             show_into(b, out);
             out.push(')');
         }
+        // Nix parses these as calls of builtins, and shows them so.
+        Expr::Bin(BinOp::Sub, l, r, _) => show_call("__sub", l, r, false, out),
+        Expr::Bin(BinOp::Mul, l, r, _) => show_call("__mul", l, r, false, out),
+        Expr::Bin(BinOp::Div, l, r, _) => show_call("__div", l, r, false, out),
+        Expr::Bin(BinOp::Lt, l, r, _) => show_call("__lessThan", l, r, false, out),
+        Expr::Bin(BinOp::Gt, l, r, _) => show_call("__lessThan", r, l, false, out),
+        Expr::Bin(BinOp::Le, l, r, _) => show_call("__lessThan", r, l, true, out),
+        Expr::Bin(BinOp::Ge, l, r, _) => show_call("__lessThan", l, r, true, out),
         Expr::Bin(op, l, r, _) => {
             out.push('(');
             show_into(l, out);
@@ -416,6 +424,23 @@ fn show_into(e: &Expr, out: &mut String) {
             out.push(')');
         }
         Expr::CurPos(_) => out.push_str("__curPos"),
+    }
+}
+
+/// `(f a b)`, or `(! (f a b))` when `not`.
+fn show_call(f: &str, a: &Expr, b: &Expr, not: bool, out: &mut String) {
+    if not {
+        out.push_str("(! ");
+    }
+    out.push('(');
+    out.push_str(f);
+    out.push(' ');
+    show_into(a, out);
+    out.push(' ');
+    show_into(b, out);
+    out.push(')');
+    if not {
+        out.push(')');
     }
 }
 
