@@ -226,7 +226,8 @@ impl<'a> Interp<'a> {
                 if op == BinOp::Div && self.num(&b, sp, "a float")? == 0.0 {
                     return err_at(sp, "division by zero");
                 }
-                let want = if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) { "a float" } else { "an integer" };
+                let want =
+                    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) { "a float" } else { "an integer" };
                 let x = self.num(&a, sp, want)?;
                 let y = self.num(&b, sp, want)?;
                 Ok(Value::Float(match op {
