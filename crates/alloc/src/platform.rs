@@ -1,14 +1,15 @@
 //! Where chunks come from, and telling a chunk block from any other block.
 //!
-//! Natively, one range of address space is reserved at the first request
+//! On Linux, one range of address space is reserved at the first request
 //! (`MAP_NORESERVE`: pages cost memory only once touched) and chunks are
 //! carved from it in order; a block is a chunk block when its address is in
 //! the range. On wasm, chunks come from the standard allocator, and a
-//! bitmap of the 65,536 possible 64 KiB blocks says which are chunks.
+//! bitmap of the 65,536 possible 64 KiB blocks says which are chunks. On
+//! other systems there are no chunks: every block comes from the fallback.
 
 use crate::chunks::CHUNK;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(target_os = "linux")]
 mod imp {
     use super::CHUNK;
     use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
@@ -16,8 +17,13 @@ mod imp {
     /// The address space reserved for chunks.
     const RESERVE: usize = 16 << 30;
 
+    /// Chunks are faulted in ahead of use this much at a time.
+    const POPULATE: usize = 1 << 20;
+
     static BASE: AtomicUsize = AtomicUsize::new(0);
     static NEXT: AtomicUsize = AtomicUsize::new(0);
+    /// The end of the part of the range faulted in ahead of use.
+    static POPULATED: AtomicUsize = AtomicUsize::new(0);
     /// 0: not reserved yet; 1: being reserved; 2: reserved; 3: refused.
     static STATE: AtomicU8 = AtomicU8::new(0);
 
@@ -45,11 +51,10 @@ mod imp {
             STATE.store(3, Ordering::Release);
             return false;
         }
-        // Huge pages where the system allows them: a fresh process touches
-        // tens of megabytes of chunks, and one fault per 2 MiB instead of
-        // per 4 KiB is most of what that first touch costs.
-        // SAFETY: advice on the mapping just made; failure is harmless.
-        unsafe { libc::madvise(p, RESERVE + CHUNK, libc::MADV_HUGEPAGE) };
+        // No huge-page advice: where the kernel compacts memory for advised
+        // ranges on first touch (`defrag=madvise`, a common setting), a short
+        // process stalled in the kernel for tens of milliseconds, and each
+        // 2 MiB page is zeroed whole however little of it is used.
         let base = (p as usize + CHUNK - 1) & !(CHUNK - 1);
         NEXT.store(base, Ordering::Relaxed);
         BASE.store(base, Ordering::Relaxed);
@@ -69,7 +74,26 @@ mod imp {
             return None;
         }
         let chunk = NEXT.fetch_add(CHUNK, Ordering::Relaxed);
-        (chunk + CHUNK <= BASE.load(Ordering::Relaxed) + RESERVE).then_some(chunk)
+        if chunk + CHUNK > BASE.load(Ordering::Relaxed) + RESERVE {
+            return None;
+        }
+        if chunk + CHUNK > POPULATED.load(Ordering::Relaxed) {
+            populate(chunk);
+        }
+        Some(chunk)
+    }
+
+    /// Faults in the next [`POPULATE`] bytes from `chunk` in one system
+    /// call (`MADV_POPULATE_WRITE`, Linux 5.14) instead of one fault per
+    /// 4 KiB page as each is first touched; on older kernels the advice is
+    /// refused and pages fault in as usual.
+    #[cold]
+    fn populate(chunk: usize) {
+        let end = (chunk + POPULATE).min(BASE.load(Ordering::Relaxed) + RESERVE);
+        POPULATED.fetch_max(end, Ordering::Relaxed);
+        // SAFETY: advice on part of the range this module mapped; it
+        // changes no contents (the pages are fresh), and failure is harmless.
+        unsafe { libc::madvise(chunk as *mut libc::c_void, end - chunk, libc::MADV_POPULATE_WRITE) };
     }
 
     /// Whether `addr` is in a chunk.
@@ -116,6 +140,26 @@ mod imp {
     pub fn is_chunk(addr: usize) -> bool {
         let page = addr / CHUNK;
         CHUNKS[page / 32].load(Ordering::Relaxed) & (1 << (page % 32)) != 0
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_arch = "wasm32")))]
+mod imp {
+    /// Never a chunk: blocks come from the fallback allocator.
+    pub fn new_chunk() -> Option<usize> {
+        None
+    }
+
+    /// Always: chunks are not used on this system.
+    #[inline]
+    pub fn refused() -> bool {
+        true
+    }
+
+    /// Never: no block is a chunk's.
+    #[inline]
+    pub fn is_chunk(_addr: usize) -> bool {
+        false
     }
 }
 
