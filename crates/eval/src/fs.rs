@@ -182,10 +182,16 @@ impl MemoryFs {
 
     /// Adds (or replaces) a file, creating parent directories.
     pub fn add_file(&self, path: &str, contents: impl Into<Vec<u8>>) {
+        self.add_shared(path, contents.into().into());
+    }
+
+    /// Adds (or replaces) a file whose contents are already shared (from a
+    /// slice, `Arc::from` copies once where a `Vec` would be copied twice).
+    pub fn add_shared(&self, path: &str, contents: Arc<[u8]>) {
         let path = canon(path);
         let mut nodes = self.nodes.write().unwrap();
         Self::mkdirs(&mut nodes, Self::parent(&path));
-        nodes.insert(path, MemNode::File(contents.into().into()));
+        nodes.insert(path, MemNode::File(contents));
     }
 
     /// Adds an empty directory (and its parents).

@@ -12,7 +12,7 @@ use crate::embedded::{files, snapshot_bytes, NIXPKGS_MOUNT};
 pub fn nixpkgs_fs() -> MemoryFs {
     let fs = MemoryFs::new();
     for (rel, bytes) in files() {
-        fs.add_file(&format!("{NIXPKGS_MOUNT}/{rel}"), bytes.to_vec());
+        fs.add_shared(&format!("{NIXPKGS_MOUNT}/{rel}"), Arc::from(*bytes));
     }
     fs
 }
