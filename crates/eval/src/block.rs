@@ -21,6 +21,12 @@ impl Count {
         self.0.set(self.0.get() + 1);
     }
 
+    /// Whether exactly one reference counts the block.
+    #[inline]
+    pub(crate) fn is_one(&self) -> bool {
+        self.0.get() == 1
+    }
+
     /// Counts one reference less; whether it was the last.
     #[inline]
     pub(crate) fn dec(&self) -> bool {

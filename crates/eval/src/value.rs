@@ -501,6 +501,13 @@ impl Env {
         self.head().parent.as_ref()
     }
 
+    /// Whether this is the only reference to the frame: nothing else (no
+    /// closure, no thunk, no enclosed frame) can read its slots.
+    #[inline]
+    pub fn is_unique(&self) -> bool {
+        self.head().count.is_one()
+    }
+
     /// The namespace of a `with` frame.
     pub fn with_namespace(&self) -> Option<Value> {
         self.head().is_with.then(|| self.get(0))

@@ -2,7 +2,7 @@
 
 use crate::error::*;
 use crate::eval::Interp;
-use crate::expr::{BinOp, Expr, Param, Span};
+use crate::expr::Span;
 use crate::value::*;
 
 fn length(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -65,12 +65,18 @@ fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = it.force_fn(a[0].clone(), sp).arg(0)?;
-    let mut acc = a[1].clone();
     let l = it.force_list(a[2].clone(), sp).arg(2)?;
-    for x in l.iter() {
-        acc = it.call2(f.clone(), acc, x.clone(), sp)?;
+    if l.is_empty() {
+        return it.force(a[1].clone());
     }
-    it.force(acc)
+    let mut call = crate::eval::BinaryCall::new(&f);
+    it.with_binary_calls(sp, |it| {
+        let mut acc = a[1].clone();
+        for x in l.iter() {
+            acc = it.binary_call(&mut call, acc, x.clone(), sp)?;
+        }
+        Ok(acc)
+    })
 }
 
 fn gen_list(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -142,133 +148,6 @@ fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         }
     }
     Ok(Value::Bool(false))
-}
-
-fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    let l = it.force_list(a[1].clone(), sp).arg(1)?;
-    // As Nix: an empty list is returned as it is, before the function is
-    // looked at; otherwise every item is forced, in order, first.
-    if l.is_empty() {
-        return Ok(Value::List(l));
-    }
-    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
-    for x in l.iter() {
-        it.force(x.clone())?;
-    }
-    let mut v: Vec<Value> = l.to_vec();
-    // Stable merge sort with a fallible comparator.
-    let mut error: Option<Box<Error>> = None;
-    let direct = direct_comparison(&f);
-    let mut less = |x: &Value, y: &Value| -> bool {
-        if error.is_some() {
-            return false;
-        }
-        if let Some(swapped) = direct {
-            let (x, y) = if swapped { (y, x) } else { (x, y) };
-            if let Some(b) = compare_evaluated(it, x, y) {
-                return b;
-            }
-        }
-        let r = it.call2(f.clone(), x.clone(), y.clone(), sp).and_then(|b| it.force_bool(b, sp));
-        match r {
-            Ok(b) => b,
-            Err(e) => {
-                error = Some(e);
-                false
-            }
-        }
-    };
-    merge_sort(&mut v, &mut less);
-    if let Some(e) = error {
-        return Err(e);
-    }
-    Ok(Value::list(v))
-}
-
-/// For a comparator written `a: b: a < b` (or `b < a`, or with `>`): whether
-/// its operands are swapped relative to `a < b`, so that evaluated numbers
-/// and strings can be compared without calling it (same result, since the
-/// call would only compare the two values).
-fn direct_comparison(f: &Value) -> Option<bool> {
-    let Value::Lambda(c) = f else { return None };
-    let (Param::Ident(_), Expr::Lambda(inner)) = (&c.def.param, &c.def.body) else { return None };
-    let Param::Ident(_) = inner.param else { return None };
-    let Expr::Bin(op, l, r, _) = &inner.body else { return None };
-    // `a` is one env up (slot 0), `b` is in the innermost env (slot 0).
-    let a_then_b = matches!((&**l, &**r), (Expr::Var(1, 0, ..), Expr::Var(0, 0, ..)));
-    let b_then_a = matches!((&**l, &**r), (Expr::Var(0, 0, ..), Expr::Var(1, 0, ..)));
-    match op {
-        BinOp::Lt if a_then_b => Some(false),
-        BinOp::Lt if b_then_a => Some(true),
-        BinOp::Gt if a_then_b => Some(true),
-        BinOp::Gt if b_then_a => Some(false),
-        _ => None,
-    }
-}
-
-/// `x < y` for two already evaluated integers or strings; `None` otherwise
-/// (the comparator is then called as usual).
-fn compare_evaluated(it: &Interp, x: &Value, y: &Value) -> Option<bool> {
-    let value = |v: &Value| match v {
-        Value::Thunk(id) => it.peek_thunk(*id),
-        v => Some(v.clone()),
-    };
-    match (value(x)?, value(y)?) {
-        (Value::Int(a), Value::Int(b)) => Some(a < b),
-        (Value::Str(a), Value::Str(b)) => Some(a.s.as_bytes() < b.s.as_bytes()),
-        _ => None,
-    }
-}
-
-fn merge_sort(v: &mut Vec<Value>, less: &mut dyn FnMut(&Value, &Value) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    // Insertion sort for small inputs, bottom-up merge otherwise.
-    if n <= 16 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && less(&v[j], &v[j - 1]) {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    let mut width = 1;
-    let mut buf = v.clone();
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let end = (i + 2 * width).min(n);
-            let (mut l, mut r, mut k) = (i, mid, i);
-            while l < mid && r < end {
-                if less(&v[r], &v[l]) {
-                    buf[k] = v[r].clone();
-                    r += 1;
-                } else {
-                    buf[k] = v[l].clone();
-                    l += 1;
-                }
-                k += 1;
-            }
-            while l < mid {
-                buf[k] = v[l].clone();
-                l += 1;
-                k += 1;
-            }
-            while r < end {
-                buf[k] = v[r].clone();
-                r += 1;
-                k += 1;
-            }
-            i += 2 * width;
-        }
-        std::mem::swap(v, &mut buf);
-        width *= 2;
-    }
 }
 
 fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
@@ -353,7 +232,7 @@ pub static PRIMOPS: &[PrimOp] = &[
     PrimOp { name: "concatMap", arity: 2, f: concat_map },
     PrimOp { name: "all", arity: 2, f: all },
     PrimOp { name: "any", arity: 2, f: any },
-    PrimOp { name: "sort", arity: 2, f: sort },
+    PrimOp { name: "sort", arity: 2, f: super::sort::sort },
     PrimOp { name: "partition", arity: 2, f: partition },
     PrimOp { name: "genericClosure", arity: 1, f: generic_closure },
 ];

@@ -11,6 +11,7 @@ mod derivation;
 mod io;
 mod lists;
 mod regex;
+mod sort;
 mod strings;
 mod toml;
 mod versions;

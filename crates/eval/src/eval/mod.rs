@@ -2,12 +2,15 @@
 
 mod assert;
 mod attrs;
+mod binary_call;
 mod call;
 pub mod coerce;
 pub mod ops;
 mod paths;
 
 use std::rc::Rc;
+
+pub use binary_call::BinaryCall;
 
 use crate::api::EvalConfig;
 use crate::cache::Cache;
