@@ -7,6 +7,7 @@ mod call;
 pub mod coerce;
 pub mod ops;
 mod paths;
+mod update;
 
 use std::rc::Rc;
 

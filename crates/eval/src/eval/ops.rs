@@ -121,40 +121,6 @@ impl<'a> Interp<'a> {
         }
     }
 
-    /// `a // b`.
-    pub fn update(&mut self, x: &AttrSet, y: &AttrSet) -> R<AttrSet> {
-        if y.is_empty() {
-            return Ok(x.clone());
-        }
-        if x.is_empty() {
-            return Ok(y.clone());
-        }
-        self.alloc((x.len() + y.len()) * Attrs::ENTRY_BYTES)?;
-        let mut out = Vec::with_capacity(x.len() + y.len());
-        let (mut i, mut j) = (0, 0);
-        let (xe, ye) = (&x.entries, &y.entries);
-        while i < xe.len() && j < ye.len() {
-            match xe[i].0.cmp(&ye[j].0) {
-                Ordering::Less => {
-                    out.push(xe[i].clone());
-                    i += 1;
-                }
-                Ordering::Greater => {
-                    out.push(ye[j].clone());
-                    j += 1;
-                }
-                Ordering::Equal => {
-                    out.push(ye[j].clone());
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out.extend(xe[i..].iter().cloned());
-        out.extend(ye[j..].iter().cloned());
-        Ok(AttrSet::new(out))
-    }
-
     fn add(&mut self, a: Value, b: Value, sp: Span) -> R<Value> {
         match (&a, &b) {
             (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
