@@ -48,8 +48,12 @@ rec {
   /** Index of the first element satisfying `pred`, else `default`.
       Example: `findFirstIndex (x: x > 1) null [ 1 2 ]` => `1` */
   findFirstIndex = pred: default: list:
-    let n = length list; go = i: if i == n then default else if pred (elemAt list i) then i else go (i + 1);
-    in go 0;
+    let
+      # A strict fold, not a recursion one call deep per element (which hit
+      # the call-depth limit on long lists): `-1 - i` while looking at
+      # element i, the index once found (`pred` is not called again).
+      state = foldl' (s: x: if s >= 0 then s else if pred x then -s - 1 else s - 1) (-1) list;
+    in if state < 0 then default else state;
 
   /** Number of elements satisfying `pred`. Example: `count (x: x > 1) [ 1 2 3 ]` => `2` */
   count = pred: foldl' (c: x: if pred x then c + 1 else c) 0;
