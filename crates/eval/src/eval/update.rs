@@ -76,7 +76,7 @@ mod tests {
 
     fn entries(names: &[String]) -> Vec<Entry> {
         let mut v: Vec<Entry> = names.iter().map(|n| (Sym::new(n), Value::Null, Span::default())).collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.sort_by_key(|a| a.0);
         v.dedup_by(|a, b| a.0 == b.0);
         v
     }
