@@ -21,6 +21,9 @@ pub struct Parsed {
     /// them (`FileSystem::read_shared`): the same bytes again mean the
     /// same text.
     pub source: Option<std::sync::Arc<[u8]>>,
+    /// The names of the evaluator's own table the tree uses: kept while
+    /// the tree is (see `crate::symbol::LocalNames::sweep`).
+    pub(crate) names: Vec<crate::symbol::Sym>,
 }
 
 /// What survives between evaluations.
@@ -54,12 +57,21 @@ pub struct Cache {
     /// (`attrNames`, `mapAttrs`), by [`crate::symbol::Sym::index`]: shared
     /// by every such string, of this evaluation and the next ones.
     pub(crate) name_texts: Vec<Option<Rc<crate::value::NixStr>>>,
+    /// The same for names of the evaluator's own table, by their number
+    /// less `LOCAL_INDEX`; emptied when names are dropped.
+    pub(crate) local_name_texts: Vec<Option<Rc<crate::value::NixStr>>>,
 }
 
 /// Remembered `match` results before [`Cache::matches`] starts afresh.
 const MAX_REMEMBERED_MATCHES: usize = 20_000;
 
 impl Cache {
+    /// Every name of the evaluator's own table that what the cache keeps
+    /// uses: the lowered trees' and the snapshot decoder's.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &crate::symbol::Sym> {
+        self.parsed.values().flat_map(|p| p.names.iter()).chain(self.snapshot_strings.names())
+    }
+
     /// Remembers a `match` result (see [`Cache::matches`]).
     pub fn remember_match(&mut self, key: (Rc<str>, Rc<str>), result: Value) {
         if self.matches.len() >= MAX_REMEMBERED_MATCHES {

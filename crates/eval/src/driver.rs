@@ -5,7 +5,7 @@ use crate::cache::Cache;
 use crate::error::{render, ErrKind, Error, R};
 use crate::eval::{Heap, Interp};
 use crate::expr::Span;
-use crate::symbol::Sym;
+use crate::symbol::{LocalNames, Scope, Sym};
 use crate::value::*;
 
 /// Long-lived: owns the parse/lower cache (keyed by path, kept while the text is unchanged)
@@ -16,6 +16,9 @@ pub struct Evaluator {
     cache: Cache,
     /// The heaps of the last evaluations under [`HeapRelease::Defer`].
     deferred: Vec<Heap>,
+    /// The names this evaluator made (see `crate::symbol`). Declared last:
+    /// dropped after the trees and heaps that use them.
+    names: LocalNames,
 }
 
 /// How many deferred heaps are kept before `eval` frees them itself.
@@ -89,7 +92,7 @@ pub fn with_eval_stack<T: Send>(limits: &crate::limits::Limits, f: impl FnOnce()
 impl Evaluator {
     /// A new evaluator with the given configuration.
     pub fn new(config: EvalConfig) -> Evaluator {
-        Evaluator { config, cache: Cache::default(), deferred: Vec::new() }
+        Evaluator { config, cache: Cache::default(), deferred: Vec::new(), names: LocalNames::default() }
     }
 
     /// The configuration (changes apply to the next `eval`).
@@ -113,6 +116,7 @@ impl Evaluator {
     pub fn check_syntax(&mut self, name: &str, text: &str) -> Result<(), EvalError> {
         let config = self.config.clone();
         let cache = &mut self.cache;
+        let _names = Scope::enter(&self.names);
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut it = Interp::new(cache, &config);
             match it.parse_source(name, text) {
@@ -135,6 +139,28 @@ impl Evaluator {
         for heap in self.deferred.drain(..) {
             heap.free_into(&mut self.cache);
         }
+        self.sweep_names();
+    }
+
+    /// How many names this evaluator's own table holds (for tests of how
+    /// long sessions use memory).
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Drops the names of this evaluator's table that nothing it keeps
+    /// uses, once enough were made since the last time and no heap of it
+    /// is left (a leaked heap is never read again, but is never freed
+    /// either: its names are kept).
+    fn sweep_names(&mut self) {
+        if !self.deferred.is_empty() || self.config.heap_release == HeapRelease::Leak || !self.names.sweep_due() {
+            return;
+        }
+        // SAFETY: no heap of this evaluator is left (freed, not deferred,
+        // not leaked), and the cache holds the names of every tree it keeps
+        // and of its decoder's table.
+        unsafe { self.names.sweep(self.cache.names()) };
+        self.cache.local_name_texts = Vec::new();
     }
 
     /// Evaluates a request. Never panics: internal failures become errors.
@@ -204,12 +230,15 @@ impl Evaluator {
     fn eval_many_here(&mut self, request: &Request, parts: &[Part]) -> PartsOutcome {
         let config = self.config.clone();
         let cache = &mut self.cache;
+        let names = Scope::enter(&self.names);
         let scope = nixpen_alloc::Evaluating::begin();
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request, parts)));
         drop(scope);
+        drop(names);
         match r {
             Ok((o, heap)) => {
                 self.deferred.extend(heap);
+                self.sweep_names();
                 o
             }
             Err(p) => {

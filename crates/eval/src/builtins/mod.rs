@@ -176,26 +176,26 @@ pub fn make_globals(it: &mut Interp) -> Vec<Value> {
     let prims = all_primops();
     let mut entries: Vec<(Sym, Value, Span)> = Vec::new();
     for p in prims {
-        entries.push((Sym::new(p.name), Value::Prim(Rc::new(PrimApp { op: p, args: Vec::new() })), Span::default()));
+        entries.push((Sym::known(p.name), Value::Prim(Rc::new(PrimApp { op: p, args: Vec::new() })), Span::default()));
     }
     let cfg = it.config;
-    entries.push((Sym::new("true"), Value::Bool(true), Span::default()));
-    entries.push((Sym::new("false"), Value::Bool(false), Span::default()));
-    entries.push((Sym::new("null"), Value::Null, Span::default()));
-    entries.push((Sym::new("currentSystem"), Value::str(&cfg.current_system), Span::default()));
-    entries.push((Sym::new("nixVersion"), Value::str("2.24.0"), Span::default()));
-    entries.push((Sym::new("langVersion"), Value::Int(6), Span::default()));
-    entries.push((Sym::new("storeDir"), Value::str(&cfg.store_dir), Span::default()));
+    entries.push((Sym::known("true"), Value::Bool(true), Span::default()));
+    entries.push((Sym::known("false"), Value::Bool(false), Span::default()));
+    entries.push((Sym::known("null"), Value::Null, Span::default()));
+    entries.push((Sym::known("currentSystem"), Value::str(&cfg.current_system), Span::default()));
+    entries.push((Sym::known("nixVersion"), Value::str("2.24.0"), Span::default()));
+    entries.push((Sym::known("langVersion"), Value::Int(6), Span::default()));
+    entries.push((Sym::known("storeDir"), Value::str(&cfg.store_dir), Span::default()));
     let nix_path = nix_path_value(it);
-    entries.push((Sym::new("nixPath"), nix_path.clone(), Span::default()));
+    entries.push((Sym::known("nixPath"), nix_path.clone(), Span::default()));
     let builtins_thunk = it.new_thunk(Thunk::Done(Value::Null));
-    entries.push((Sym::new("builtins"), builtins_thunk.clone(), Span::default()));
+    entries.push((Sym::known("builtins"), builtins_thunk.clone(), Span::default()));
     // `derivation` is written in Nix; evaluated on first use.
     let drv = match it.parse_source("/__nix_builtin/derivation.nix", DERIVATION_NIX) {
         Ok((root, _)) => it.new_thunk(Thunk::Pending(crate::expr::ExprRef::new(&root), Env::root())),
         Err(_) => Value::Null,
     };
-    entries.push((Sym::new("derivation"), drv, Span::default()));
+    entries.push((Sym::known("derivation"), drv, Span::default()));
     let now = match it.parse_source(
         "/__nix_builtin/currentTime.nix",
         "throw \"builtins.currentTime is not available in the Nixpen playground\"",
@@ -203,7 +203,7 @@ pub fn make_globals(it: &mut Interp) -> Vec<Value> {
         Ok((root, _)) => it.new_thunk(Thunk::Pending(crate::expr::ExprRef::new(&root), Env::root())),
         Err(_) => Value::Null,
     };
-    entries.push((Sym::new("currentTime"), now, Span::default()));
+    entries.push((Sym::known("currentTime"), now, Span::default()));
     let builtins = Value::attrs(AttrSet::from_unsorted(entries));
     if let (Value::Thunk(id), Value::Attrs(_)) = (&builtins_thunk, &builtins) {
         it.set_thunk(*id, builtins.clone());
@@ -226,8 +226,8 @@ fn nix_path_value(it: &mut Interp) -> Value {
     for e in &it.config.search_path {
         let path = if e.path.starts_with('/') { e.path.clone() } else { crate::fs::join(&it.config.cwd, &e.path) };
         let a = AttrSet::from_unsorted(vec![
-            (Sym::new("path"), Value::str(&path), Span::default()),
-            (Sym::new("prefix"), Value::str(&e.prefix), Span::default()),
+            (Sym::known("path"), Value::str(&path), Span::default()),
+            (Sym::known("prefix"), Value::str(&e.prefix), Span::default()),
         ]);
         items.push(Value::attrs(a));
     }

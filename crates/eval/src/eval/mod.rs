@@ -156,17 +156,17 @@ impl<'a> Interp<'a> {
     /// A fresh evaluation.
     pub fn new(cache: &'a mut Cache, config: &'a EvalConfig) -> Interp<'a> {
         let syms = CommonSyms {
-            out_path: Sym::new("outPath"),
-            type_: Sym::new("type"),
-            functor: Sym::new("__functor"),
-            to_string: Sym::new("__toString"),
-            value: Sym::new("value"),
-            name: Sym::new("name"),
-            success: Sym::new("success"),
-            file: Sym::new("file"),
-            line: Sym::new("line"),
-            column: Sym::new("column"),
-            overrides: Sym::new("__overrides"),
+            out_path: Sym::known("outPath"),
+            type_: Sym::known("type"),
+            functor: Sym::known("__functor"),
+            to_string: Sym::known("__toString"),
+            value: Sym::known("value"),
+            name: Sym::known("name"),
+            success: Sym::known("success"),
+            file: Sym::known("file"),
+            line: Sym::known("line"),
+            column: Sym::known("column"),
+            overrides: Sym::known("__overrides"),
         };
         let mut thunks = std::mem::take(&mut cache.spare_arena);
         thunks.reserve(cache.arena_hint.max(FIRST_ARENA));
@@ -304,11 +304,15 @@ impl<'a> Interp<'a> {
     /// A name as a string value (one value shared by every string made of
     /// the same name).
     pub fn name_value(&mut self, name: &Sym) -> Value {
-        let i = name.index();
-        Value::Str(match self.cache.name_texts.get(i) {
+        let (texts, i) = match name.index() {
+            i if i & crate::symbol::LOCAL_INDEX as usize != 0 => {
+                (&mut self.cache.local_name_texts, i & !(crate::symbol::LOCAL_INDEX as usize))
+            }
+            i => (&mut self.cache.name_texts, i),
+        };
+        Value::Str(match texts.get(i) {
             Some(Some(s)) => s.clone(),
             _ if i < MAX_NAME_TEXTS => nixpen_alloc::outside_evaluation(|| {
-                let texts = &mut self.cache.name_texts;
                 if texts.len() <= i {
                     texts.resize(i + 1, None);
                 }

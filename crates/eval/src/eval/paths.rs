@@ -171,10 +171,9 @@ impl<'a> Interp<'a> {
         let (id, same) = nixpen_alloc::outside_evaluation(|| self.cache.file_id(key, name, text));
         if !same {
             let replaced = nixpen_alloc::outside_evaluation(|| {
-                let (root, warnings) = self.lower_source(name, text, scoped, id);
-                self.cache
-                    .parsed
-                    .insert(key.to_owned(), crate::cache::Parsed { file: id, root, warnings, source: None })
+                let ((root, warnings), names) = crate::symbol::recording(|| self.lower_source(name, text, scoped, id));
+                let parsed = crate::cache::Parsed { file: id, root, warnings, source: None, names };
+                self.cache.parsed.insert(key.to_owned(), parsed)
             });
             // Thunks of this evaluation may point into the replaced tree
             // (see `ExprRef`): it is kept until they are freed.

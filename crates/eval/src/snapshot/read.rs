@@ -22,6 +22,11 @@ pub(crate) struct Strings {
 }
 
 impl Strings {
+    /// The names made so far (to keep while the table is kept).
+    pub(crate) fn names(&self) -> impl Iterator<Item = &Sym> {
+        self.syms.iter().flatten()
+    }
+
     /// Forgets the table if it belongs to another snapshot than `snap`.
     fn belong_to(&mut self, snap: &Snapshot) {
         let of = (snap.bytes.as_ptr() as usize, snap.bytes.len());
@@ -85,6 +90,8 @@ impl Decoder<'_> {
     /// String number `i` of the table as a name.
     fn name(&mut self, i: usize) -> Option<Sym> {
         if let Some(s) = self.syms.get(i)? {
+            // The tree being read uses it: kept with the tree.
+            crate::symbol::note(*s);
             return Some(*s);
         }
         let s = Sym::new(&self.string(i)?);

@@ -1,53 +1,149 @@
 //! Attribute and variable names, interned: each distinct name is stored
-//! once for the life of the process, and a [`Sym`] is a pointer to it.
-//! Copying a name is copying a pointer, two names are equal exactly when
-//! their pointers are, and a set's entries hold no reference counts to
-//! update (as Nix's own symbol table, names are never freed: a program
-//! makes a bounded vocabulary of them, the same on every evaluation).
+//! once, and a [`Sym`] is a pointer to it. Copying a name is copying a
+//! pointer, two names are equal exactly when their pointers are, and a
+//! set's entries hold no reference counts to update.
+//!
+//! Names made outside an evaluation, and those the evaluator itself knows
+//! (builtins, `outPath`, …), live for the life of the process in one
+//! table. Names an evaluator meets in the code it reads or makes while
+//! evaluating live in that evaluator's own table ([`local`]), which drops
+//! those no cached file uses any more once enough have piled up: a
+//! long session typing ever new names uses bounded memory.
+
+mod local;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
+use std::ptr::NonNull;
 use std::sync::{LazyLock, Mutex};
+
+pub(crate) use local::{note, recording, LocalNames, Scope};
 
 /// A name: a pointer to its one interned copy.
 #[derive(Clone, Copy)]
-pub struct Sym(&'static Name);
+pub struct Sym(NonNull<Name>);
+
+// SAFETY: a `Sym` points to a `Name` that is never changed; it is read for
+// as long as the name lives: for ever in the process table, and in an
+// evaluator's table while something that evaluator keeps may use it (see
+// `local`). Reading immutable data from any thread is safe.
+unsafe impl Send for Sym {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for Sym {}
 
 /// An interned name: its text, its first eight bytes as a number for
 /// ordering names without reading their text (see [`Sym::cmp_text`]), and
-/// its number in the order names were interned.
+/// its number (see [`Sym::index`]).
 struct Name {
     prefix: u64,
     index: u32,
     text: Box<str>,
 }
 
-/// Every name interned so far, by text.
-static NAMES: LazyLock<Mutex<HashMap<&'static str, &'static Name, NameHash>>> = LazyLock::new(Default::default);
+impl Name {
+    /// A new name, kept until freed by its table: outside the evaluation's
+    /// chunks, which it would pin (see `nixpen_alloc::outside_evaluation`).
+    fn make(text: &str, index: u32) -> NonNull<Name> {
+        nixpen_alloc::outside_evaluation(|| {
+            NonNull::from(Box::leak(Box::new(Name { prefix: prefix8(text.as_bytes()), index, text: text.into() })))
+        })
+    }
+}
+
+/// The numbers of names in an evaluator's table have this bit set (those of
+/// the process table do not).
+pub const LOCAL_INDEX: u32 = 1 << 31;
+
+/// The process table: every name made outside evaluations, and the names
+/// the evaluator knows itself ([`KNOWN`]), by text. Never freed.
+static NAMES: LazyLock<Mutex<HashMap<&'static str, Sym, NameHash>>> = LazyLock::new(|| {
+    let mut names = HashMap::default();
+    for text in KNOWN.iter().copied().chain(crate::builtins::all_primops().iter().map(|p| p.name)) {
+        intern_in(&mut names, text);
+    }
+    Mutex::new(names)
+});
+
+/// Names the evaluator itself makes in every evaluation, put in the process
+/// table before any evaluation can make them in its own (where they would be
+/// made and dropped over and over).
+const KNOWN: &[&str] = &[
+    "outPath",
+    "type",
+    "__functor",
+    "__toString",
+    "value",
+    "name",
+    "success",
+    "file",
+    "line",
+    "column",
+    "__overrides",
+    "true",
+    "false",
+    "null",
+    "currentSystem",
+    "nixVersion",
+    "langVersion",
+    "storeDir",
+    "nixPath",
+    "builtins",
+    "derivation",
+    "currentTime",
+    "path",
+    "prefix",
+    "drvPath",
+    "out",
+];
+
+/// The name `text` in the process table, made if missing.
+fn intern_in(names: &mut HashMap<&'static str, Sym, NameHash>, text: &str) -> Sym {
+    if let Some(sym) = names.get(text) {
+        return *sym;
+    }
+    let sym = Sym(Name::make(text, names.len() as u32));
+    // SAFETY: names of the process table are never freed.
+    let key: &'static str = unsafe { &(*sym.0.as_ptr()).text };
+    names.insert(key, sym);
+    sym
+}
+
+/// The name `text` if the process table has it.
+fn process_name(text: &str) -> Option<Sym> {
+    NAMES.lock().unwrap_or_else(|e| e.into_inner()).get(text).copied()
+}
 
 impl Sym {
-    /// The name with text `s` (interned on first use).
+    /// The name with text `s`: in the current evaluator's table during an
+    /// evaluation (unless the process table has it), else in the process
+    /// table; made on first use.
     pub fn new(s: &str) -> Sym {
-        let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(name) = names.get(s) {
-            return Sym(name);
+        if let Some(sym) = local::intern(s) {
+            return sym;
         }
-        // Kept for good: not from the evaluation's chunks, which it would
-        // pin (see `nixpen_alloc::outside_evaluation`).
-        nixpen_alloc::outside_evaluation(|| {
-            let index = names.len() as u32;
-            let name: &'static Name =
-                Box::leak(Box::new(Name { prefix: prefix8(s.as_bytes()), index, text: s.into() }));
-            names.insert(&name.text, name);
-            Sym(name)
-        })
+        intern_in(&mut NAMES.lock().unwrap_or_else(|e| e.into_inner()), s)
+    }
+
+    /// A name the evaluator knows itself (a builtin's, or one of
+    /// [`KNOWN`]), taken from the process table without looking in the
+    /// evaluator's own first: no evaluator's table ever has such a name,
+    /// since the process table has it from the start.
+    pub fn known(s: &str) -> Sym {
+        debug_assert!(KNOWN.contains(&s) || crate::builtins::all_primops().iter().any(|p| p.name == s), "{s}");
+        intern_in(&mut NAMES.lock().unwrap_or_else(|e| e.into_inner()), s)
+    }
+
+    fn name(&self) -> &Name {
+        // SAFETY: the name lives while this `Sym` may be used (see the
+        // `Send` implementation).
+        unsafe { self.0.as_ref() }
     }
 
     /// The text.
     #[inline]
-    pub fn as_str(&self) -> &'static str {
-        &self.0.text
+    pub fn as_str(&self) -> &str {
+        &self.name().text
     }
 
     /// The order of this name's text and the text `key` (made once for
@@ -55,17 +151,19 @@ impl Sym {
     /// reading the text.
     #[inline]
     pub fn cmp_text(&self, key: &TextKey) -> Ordering {
-        if self.0.prefix != key.prefix {
-            return self.0.prefix.cmp(&key.prefix);
+        if self.name().prefix != key.prefix {
+            return self.name().prefix.cmp(&key.prefix);
         }
-        rest_cmp(self.0.text.as_bytes(), key.text)
+        rest_cmp(self.name().text.as_bytes(), key.text)
     }
 
-    /// The name's number: names are numbered 0, 1, 2, … as they are
-    /// first interned, so that tables of names can be vectors.
+    /// The name's number, unique among the names that exist: names of the
+    /// process table are numbered 0, 1, 2, … as they are made, those of an
+    /// evaluator's table [`LOCAL_INDEX`] plus a number it reuses once the
+    /// name is dropped; so tables of names can be vectors.
     #[inline]
     pub fn index(&self) -> usize {
-        self.0.index as usize
+        self.name().index as usize
     }
 }
 
@@ -86,7 +184,7 @@ impl TextKey<'_> {
 impl PartialEq for Sym {
     #[inline]
     fn eq(&self, other: &Sym) -> bool {
-        std::ptr::eq(self.0, other.0)
+        self.0 == other.0
     }
 }
 
@@ -105,7 +203,7 @@ impl Ord for Sym {
         if self == other {
             return Ordering::Equal;
         }
-        let (a, b) = (self.0, other.0);
+        let (a, b) = (self.name(), other.name());
         if a.prefix != b.prefix {
             return a.prefix.cmp(&b.prefix);
         }
