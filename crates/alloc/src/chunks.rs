@@ -329,6 +329,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn nothing_comes_from_chunks_outside_a_scope() {
         let _serial = serial();
         assert!(alloc(layout(16, 8)).is_null());
@@ -339,6 +340,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn blocks_are_aligned_distinct_and_owned() {
         let _serial = serial();
         let _scope = Evaluating::begin();
@@ -358,6 +360,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn a_chunk_is_reused_once_its_blocks_are_freed() {
         let _serial = serial();
         let _scope = Evaluating::begin();
@@ -369,6 +372,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn blocks_that_outlive_the_scope_stay_valid() {
         let _serial = serial();
         let kept: Vec<*mut u8> = {
@@ -401,6 +405,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn blocks_freed_by_another_thread_free_their_chunk() {
         let _serial = serial();
         let blocks: Vec<usize> = {
@@ -420,6 +425,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn realloc_grows_the_last_block_in_place() {
         let _serial = serial();
         let _scope = Evaluating::begin();
@@ -436,6 +442,7 @@ pub(crate) mod tests {
     }
 
     #[test]
+    #[cfg_attr(not(any(target_os = "linux", target_arch = "wasm32")), ignore = "no chunks on this system")]
     fn outside_evaluation_uses_the_fallback() {
         let _serial = serial();
         let _scope = Evaluating::begin();

@@ -7,6 +7,7 @@
 //! bitmap of the 65,536 possible 64 KiB blocks says which are chunks. On
 //! other systems there are no chunks: every block comes from the fallback.
 
+#[cfg(any(target_os = "linux", target_arch = "wasm32"))]
 use crate::chunks::CHUNK;
 
 #[cfg(target_os = "linux")]
