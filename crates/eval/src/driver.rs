@@ -115,8 +115,8 @@ impl Evaluator {
     /// reports syntax errors, undefined variables and duplicate attributes.
     pub fn check_syntax(&mut self, name: &str, text: &str) -> Result<(), EvalError> {
         let config = self.config.clone();
+        let _names = self.names_scope();
         let cache = &mut self.cache;
-        let _names = Scope::enter(&self.names);
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut it = Interp::new(cache, &config);
             match it.parse_source(name, text) {
@@ -140,6 +140,14 @@ impl Evaluator {
             heap.free_into(&mut self.cache);
         }
         self.sweep_names();
+    }
+
+    /// The names this evaluator makes go to its own table while the scope
+    /// lives, unless its heaps are leaked (one evaluation per process, the
+    /// CLI: nothing is ever swept, and the process table costs less). Once
+    /// it has names of its own it keeps using them.
+    fn names_scope(&self) -> Option<Scope> {
+        (self.config.heap_release != HeapRelease::Leak || !self.names.is_empty()).then(|| Scope::enter(&self.names))
     }
 
     /// How many names this evaluator's own table holds (for tests of how
@@ -229,8 +237,8 @@ impl Evaluator {
 
     fn eval_many_here(&mut self, request: &Request, parts: &[Part]) -> PartsOutcome {
         let config = self.config.clone();
+        let names = self.names_scope();
         let cache = &mut self.cache;
-        let names = Scope::enter(&self.names);
         let scope = nixpen_alloc::Evaluating::begin();
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cache, &config, request, parts)));
         drop(scope);

@@ -94,7 +94,9 @@ impl Decoder<'_> {
             crate::symbol::note(*s);
             return Some(*s);
         }
-        let s = Sym::new(&self.string(i)?);
+        // The snapshot's names are a fixed vocabulary: made in the process
+        // table unless this evaluator has the name already.
+        let s = Sym::lasting(&self.string(i)?);
         self.syms[i] = Some(s);
         Some(s)
     }

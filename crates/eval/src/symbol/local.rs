@@ -78,14 +78,16 @@ impl Drop for Scope {
 /// The name `text` from the current evaluator's table, made there if
 /// neither it nor the process table has it; `None` outside evaluations.
 #[inline]
-pub(super) fn intern(text: &str) -> Option<Sym> {
+/// With `lasting`, a name made is made in the process table instead (for
+/// names of a fixed vocabulary, which cannot pile up).
+pub(super) fn intern(text: &str, lasting: bool) -> Option<Sym> {
     STATE.with(|state| {
         let current = state.current.get();
         if current.is_null() {
             return None;
         }
         // SAFETY: a `Scope` set it, and the table outlives the scope.
-        let sym = unsafe { &*current }.intern(text);
+        let sym = unsafe { &*current }.intern(text, lasting)?;
         note_in(state, sym);
         Some(sym)
     })
@@ -130,15 +132,21 @@ pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Sym>) {
 }
 
 impl LocalNames {
-    fn intern(&self, text: &str) -> Sym {
+    /// The name `text`: this table's, else the process table's, else made
+    /// here; `None` (to be made in the process table) when `lasting` and
+    /// neither has it.
+    fn intern(&self, text: &str, lasting: bool) -> Option<Sym> {
         let mut table = self.table.borrow_mut();
         let evaluation = table.evaluation;
         if let Some((sym, last)) = table.by_text.get_mut(text) {
             *last = evaluation;
-            return *sym;
+            return Some(*sym);
         }
         if let Some(sym) = process_name(text) {
-            return sym;
+            return Some(sym);
+        }
+        if lasting {
+            return None;
         }
         let number = match table.free.pop() {
             Some(n) => n,
@@ -149,7 +157,12 @@ impl LocalNames {
         let key: &'static str = unsafe { &(*sym.0.as_ptr()).text };
         table.made += 1;
         nixpen_alloc::outside_evaluation(|| table.by_text.insert(key, (sym, evaluation)));
-        sym
+        Some(sym)
+    }
+
+    /// Whether the table holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// How many names the table holds.

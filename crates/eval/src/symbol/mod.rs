@@ -119,7 +119,17 @@ impl Sym {
     /// evaluation (unless the process table has it), else in the process
     /// table; made on first use.
     pub fn new(s: &str) -> Sym {
-        if let Some(sym) = local::intern(s) {
+        if let Some(sym) = local::intern(s, false) {
+            return sym;
+        }
+        intern_in(&mut NAMES.lock().unwrap_or_else(|e| e.into_inner()), s)
+    }
+
+    /// As [`Sym::new`], but a name neither table has is made in the process
+    /// table: for names of a fixed vocabulary (the snapshot's), which need
+    /// no dropping and are then shared by every evaluator.
+    pub fn lasting(s: &str) -> Sym {
+        if let Some(sym) = local::intern(s, true) {
             return sym;
         }
         intern_in(&mut NAMES.lock().unwrap_or_else(|e| e.into_inner()), s)
