@@ -153,11 +153,15 @@ fn group_by(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut groups: BTreeMap<Sym, Vec<Value>> = BTreeMap::new();
-    for x in l.iter() {
-        let k = it.call(f.clone(), x.clone(), sp)?;
-        let k = it.force_str_no_ctx(k, sp)?;
-        groups.entry(Sym::new(&k.s)).or_default().push(x.clone());
-    }
+    let mut call = crate::eval::UnaryCall::new(&f);
+    it.with_repeated_calls(sp, |it| {
+        for x in l.iter() {
+            let k = it.unary_call(&mut call, x.clone(), sp)?;
+            let k = it.force_str_no_ctx(k, sp)?;
+            groups.entry(Sym::new(&k.s)).or_default().push(x.clone());
+        }
+        Ok(())
+    })?;
     let entries = groups.into_iter().map(|(k, v)| (k, Value::list(v), sp)).collect();
     Ok(Value::attrs(AttrSet::new(entries)))
 }

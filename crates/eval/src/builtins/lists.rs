@@ -1,7 +1,7 @@
 //! List builtins.
 
 use crate::error::*;
-use crate::eval::Interp;
+use crate::eval::{Interp, UnaryCall};
 use crate::expr::Span;
 use crate::value::*;
 
@@ -51,12 +51,16 @@ fn filter(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = Vec::new();
-    for x in l.iter() {
-        let r = it.call(f.clone(), x.clone(), sp)?;
-        if it.force_bool(r, sp)? {
-            out.push(x.clone());
+    let mut call = UnaryCall::new(&f);
+    it.with_repeated_calls(sp, |it| {
+        for x in l.iter() {
+            let r = it.unary_call(&mut call, x.clone(), sp)?;
+            if it.force_bool(r, sp)? {
+                out.push(x.clone());
+            }
         }
-    }
+        Ok(())
+    })?;
     if out.len() == l.len() {
         return Ok(Value::List(l));
     }
@@ -70,7 +74,7 @@ fn foldl(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
         return it.force(a[1].clone());
     }
     let mut call = crate::eval::BinaryCall::new(&f);
-    it.with_binary_calls(sp, |it| {
+    it.with_repeated_calls(sp, |it| {
         let mut acc = a[1].clone();
         for x in l.iter() {
             acc = it.binary_call(&mut call, acc, x.clone(), sp)?;
@@ -115,55 +119,62 @@ fn concat_map(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let mut out = Vec::new();
-    for x in l.iter() {
-        let r = it.call(f.clone(), x.clone(), sp)?;
-        let inner = it.force_list(r, sp)?;
-        out.extend(inner.iter().cloned());
-    }
+    let mut call = UnaryCall::new(&f);
+    it.with_repeated_calls(sp, |it| {
+        for x in l.iter() {
+            let r = it.unary_call(&mut call, x.clone(), sp)?;
+            let inner = it.force_list(r, sp)?;
+            out.extend(inner.iter().cloned());
+        }
+        Ok(())
+    })?;
     it.alloc(out.len() * 16)?;
     Ok(Value::list(out))
 }
 
 fn all(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.force_fn(a[0].clone(), sp).arg(0)?;
-    let l = it.force_list(a[1].clone(), sp).arg(1)?;
-    for x in l.iter() {
-        let r = it.call(a[0].clone(), x.clone(), sp)?;
-        if !it.force_bool(r, sp)? {
-            return Ok(Value::Bool(false));
-        }
-    }
-    Ok(Value::Bool(true))
+    any_is(it, a, sp, false).map(|found| Value::Bool(!found))
 }
 
 fn any(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.force_fn(a[0].clone(), sp).arg(0)?;
+    any_is(it, a, sp, true).map(Value::Bool)
+}
+
+/// Whether the predicate `a[0]` gives `wanted` for an element of the list
+/// `a[1]` (stopping at the first): `any` asks for `true`, `all` for `false`.
+fn any_is(it: &mut Interp, a: &[Value], sp: Span, wanted: bool) -> R<bool> {
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
-    for x in l.iter() {
-        // As Nix: each item is forced before the predicate sees it.
-        it.force(x.clone())?;
-        let r = it.call(a[0].clone(), x.clone(), sp)?;
-        if it.force_bool(r, sp)? {
-            return Ok(Value::Bool(true));
+    let mut call = UnaryCall::new(&f);
+    it.with_repeated_calls(sp, |it| {
+        for x in l.iter() {
+            let r = it.unary_call(&mut call, x.clone(), sp)?;
+            if it.force_bool(r, sp)? == wanted {
+                return Ok(true);
+            }
         }
-    }
-    Ok(Value::Bool(false))
+        Ok(false)
+    })
 }
 
 fn partition(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
-    it.force_fn(a[0].clone(), sp).arg(0)?;
+    let f = it.force_fn(a[0].clone(), sp).arg(0)?;
     let l = it.force_list(a[1].clone(), sp).arg(1)?;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
-    for x in l.iter() {
-        // As Nix: each item is forced before the predicate sees it.
-        it.force(x.clone())?;
-        let r = it.call(a[0].clone(), x.clone(), sp)?;
-        if it.force_bool(r, sp)? {
-            right.push(x.clone());
-        } else {
-            wrong.push(x.clone());
+    let mut call = UnaryCall::new(&f);
+    it.with_repeated_calls(sp, |it| {
+        for x in l.iter() {
+            // As Nix: each item is forced before the predicate sees it.
+            it.force(x.clone())?;
+            let r = it.unary_call(&mut call, x.clone(), sp)?;
+            if it.force_bool(r, sp)? {
+                right.push(x.clone());
+            } else {
+                wrong.push(x.clone());
+            }
         }
-    }
+        Ok(())
+    })?;
     Ok(super::mk_attrs(vec![("right", Value::list(right)), ("wrong", Value::list(wrong))]))
 }
 

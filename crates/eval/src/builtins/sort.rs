@@ -30,7 +30,7 @@ pub fn sort(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     it.alloc(items.len() * 16)?;
     let mut call = BinaryCall::new(&f);
     let direct = direct_comparison(&call);
-    let order = it.with_binary_calls(sp, |it| {
+    let order = it.with_repeated_calls(sp, |it| {
         sorted_positions(items.len(), |i, j| {
             let (x, y) = (&items[i as usize], &items[j as usize]);
             if let Some(swapped) = direct {

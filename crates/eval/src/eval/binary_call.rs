@@ -63,10 +63,11 @@ impl BinaryCall {
 }
 
 impl<'a> Interp<'a> {
-    /// Runs `body` with the calls of `call` counted as one level of call
-    /// depth for them all (each call returns before the next is made) and
-    /// the native stack checked once.
-    pub fn with_binary_calls<T>(&mut self, sp: Span, body: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+    /// Runs `body`, which makes prepared calls ([`BinaryCall`],
+    /// [`super::UnaryCall`]) one after another, with them counted as one
+    /// level of call depth for them all (each call returns before the next
+    /// is made) and the native stack checked once.
+    pub fn with_repeated_calls<T>(&mut self, sp: Span, body: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
         self.depth += 1;
         if self.depth > self.config.limits.max_depth {
             self.depth -= 1;
@@ -77,7 +78,7 @@ impl<'a> Interp<'a> {
         r
     }
 
-    /// `f a b` for a prepared `f`, inside [`Interp::with_binary_calls`]. A
+    /// `f a b` for a prepared `f`, inside [`Interp::with_repeated_calls`]. A
     /// lambda's two frames are reused from the last call when that call left
     /// no closure or thunk referring to them (then nothing can tell).
     #[inline]

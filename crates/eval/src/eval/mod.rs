@@ -7,11 +7,13 @@ mod call;
 pub mod coerce;
 pub mod ops;
 mod paths;
+mod unary_call;
 mod update;
 
 use std::rc::Rc;
 
 pub use binary_call::BinaryCall;
+pub use unary_call::UnaryCall;
 
 use crate::api::EvalConfig;
 use crate::cache::Cache;
