@@ -78,7 +78,7 @@ impl Engine {
         playground.add_dir(PLAYGROUND_DIR);
         let nixpkgs = Arc::new(MemoryFs::new());
         for (path, bytes) in nixpen_nixos::embedded::files() {
-            nixpkgs.add_shared(&format!("/{path}"), Arc::from(*bytes));
+            nixpkgs.add_file(&format!("/{path}"), bytes.to_vec());
         }
         let app = Arc::new(MemoryFs::new());
         // Without their comment lines (build.rs).
