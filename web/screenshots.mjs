@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Screenshots of the playground's views at a laptop's size (1366×800) and a
+// Screenshots of the playground's views at a laptop's size (1280×800) and a
 // phone's (390×844), for people to look at before calling UI work done.
 // Writes web/screenshots/<size>-<view>.png (ignored by git).
 //
@@ -13,7 +13,7 @@ import { shareFragment } from './tests/helpers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, 'screenshots');
-const SIZES = { laptop: { width: 1366, height: 800 }, phone: { width: 390, height: 844 } };
+const SIZES = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const args = process.argv.slice(2);
 const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist';
@@ -83,6 +83,22 @@ const VIEWS = [
     await page.locator('[data-testid=editor]').fill(text);
     await evaluated(page);
     await pane(page, 'output');
+  }],
+  ['generated-configuration', async (page) => {
+    const text = await readFile(new URL('./tests/generated-configuration.nix', import.meta.url), 'utf8');
+    await page.locator('[data-testid=editor]').fill(text);
+    await evaluated(page);
+    await page.waitForTimeout(2000);
+    await pane(page, 'output');
+    await page.click('[data-testid=tab-warnings]');
+  }],
+  ['generated-desktop', async (page) => {
+    const text = await readFile(new URL('./tests/generated-desktop.nix', import.meta.url), 'utf8');
+    await page.locator('[data-testid=editor]').fill(text);
+    await evaluated(page);
+    await page.waitForTimeout(2000);
+    await pane(page, 'output');
+    await page.click('[data-testid=tab-warnings]');
   }],
   ['share-open', async (page) => { await pane(page, 'output'); await page.click('[data-testid=share]'); await page.waitForTimeout(300); }],
   ['new-file-and-brackets', async (page) => {
