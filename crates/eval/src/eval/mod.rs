@@ -121,16 +121,22 @@ pub struct Heap {
 /// evaluation (about 50 MB).
 const MAX_ARENA_HINT: usize = 1 << 21;
 
-/// The arena (in thunks) a fresh evaluator reserves natively: address
-/// space only until used (pages are touched as thunks are made), so that
-/// the arena of a first evaluation is not copied each time it doubles (each
+/// The arena (in thunks) an evaluator reserves: natively at least 131,072
+/// thunks, address space only until used (pages are touched as thunks are
+/// made), so that the arena of a first evaluation is not copied each time it doubles (each
 /// copy touched new pages: a quarter of the page faults of a `nixpen eval`
 /// process). In the browser, reserving grows the wasm memory: nothing is
 /// reserved there before the first evaluation says how much it needs.
 #[cfg(not(target_arch = "wasm32"))]
-const FIRST_ARENA: usize = 1 << 17;
+fn arena_to_reserve(hint: usize) -> usize {
+    hint.max(1 << 17)
+}
+
+/// In the browser: only what the last evaluation needed (nothing at first).
 #[cfg(target_arch = "wasm32")]
-const FIRST_ARENA: usize = 0;
+fn arena_to_reserve(hint: usize) -> usize {
+    hint
+}
 
 /// The names (by number) whose string value [`Cache::name_texts`] keeps:
 /// the first million (8 MB of table, and some 60 bytes per name kept).
@@ -171,7 +177,7 @@ impl<'a> Interp<'a> {
             overrides: Sym::known("__overrides"),
         };
         let mut thunks = std::mem::take(&mut cache.spare_arena);
-        thunks.reserve(cache.arena_hint.max(FIRST_ARENA));
+        thunks.reserve(arena_to_reserve(cache.arena_hint));
         let mut it = Interp {
             cache,
             config,
