@@ -291,7 +291,7 @@ fn placeholder(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
 
 fn to_file(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let name = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
-    let s = it.coerce_to_string(a[1].clone(), CoerceMode::Interp { copy: true }, sp).arg(1)?;
+    let s = it.force_str(a[1].clone(), sp).arg(1)?;
     match it.store.to_file(&name.s, s.s.as_bytes(), &s.context()) {
         Ok(p) => {
             let mut c = Context::new();
