@@ -46,7 +46,9 @@ impl NarSource for FsNarSource<'_> {
             Some(FileType::Regular) => Ok(FileKind::Regular { executable: self.0.is_executable(path) }),
             Some(FileType::Directory) => Ok(FileKind::Directory),
             Some(FileType::Symlink) => Ok(FileKind::Symlink),
-            _ => Err(StoreError::BadPath(format!("path '{path}' does not exist"))),
+            // A device, socket or pipe: Nix's NAR writer refuses it so.
+            Some(FileType::Unknown) => Err(StoreError::BadPath(format!("file '{path}' has an unsupported type"))),
+            None => Err(StoreError::BadPath(format!("path '{path}' does not exist"))),
         }
     }
     fn read(&self, path: &str) -> Result<Vec<u8>, StoreError> {
