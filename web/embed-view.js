@@ -1,0 +1,33 @@
+// The playground's embed view (`?embed`), loaded by boot.js only there, so
+// the full playground's first load does not carry it:
+// - its compact layout: no fixed page height (the content sets it), the
+//   editor and the outputs each scroll past a cap;
+// - its height, told to the embedding page (embed.js sets the iframe's
+//   height from it) whenever it changes, once the playground has drawn
+//   its first outputs (before that the iframe keeps the height of the
+//   code it replaced, so the page does not jump twice).
+// The layout comes as a constructed style sheet, which the page's
+// Content-Security-Policy (style-src 'self') allows, unlike a <style>.
+const css = [
+  'html,body,#app,.app{height:auto}',
+  '.app.embed .panes{flex:none}',
+  '.app.embed .editor{max-height:26rem}',
+  '.app.embed .output-body{max-height:26rem;overflow:auto}',
+  '.app.embed .boot{padding:1rem}',
+].join('\n');
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(css);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+if (window.parent !== window) {
+  let told = 0;
+  const tell = () => {
+    // Drawn once there is something to read: outputs, an error or a notice.
+    if (!document.querySelector('.output-tabs, .outputs .error, .outputs .notice')) return;
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === told) return;
+    told = height;
+    window.parent.postMessage({ type: 'nixpen:height', height }, '*');
+  };
+  new ResizeObserver(tell).observe(document.documentElement);
+}
