@@ -62,12 +62,23 @@
     return list;
   }
 
-  /** `#s=…` for the blocks' files, as the playground's share links write it. */
-  async function fragment(blocks) {
+  /** The output a `data-show` names, as the share links' `view` says it:
+   *  `units/NAME` and `etc/PATH` are a tab and a file in its list,
+   *  `nginx.conf` the nginx tab, any other word a tab (`options`, `value`). */
+  function view(show) {
+    if (!show) return {};
+    if (show === 'nginx.conf') return { tab: 'nginx' };
+    const at = show.indexOf('/');
+    return at < 0 ? { tab: show } : { tab: show.slice(0, at), item: show.slice(at + 1) };
+  }
+
+  /** `#s=…` for the blocks' files and the output to show, as the
+   *  playground's share links write them. */
+  async function fragment(blocks, show) {
     const files = blocks.map((b, i) => ({ name: b.name || (blocks.length === 1 ? 'configuration.nix' : `file${i + 1}.nix`), text: b.text }));
     const names = files.map((f) => f.name);
     const entry = ['flake.nix', 'default.nix', 'configuration.nix'].find((n) => names.includes(n)) || names[0];
-    const json = JSON.stringify({ files, active: Math.max(0, names.indexOf(entry)), entry, overrides: [] });
+    const json = JSON.stringify({ files, active: Math.max(0, names.indexOf(entry)), entry, overrides: [], view: view(show) });
     const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     let bin = '';
@@ -78,10 +89,9 @@
   /** The playground's address for these blocks and options. */
   async function address(blocks, attrs) {
     const query = new URLSearchParams({ embed: '1' });
-    if (attrs.show) query.set('show', attrs.show);
     if ('readonly' in attrs) query.set('readonly', '1');
     if (attrs.theme) query.set('theme', attrs.theme);
-    return `${base}?${query}#${await fragment(blocks)}`;
+    return `${base}?${query}#${await fragment(blocks, attrs.show)}`;
   }
 
   function dark(theme) {
