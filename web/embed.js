@@ -98,6 +98,11 @@
     return theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   }
 
+  // Playgrounds started together (autorun, a script) get their iframes one
+  // task after another: the page answers its reader in between.
+  let turn = Promise.resolve();
+  const inTurn = (step) => (turn = turn.then(() => new Promise((done) => setTimeout(() => { step(); done(); }))));
+
   /** Replaces a group's blocks by one light box; the iframe comes on `activate`. */
   function mount(blocks) {
     const attrs = Object.assign({}, ...blocks.map((b) => b.attrs));
@@ -125,6 +130,7 @@
     const activate = async () => {
       if (started) return;
       started = true;
+      const height = box.offsetHeight;
       button.disabled = true;
       button.textContent = 'Loading…';
       const frame = document.createElement('iframe');
@@ -132,11 +138,13 @@
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads');
       frame.setAttribute('referrerpolicy', 'no-referrer');
       const fixed = parseInt(attrs.height, 10);
-      frame.style.height = `${fixed > 0 ? fixed : Math.max(320, box.offsetHeight)}px`;
+      frame.style.height = `${fixed > 0 ? fixed : Math.max(320, height)}px`;
       frame.src = await address(blocks, attrs);
       frames.set(frame, !(fixed > 0));
-      box.replaceChildren(frame);
-      box.classList.add('nixpen-live');
+      inTurn(() => {
+        box.replaceChildren(frame);
+        box.classList.add('nixpen-live');
+      });
     };
     button.addEventListener('click', activate);
     if ('autorun' in attrs && 'IntersectionObserver' in window) {
