@@ -93,8 +93,10 @@ export const tests = [
           'the group\'s playground has no app.nix tab');
 
         // The read-only one: nginx.conf first, no editor.
-        const conf = await nginx.locator('[data-testid=nginx]').textContent();
-        assert(/server_name blog\.example\.org;/.test(conf), `nginx.conf has no server_name blog.example.org:\n${conf}`);
+        // (Its first render may be the provisional one, before the rest of
+        // NixOS's modules are loaded; the virtual host comes with the next.)
+        await nginx.waitForFunction(() => /server_name blog\.example\.org ;/.test(document.querySelector('[data-testid=nginx]')?.textContent), null, { timeout: 20_000 })
+          .catch(async () => { throw new Error(`nginx.conf has no server_name blog.example.org (its server_name lines: ${(await nginx.locator("[data-testid=nginx]").textContent()).split("\n").filter((l) => l.includes("server_name")).join(" / ") || "none"})`); });
         assert((await nginx.locator('[data-testid=tab-nginx]').getAttribute('aria-selected')) === 'true', 'nginx.conf is not the tab shown');
         assert((await nginx.locator('[data-testid=editor], .editor-pane').count()) === 0, 'the read-only embed shows an editor');
         assert((await nginx.locator('[data-testid=open-full]').count()) === 1, 'the read-only embed has no "Open in Nixpen" link');

@@ -14,6 +14,7 @@ pub mod brackets;
 pub mod burst;
 pub mod components;
 pub mod download;
+pub mod embed;
 pub mod examples;
 pub mod highlight;
 pub mod page;

@@ -1,10 +1,8 @@
-//! Facts about the page's URL: the embed view, the share fragment, links.
+//! Facts about the page's URL: its query, the share fragment, links.
 
-/// Whether the page was opened as `?embed` (minimal chrome for an iframe).
-pub fn is_embed() -> bool {
-    location_part(|l| l.search()).is_some_and(|search| {
-        search.trim_start_matches('?').split('&').any(|kv| kv == "embed" || kv.starts_with("embed="))
-    })
+/// The URL's query, with its `?` ("" if none).
+pub fn query() -> String {
+    location_part(|l| l.search()).unwrap_or_default()
 }
 
 /// The URL's fragment, without the `#` ("" if none).

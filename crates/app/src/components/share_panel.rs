@@ -1,5 +1,6 @@
-//! The share panel: the link that carries every file, and the `<iframe>`
-//! code for embedding, each with a copy button.
+//! The share panel: the link that carries every file, and the code that
+//! embeds them in a web page (`embed.js` with `<pre data-nixpen>` blocks,
+//! or an `<iframe>`), each with a copy button.
 
 use yew::prelude::*;
 
@@ -8,8 +9,10 @@ use yew::prelude::*;
 pub struct SharePanelProps {
     /// The share link.
     pub link: AttrValue,
-    /// The embed code.
-    pub embed_code: AttrValue,
+    /// The `<script>` and `<pre data-nixpen>` code.
+    pub script_code: AttrValue,
+    /// The `<iframe>` code.
+    pub iframe_code: AttrValue,
     /// Copy this text to the clipboard.
     pub on_copy: Callback<String>,
     /// Close the panel.
@@ -33,10 +36,17 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 </span>
             </label>
             <label>
-                {"Embed in a web page"}
+                {"Embed in a web page: the code stays in the page, a reader runs it"}
                 <span class="share-row">
-                    <input type="text" readonly=true value={props.embed_code.clone()} data-testid="share-embed" />
-                    <button type="button" onclick={copy(&props.embed_code)}>{"Copy embed code"}</button>
+                    <textarea readonly=true rows="3" value={props.script_code.clone()} data-testid="share-script" />
+                    <button type="button" onclick={copy(&props.script_code)}>{"Copy"}</button>
+                </span>
+            </label>
+            <label>
+                {"…or as an iframe, for sites without scripts"}
+                <span class="share-row">
+                    <input type="text" readonly=true value={props.iframe_code.clone()} data-testid="share-embed" />
+                    <button type="button" onclick={copy(&props.iframe_code)}>{"Copy"}</button>
                 </span>
             </label>
             <button type="button" class="share-close" onclick={on_close}>{"Close"}</button>

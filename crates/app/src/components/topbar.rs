@@ -72,7 +72,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         return html! {
             <header class="topbar embed">
                 <a class="brand" href={props.open_link.clone()} target="_blank" rel="noopener"
-                   data-testid="open-full">{"Nixpen ↗"}</a>
+                   data-testid="open-full">{"Open in Nixpen ↗"}</a>
                 <span class="spacer"></span>
                 { status }
             </header>
