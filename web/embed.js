@@ -15,7 +15,7 @@
 .nixpen-embed{position:relative;margin:1em 0;border:1px solid #8884;border-radius:6px;overflow:hidden}
 .nixpen-embed pre{margin:0;padding:.8em 1em;overflow:auto;font:13px/1.45 ui-monospace,monospace}
 .nixpen-embed .nixpen-file{padding:.3em 1em;font:12px ui-monospace,monospace;opacity:.75;border-bottom:1px solid #8884}
-.nixpen-embed button{position:absolute;right:.6em;top:.6em;font:inherit;font-size:13px;padding:.3em .8em;border-radius:4px;border:1px solid #2a6;background:#2a6;color:#fff;cursor:pointer}
+.nixpen-embed button{display:block;margin:0 .6em .6em auto;font:inherit;font-size:13px;padding:.3em .8em;border-radius:4px;border:1px solid #2a6;background:#2a6;color:#fff;cursor:pointer}
 .nixpen-embed button:disabled{opacity:.6;cursor:progress}
 .nixpen-embed iframe{display:block;width:100%;border:0}
 .nixpen-embed .k{color:#a626a4}.nixpen-embed .s{color:#50a14f}.nixpen-embed .c{color:#8a8f98;font-style:italic}

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, assertNoConsoleErrors, waitForEvaluated } from './helpers.mjs';
+import { assert, assertNoConsoleErrors, openPlayground, waitForEvaluated } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -117,6 +117,37 @@ export const tests = [
         await waitForEvaluated(full, 20_000);
         await full.locator('[data-testid=units] .file-item', { hasText: 'myapp.service' }).waitFor();
         assert((await full.locator('[data-testid=examples]').count()) === 1, 'the link opened the embed view, not the full playground');
+        assertNoConsoleErrors(ctx);
+      } finally {
+        await blog.close();
+      }
+    },
+  },
+  {
+    name: 'embed: the share panel\'s script code, pasted in a page, is the same playground',
+    timeout: 90_000,
+    async run(ctx) {
+      const page = await ctx.newPage();
+      await openPlayground(ctx, page); // the tutorial's final flake
+      const unit = (await page.locator('[data-testid=units] .file-item.selected').textContent()).trim();
+      const source = await page.locator('[data-testid=editor]').inputValue();
+      await page.click('[data-testid=share]');
+      const code = await page.locator('[data-testid=share-script]').inputValue();
+      assert(code.includes(`<script src="${ctx.url}embed.js" defer></script>`), `the script code does not include embed.js:\n${code}`);
+      assert(code.includes('data-nixpen-file="flake.nix"'), `the script code does not name flake.nix:\n${code}`);
+      assert((await page.locator('[data-testid=share-embed]').inputValue()).startsWith('<iframe'), 'the iframe code is gone');
+      const blog = await serveBlog(ctx, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Pasted</title></head><body>\n${code}\n</body></html>`);
+      try {
+        const post = await ctx.newPage();
+        await post.goto(blog.url);
+        await post.getByRole('button', { name: 'Run in Nixpen' }).click();
+        const frame = await frameOf(post, 0);
+        await outputsShown(frame);
+        const shown = frame.locator('[data-testid=units] .file-item.selected');
+        await shown.waitFor();
+        assert((await shown.textContent()).trim() === unit, `the pasted playground shows ${await shown.textContent()}, the playground ${unit}`);
+        const text = await frame.locator('[data-testid=editor]').inputValue();
+        assert(text === source, `the pasted playground's flake.nix differs from the playground's:\n${text}`);
         assertNoConsoleErrors(ctx);
       } finally {
         await blog.close();
