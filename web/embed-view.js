@@ -36,4 +36,13 @@ if (window.parent !== window) {
     window.parent.postMessage({ type: 'nixpen:height', height }, '*');
   };
   new ResizeObserver(tell).observe(document.documentElement);
+  // A cross-origin iframe out of view is not rendered, and hears nothing
+  // from the ResizeObserver: changes to the page are checked too, at most
+  // every 100 ms, so that it has its height before the reader scrolls to it.
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => { pending = false; tell(); }, 100);
+  }).observe(document.body, { childList: true, subtree: true });
 }

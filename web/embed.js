@@ -98,10 +98,19 @@
     return theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   }
 
-  // Playgrounds started together (autorun, a script) get their iframes one
-  // task after another: the page answers its reader in between.
+  // Playgrounds started together (autorun, a script) start one after the
+  // other: an iframe is added once the one before has drawn its first
+  // outputs (its first message) or after 4 s. Started at once, their cold
+  // evaluations competed for the reader's processor, and on a slow or
+  // busy machine ran past the playground's 2 s budget.
+  const drawn = new Map();
   let turn = Promise.resolve();
-  const inTurn = (step) => (turn = turn.then(() => new Promise((done) => setTimeout(() => { step(); done(); }))));
+  const inTurn = (frame, box) => (turn = turn.then(() => new Promise((done) => {
+    const timer = setTimeout(done, 4000);
+    drawn.set(frame, () => { clearTimeout(timer); done(); });
+    box.replaceChildren(frame);
+    box.classList.add('nixpen-live');
+  })));
 
   /** Replaces a group's blocks by one light box; the iframe comes on `activate`. */
   function mount(blocks) {
@@ -141,10 +150,7 @@
       frame.style.height = `${fixed > 0 ? fixed : Math.max(320, height)}px`;
       frame.src = await address(blocks, attrs);
       frames.set(frame, !(fixed > 0));
-      inTurn(() => {
-        box.replaceChildren(frame);
-        box.classList.add('nixpen-live');
-      });
+      inTurn(frame, box);
     };
     button.addEventListener('click', activate);
     if ('autorun' in attrs && 'IntersectionObserver' in window) {
@@ -159,9 +165,11 @@
   addEventListener('message', (event) => {
     if (event.origin !== origin || !event.data || event.data.type !== 'nixpen:height') return;
     for (const [frame, auto] of frames) {
-      if (auto && frame.contentWindow === event.source) {
-        frame.style.height = `${Math.min(2000, Math.max(200, Math.ceil(+event.data.height || 0)))}px`;
-      }
+      if (frame.contentWindow !== event.source) continue;
+      if (auto) frame.style.height = `${Math.min(2000, Math.max(200, Math.ceil(+event.data.height || 0)))}px`;
+      const next = drawn.get(frame);
+      drawn.delete(frame);
+      if (next) next();
     }
   });
 
