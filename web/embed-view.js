@@ -1,8 +1,9 @@
 // The playground's embed view (`?embed`), loaded by boot.js only there, so
 // the full playground's first load does not carry it:
 // - its compact layout: no fixed page height (the content sets it), the
-//   editor and the outputs each scroll past a cap, the outputs alone when
-//   read-only, the editor above the outputs on a narrow screen;
+//   editor and the outputs each scroll past a cap, the editor above the
+//   outputs on a narrow screen;
+// - the read-only view (`readonly=1`): no editor;
 // - its height, told to the embedding page (embed.js sets the iframe's
 //   height from it) whenever it changes, once the playground has drawn
 //   its first outputs (before that the iframe keeps the height of the
@@ -15,14 +16,18 @@ const css = [
   '.app.embed .editor{max-height:26rem}',
   '.app.embed .output-body{max-height:26rem;overflow:auto}',
   '.app.embed .boot{padding:1rem}',
-  // Read-only: the outputs alone, the whole width.
-  '.app.embed .output-pane:only-child{grid-column:1/-1}',
   // Narrow: the editor above the outputs rather than one at a time.
   '@media (max-width:760px){.app.embed .panes>.pane{display:flex}' +
     '.app.embed .editor-pane{border-bottom:1px solid var(--border)}.app.embed .pane-switch{display:none}}',
-].join('\n');
+];
+// Read-only (`readonly=1`): the outputs and the options form alone, the
+// whole width; the editor is not shown (nor reachable by keyboard).
+if (new URLSearchParams(location.search).get('readonly') === '1') {
+  css.push('.app.embed .panes>.editor-pane,.app.embed .pane-switch{display:none!important}',
+    '.app.embed .output-pane{grid-column:1/-1}');
+}
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(css);
+sheet.replaceSync(css.join('\n'));
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 if (window.parent !== window) {

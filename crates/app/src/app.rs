@@ -27,7 +27,7 @@ use crate::components::outputs::{Change, Outputs, Results};
 use crate::components::pane_switch::{pane_switch, Pane, PaneSwitchProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
 use crate::components::topbar::{menu_value, top_bar, TopBarProps};
-use crate::embed::{self, Embed};
+use crate::embed;
 use crate::examples;
 use crate::option_data::Data;
 use crate::overrides;
@@ -118,8 +118,6 @@ pub struct App {
     workspace: Workspace,
     /// The embed view neither reads nor writes the saved workspace.
     embed: bool,
-    /// The embed view without the editor (`?embed&readonly`).
-    readonly: bool,
     runner: Runner,
     /// Debounce of edits.
     burst: Burst,
@@ -171,12 +169,11 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let options = Embed::parse(&page::query());
-        let embed = options.is_some();
-        let readonly = options.is_some_and(|o| o.readonly);
         // The embed view takes its colours from its address, not from the
         // reader's choice in the full playground.
-        let theme = options.map_or_else(Theme::load, |o| o.theme);
+        let embed_theme = embed::theme(&page::query());
+        let embed = embed_theme.is_some();
+        let theme = embed_theme.unwrap_or_else(Theme::load);
         theme.apply(false);
         let saved = if embed {
             None
@@ -196,7 +193,6 @@ impl Component for App {
         let mut app = App {
             workspace,
             embed,
-            readonly,
             runner,
             burst: Burst::default(),
             engine: Engine::Loading,
@@ -211,7 +207,7 @@ impl Component for App {
             banner: (first_visit && !embed).then_some(Banner::Welcome),
             change: Change::Source,
             full_paths: false,
-            pane: if readonly { Pane::Output } else { Pane::Code },
+            pane: Pane::Code,
             caret: None,
             on_edit: ctx.link().callback(Msg::Edit),
             on_jump: ctx.link().callback(Msg::Jump),
@@ -336,7 +332,6 @@ impl Component for App {
                 self.save(ctx);
             }
             Msg::ShowPane(pane) => self.pane = pane,
-            Msg::Jump(_) if self.readonly => return false,
             Msg::Jump(pos) => {
                 if pos.file == overrides::MODULE_PATH {
                     self.viewing_overrides = true;
@@ -448,43 +443,41 @@ impl Component for App {
                     }) }
                 }
                 <main class="panes" data-pane={self.pane.id()}>
-                    if !self.readonly {
-                        <section class="pane editor-pane" id="pane-code" aria-label="Editor">
-                            { file_tabs(&FileTabsProps {
-                                names,
-                                active: self.workspace.active,
-                                entry: self.workspace.entry.clone().into(),
-                                on_select: link.callback(Msg::SelectFile),
-                                on_add: link.callback(Msg::AddFile),
-                                on_remove: link.callback(Msg::RemoveFile),
-                                generated: (!self.workspace.overrides.is_empty()).then_some(AttrValue::from(overrides::FILE_NAME)),
-                                generated_active: generated,
-                                on_generated: link.callback(|_| Msg::ShowOverrides),
-                                adding: self.adding_file,
-                                on_adding: link.callback(Msg::Adding),
-                                field: self.new_file.clone(),
-                            }) }
-                            if self.opening {
-                                <p class="editor-wait" data-testid="opening">{"Opening the shared files…"}</p>
-                            } else {
-                                <Editor
-                                    text={text}
-                                    name={name}
-                                    on_input={self.on_edit.clone()}
-                                    error={error_here}
-                                    editable={!generated}
-                                    caret={self.caret.clone()}
-                                    on_jump={self.on_jump.clone()}
-                                />
-                            }
-                            { editor_footer(&EditorFooterProps {
-                                entry: self.workspace.entry.clone().into(),
-                                detected: self.results.detected,
-                                chosen: self.workspace.kind,
-                                on_kind: link.callback(Msg::SetKind),
-                            }) }
-                        </section>
-                    }
+                    <section class="pane editor-pane" id="pane-code" aria-label="Editor">
+                        { file_tabs(&FileTabsProps {
+                            names,
+                            active: self.workspace.active,
+                            entry: self.workspace.entry.clone().into(),
+                            on_select: link.callback(Msg::SelectFile),
+                            on_add: link.callback(Msg::AddFile),
+                            on_remove: link.callback(Msg::RemoveFile),
+                            generated: (!self.workspace.overrides.is_empty()).then_some(AttrValue::from(overrides::FILE_NAME)),
+                            generated_active: generated,
+                            on_generated: link.callback(|_| Msg::ShowOverrides),
+                            adding: self.adding_file,
+                            on_adding: link.callback(Msg::Adding),
+                            field: self.new_file.clone(),
+                        }) }
+                        if self.opening {
+                            <p class="editor-wait" data-testid="opening">{"Opening the shared files…"}</p>
+                        } else {
+                            <Editor
+                                text={text}
+                                name={name}
+                                on_input={self.on_edit.clone()}
+                                error={error_here}
+                                editable={!generated}
+                                caret={self.caret.clone()}
+                                on_jump={self.on_jump.clone()}
+                            />
+                        }
+                        { editor_footer(&EditorFooterProps {
+                            entry: self.workspace.entry.clone().into(),
+                            detected: self.results.detected,
+                            chosen: self.workspace.kind,
+                            on_kind: link.callback(Msg::SetKind),
+                        }) }
+                    </section>
                     <section class="pane output-pane" id="pane-output" aria-label="Outputs">
                         <Outputs
                             results={self.results.clone()}
@@ -505,9 +498,7 @@ impl Component for App {
                         />
                     </section>
                 </main>
-                if !self.readonly {
-                    { pane_switch(&PaneSwitchProps { pane: self.pane, error: has_error, on_pane: link.callback(Msg::ShowPane) }) }
-                }
+                { pane_switch(&PaneSwitchProps { pane: self.pane, error: has_error, on_pane: link.callback(Msg::ShowPane) }) }
             </div>
         }
     }

@@ -21,35 +21,25 @@ pub struct SharePanelProps {
 
 /// The share panel.
 pub fn share_panel(props: &SharePanelProps) -> Html {
-    let copy = |text: &AttrValue| {
-        let text = text.to_string();
-        props.on_copy.reform(move |_: MouseEvent| text.clone())
+    // One row per text (the same markup three times, built once).
+    let row = |label: &'static str, text: &AttrValue, id: &'static str, rows: &'static str| {
+        let copied = text.to_string();
+        html! {
+            <label>
+                { label }
+                <span class="share-row">
+                    <textarea readonly=true {rows} wrap="off" value={text.clone()} data-testid={id} />
+                    <button type="button" onclick={props.on_copy.reform(move |_: MouseEvent| copied.clone())}>{"Copy"}</button>
+                </span>
+            </label>
+        }
     };
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <section class="share-panel" aria-label="Share">
-            <label>
-                {"Link to these files"}
-                <span class="share-row">
-                    <input type="text" readonly=true value={props.link.clone()} data-testid="share-link" />
-                    <button type="button" onclick={copy(&props.link)}>{"Copy link"}</button>
-                </span>
-            </label>
-            <label>
-                {"Embed in a web page: the code stays in the page, a reader runs it"}
-                <span class="share-row">
-                    <textarea readonly=true rows="3" value={props.script_code.clone()} data-testid="share-script" />
-                    <button type="button" onclick={copy(&props.script_code)}>{"Copy"}</button>
-                </span>
-            </label>
-            <label>
-                {"…or as an iframe, for sites without scripts"}
-                <span class="share-row">
-                    <input type="text" readonly=true value={props.iframe_code.clone()} data-testid="share-embed" />
-                    <button type="button" onclick={copy(&props.iframe_code)}>{"Copy"}</button>
-                </span>
-            </label>
-            <button type="button" class="share-close" onclick={on_close}>{"Close"}</button>
+            { row("Link to these files", &props.link, "share-link", "1") }
+            { row("Embed in a web page: the code stays in the page, a reader runs it", &props.script_code, "share-script", "3") }
+            { row("…or as an iframe, for sites without scripts", &props.iframe_code, "share-embed", "1") }
+            <button type="button" class="share-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{"Close"}</button>
         </section>
     }
 }
