@@ -45,6 +45,9 @@ pub struct Cache {
     /// or a list of strings and nulls, which hold no thunks and so can be
     /// shared between evaluations.
     pub matches: HashMap<(Rc<str>, Rc<str>), Value>,
+    /// Results of `builtins.split` by (regular expression, input), kept as
+    /// `matches` are: lists of strings and of lists of strings and nulls.
+    pub splits: HashMap<(Rc<str>, Rc<str>), Value>,
     /// How many thunks the last evaluation made: the next one reserves that
     /// much room up front instead of growing (and copying) its arena.
     pub arena_hint: usize,
@@ -65,11 +68,23 @@ pub struct Cache {
 /// Remembered `match` results before [`Cache::matches`] starts afresh.
 const MAX_REMEMBERED_MATCHES: usize = 20_000;
 
+/// Remembered `split` results before [`Cache::splits`] starts afresh
+/// (each keeps its input, of up to 64 KiB).
+const MAX_REMEMBERED_SPLITS: usize = 256;
+
 impl Cache {
     /// Every name of the evaluator's own table that what the cache keeps
     /// uses: the lowered trees' and the snapshot decoder's.
     pub(crate) fn names(&self) -> impl Iterator<Item = &crate::symbol::Sym> {
         self.parsed.values().flat_map(|p| p.names.iter()).chain(self.snapshot_strings.names())
+    }
+
+    /// Remembers a `split` result (see [`Cache::splits`]).
+    pub fn remember_split(&mut self, key: (Rc<str>, Rc<str>), result: Value) {
+        if self.splits.len() >= MAX_REMEMBERED_SPLITS {
+            self.splits.clear();
+        }
+        self.splits.insert(key, result);
     }
 
     /// Remembers a `match` result (see [`Cache::matches`]).

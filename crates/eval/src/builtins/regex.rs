@@ -148,25 +148,53 @@ fn match_(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     }))
 }
 
+/// Inputs up to this length have their `split` results remembered (the
+/// text of a configuration's file, split on every evaluation).
+const MAX_REMEMBERED_SPLIT_INPUT: usize = 65536;
+
 fn split(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     let re = it.force_str_no_ctx(a[0].clone(), sp).arg(0)?;
     let s = it.force_str(a[1].clone(), sp).arg(1)?;
+    // As with `match`, the result (strings without context, lists of
+    // strings and nulls) depends on the two texts alone: it is remembered.
+    let key = (re.s.clone(), s.s.clone());
+    if let Some(v) = it.cache.splits.get(&key) {
+        return Ok(v.clone());
+    }
     let r = compile(it, &re.s, false, sp)?;
-    let mut out = Vec::new();
-    let mut last = 0;
     let text: &str = &s.s;
+    let mut found = Vec::new();
     let mut from = Some((0, false));
     while let Some(c) = from.and_then(|(at, after_empty)| next_match(&r, text, at, after_empty)) {
         let m = c.get(0).unwrap_or_else(|| unreachable!("group 0 is the match"));
-        out.push(Value::str(&text[last..m.start()]));
-        let groups = (1..c.len()).map(|i| c.get(i).map(|m| Value::str(m.as_str())).unwrap_or(Value::Null)).collect();
-        out.push(Value::list(groups));
-        last = m.end();
+        let groups: Vec<Option<(usize, usize)>> =
+            (1..c.len()).map(|i| c.get(i).map(|g| (g.start(), g.end()))).collect();
+        found.push(((m.start(), m.end()), groups));
         from = (m.end() <= text.len()).then_some((m.end(), m.is_empty()));
         it.step_external()?;
     }
-    out.push(Value::str(&text[last..]));
-    Ok(Value::list(out))
+    let build = || {
+        let mut out = Vec::with_capacity(2 * found.len() + 1);
+        let mut last = 0;
+        for ((start, end), groups) in &found {
+            out.push(Value::str(&text[last..*start]));
+            let groups =
+                groups.iter().map(|g| g.map(|(a, b)| Value::str(&text[a..b])).unwrap_or(Value::Null)).collect();
+            out.push(Value::list(groups));
+            last = *end;
+        }
+        out.push(Value::str(&text[last..]));
+        Value::list(out)
+    };
+    if text.len() > MAX_REMEMBERED_SPLIT_INPUT {
+        return Ok(build());
+    }
+    // Kept across evaluations: made, key too, outside this one's memory.
+    Ok(nixpen_alloc::outside_evaluation(|| {
+        let result = build();
+        it.cache.remember_split((Rc::from(&*key.0), Rc::from(&*key.1)), result.clone());
+        result
+    }))
 }
 
 /// The next match at or after `at`, as C++'s `std::regex_iterator` (which
