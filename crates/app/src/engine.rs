@@ -26,7 +26,7 @@ use nixpen_eval::{
     EvalConfig, EvalError, Evaluator, HeapRelease, Input, MemoryFs, OutputFormat, OverlayFs, Request, SearchPathEntry,
 };
 use nixpen_nixos::embedded::NIXPKGS_MOUNT;
-use nixpen_nixos::target::{extend_expr, flake_expr};
+use nixpen_nixos::target::{extend_expr, flake_expr, may_lack_package, with_stand_ins};
 use nixpen_nixos::{Rendered, SourceKind, Target};
 
 use crate::error_hints;
@@ -52,7 +52,12 @@ pub struct Engine {
     /// The last request's configuration, whose options [`Engine::options`]
     /// and whose `config` [`Engine::tree`] read.
     form: FormQuery,
+    /// Whether the extra files are in the tree (stand-ins among them).
+    extras: bool,
 }
+
+/// A flake's outputs summary, configuration names and first system (JSON).
+type FlakeParts = (Result<String, ErrorReport>, Result<String, ErrorReport>, Result<String, ErrorReport>);
 
 /// What the last request leaves for [`Engine::options`].
 enum FormQuery {
@@ -99,6 +104,7 @@ impl Engine {
             evaluator: Evaluator::new(config),
             playground,
             nixpkgs,
+            extras: false,
             files: Vec::new(),
             overrides: None,
             form: FormQuery::Nothing,
@@ -219,14 +225,30 @@ impl Engine {
     /// flake and nixpkgs are evaluated once for both).
     fn flake(&mut self, dir: String, messages: &mut Vec<String>) -> Result<Outputs, ErrorReport> {
         let modules = self.override_modules();
-        let first = extend_expr("configurations.${builtins.head names}", &modules);
+        let before = messages.len();
+        let parts = self.flake_parts(&dir, &modules, messages);
+        match &parts.2 {
+            Err(e) if self.retry_with_stand_ins(e) => {
+                messages.truncate(before);
+                let modules = with_stand_ins(&modules);
+                let parts = self.flake_parts(&dir, &modules, messages);
+                self.flake_outputs(dir, parts, modules)
+            }
+            _ => self.flake_outputs(dir, parts, modules),
+        }
+    }
+
+    /// The flake's outputs summary, configuration names and first system,
+    /// its configurations extended with `modules`.
+    fn flake_parts(&mut self, dir: &str, modules: &[String], messages: &mut Vec<String>) -> FlakeParts {
+        let first = extend_expr("configurations.${builtins.head names}", modules);
         let expr = format!(
             "let flake = {}; \
              configurations = flake.outputs.nixosConfigurations or {{ }}; \
              names = builtins.attrNames configurations; in \
              {{ show = import {APP_MOUNT}/flake-show.nix flake.outputs; inherit names; \
              system = if names == [ ] then null else {}; }}",
-            flake_expr(&dir),
+            flake_expr(dir),
             render(&first)
         );
         let request = Request {
@@ -241,7 +263,16 @@ impl Engine {
         messages.extend(outcome.messages);
         let mut results = outcome.results.into_iter().map(|r| r.map_err(report));
         let mut next = || results.next().unwrap_or_else(|| Err(report(missing_part())));
-        let (shown, names, system) = (next(), next(), next());
+        (next(), next(), next())
+    }
+
+    /// The answer of a flake from its parts.
+    fn flake_outputs(
+        &mut self,
+        dir: String,
+        (shown, names, system): FlakeParts,
+        modules: Vec<String>,
+    ) -> Result<Outputs, ErrorReport> {
         let names = shown.and_then(|value| names.map(|names| (value, names)));
         let (value, names) = match names {
             Ok(found) => found,
@@ -272,10 +303,15 @@ impl Engine {
         value: Option<String>,
         messages: &mut Vec<String>,
     ) -> Result<Outputs, ErrorReport> {
-        let modules = self.override_modules();
-        let rendered = self
-            .expr(&render(&target.extended_expr(&modules)), OutputFormat::Json, messages)
-            .and_then(|json| parse_system(&json, name));
+        let mut modules = self.override_modules();
+        let before = messages.len();
+        let mut json = self.expr(&render(&target.extended_expr(&modules)), OutputFormat::Json, messages);
+        if matches!(&json, Err(e) if self.retry_with_stand_ins(e)) {
+            messages.truncate(before);
+            modules = with_stand_ins(&modules);
+            json = self.expr(&render(&target.extended_expr(&modules)), OutputFormat::Json, messages);
+        }
+        let rendered = json.and_then(|json| parse_system(&json, name));
         self.form = FormQuery::Target(target, modules);
         rendered.map(|system| Outputs { value, system: Some(system) })
     }
@@ -297,8 +333,15 @@ impl Engine {
         for file in files {
             if nixpen_nixos::extra::FILES.contains(&file.name.as_str()) {
                 self.nixpkgs.add_file(&format!("/{}", file.name), file.text.as_bytes().to_vec());
+                self.extras = true;
             }
         }
+    }
+
+    /// Whether a render that failed with `error` is tried once more with
+    /// stand-ins for packages Nixpen's set lacks (`Target::stand_ins_expr`).
+    fn retry_with_stand_ins(&self, error: &ErrorReport) -> bool {
+        self.extras && may_lack_package(&error.message)
     }
 
     /// Makes `/playground` hold exactly `files`.

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use nixpen_eval::{EvalError, Input, OutputFormat, Request};
-use nixpen_nixos::target::{may_be_unmodelled_read, UNMODELLED_READ_MARK};
+use nixpen_nixos::target::{may_be_unmodelled_read, may_lack_package, with_stand_ins, UNMODELLED_READ_MARK};
 use nixpen_nixos::{Rendered, Target};
 
 use crate::engine;
@@ -23,6 +23,16 @@ pub fn parse(argv: &[String], accepts: Accepts, usage: &str) -> Result<SystemArg
 /// Evaluates `expr` to JSON with the CLI's evaluator, printing its
 /// messages; an error is returned as it is.
 fn eval_json_raw(args: &SystemArgs, expr: String) -> Result<Result<String, EvalError>, ExitCode> {
+    let (result, messages) = eval_json_unprinted(args, expr)?;
+    for m in &messages {
+        eprintln!("{m}");
+    }
+    Ok(result)
+}
+
+/// Evaluates `expr` to JSON with the CLI's evaluator: the result and the
+/// evaluation's messages, not printed.
+fn eval_json_unprinted(args: &SystemArgs, expr: String) -> Result<(Result<String, EvalError>, Vec<String>), ExitCode> {
     let (mut evaluator, warnings) = engine::evaluator_for(&args.eval).map_err(|m| {
         eprintln!("error: {m}");
         ExitCode::from(1)
@@ -38,10 +48,7 @@ fn eval_json_raw(args: &SystemArgs, expr: String) -> Result<Result<String, EvalE
         format: OutputFormat::Json,
     };
     let outcome = evaluator.eval(&request);
-    for m in &outcome.messages {
-        eprintln!("{m}");
-    }
-    Ok(outcome.result)
+    Ok((outcome.result, outcome.messages))
 }
 
 /// Prints an evaluation error as Nix does; the exit code of a failure.
@@ -57,15 +64,28 @@ pub fn eval_json(args: &SystemArgs, expr: String) -> Result<String, ExitCode> {
 }
 
 /// Renders `target`: its JSON, or, after an error, the exit code. An error
-/// that may come from reading a NixOS option Nixpen does not model is
-/// explained by a second evaluation (`Target::explain_reads_expr`).
+/// that may come from a package Nixpen's set lacks is followed by a second
+/// evaluation with stand-ins (`Target::stand_ins_expr`), whose outcome then
+/// counts; one that may come from reading a NixOS option Nixpen does not
+/// model is explained by another (`Target::explain_reads_expr`).
 pub fn render_json(args: &SystemArgs, target: &Target) -> Result<String, ExitCode> {
-    match eval_json_raw(args, target.render_expr())? {
+    let mut modules = Vec::new();
+    let (mut result, mut messages) = eval_json_unprinted(args, target.render_expr())?;
+    if matches!(&result, Err(e) if may_lack_package(&e.message)) {
+        modules = with_stand_ins(&[]);
+        (result, messages) = eval_json_unprinted(args, target.render_expr_with(&modules))?;
+    }
+    for m in &messages {
+        eprintln!("{m}");
+    }
+    match result {
         Ok(json) => Ok(json),
-        Err(e) if may_be_unmodelled_read(&e.message) => match eval_json_quiet(args, target.explain_reads_expr(&[])) {
-            Some(Err(better)) if better.message.contains(UNMODELLED_READ_MARK) => Err(report(&better)),
-            _ => Err(report(&e)),
-        },
+        Err(e) if may_be_unmodelled_read(&e.message) => {
+            match eval_json_quiet(args, target.explain_reads_expr(&modules)) {
+                Some(Err(better)) if better.message.contains(UNMODELLED_READ_MARK) => Err(report(&better)),
+                _ => Err(report(&e)),
+            }
+        }
         Err(e) => Err(report(&e)),
     }
 }

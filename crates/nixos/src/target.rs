@@ -119,6 +119,16 @@ impl Target {
         self.render_expr_with(&with_stubs)
     }
 
+    /// To evaluate when [`Target::render_expr_with`] failed with an error
+    /// for which [`may_lack_package`] holds: the same rendering, with a
+    /// stand-in for each package the configuration's files name and
+    /// Nixpen's set lacks (`nixos/modules/misc/stand-ins.nix`). Reading the
+    /// files for names costs, so only a configuration that needs stand-ins
+    /// pays for it, with this second evaluation.
+    pub fn stand_ins_expr(&self, modules: &[String]) -> String {
+        self.render_expr_with(&with_stand_ins(modules))
+    }
+
     /// The expression of the options the user's own files declare, as data
     /// (`lib.nixpen.optionsToData`). For a flake whose configuration does not
     /// import the flake's `nixosModule(s)` yet, the options are read from the
@@ -218,6 +228,29 @@ impl Target {
             config = self.extended_expr(modules),
         )
     }
+}
+
+/// The module [`Target::stand_ins_expr`] adds.
+pub const STAND_INS_MODULE: &str = "/nixpen/nixpkgs/nixos/modules/misc/stand-ins.nix";
+
+/// `modules` and [`STAND_INS_MODULE`].
+pub fn with_stand_ins(modules: &[String]) -> Vec<String> {
+    let mut all = modules.to_vec();
+    all.push(STAND_INS_MODULE.to_string());
+    all
+}
+
+/// Whether an evaluation error (its message, without position) may come
+/// from a package Nixpen's set lacks: `pkgs.restic` ("attribute 'restic'
+/// missing") or `with pkgs; [ restic ]` ("undefined variable 'restic'").
+///
+/// ```
+/// assert!(nixpen_nixos::target::may_lack_package("attribute 'restic' missing"));
+/// assert!(nixpen_nixos::target::may_lack_package("undefined variable 'restic'"));
+/// assert!(!nixpen_nixos::target::may_lack_package("infinite recursion encountered"));
+/// ```
+pub fn may_lack_package(message: &str) -> bool {
+    may_be_unmodelled_read(message) || (message.starts_with("undefined variable '") && message.ends_with('\''))
 }
 
 /// The module [`Target::explain_reads_expr`] adds.

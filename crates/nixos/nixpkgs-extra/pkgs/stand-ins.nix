@@ -10,7 +10,12 @@
 # after `with pkgs;` up to the next `;`. A name found that is not a package
 # (a function's argument inside such a list) gives a stand-in nothing uses;
 # the render reports only the stand-ins its results refer to.
-{ lib, makeDerivation }:
+#
+# Scanning costs, so it is done only when needed: a render that fails as a
+# missing package would (`attribute '…' missing`, `undefined variable '…'`)
+# is evaluated once more with nixos/modules/misc/stand-ins.nix, which adds
+# the overlay below (crates/nixos/src/target.rs, `Target::stand_ins_expr`).
+{ lib }:
 
 let
   inherit (builtins) split filter isList isString concatMap elemAt head tail foldl' match;
@@ -27,10 +32,13 @@ let
   # The matches (lists of groups) of `regex` in `text`.
   matches = regex: text: filter isList (split regex text);
 
+  # The names of a chain written `a.b.c` (no context to keep: read from a file).
+  namesOf = chain: filter isString (split "\\." chain);
+
   # The attribute chain at the start of `s` (`restic`, `python3Packages.requests`).
   chainAt = s:
     let m = match "(${identifier}(\\.${identifier})*).*" (builtins.substring 0 120 s); in
-    if m == null then [ ] else [ (lib.splitString "." (head m)) ];
+    if m == null then [ ] else [ (namesOf (head m)) ];
 
   # Whether `s` ends with a character that can be part of a name (so that
   # `nixpkgs.url` is not `pkgs.url`).
@@ -39,8 +47,11 @@ let
   # Free names in the list of a `with pkgs;` body, with the attributes that
   # follow them (`kdePackages.kate`); a name after a `.` is an attribute
   # of something else.
-  inWith = body: map (m: lib.splitString "." (elemAt m 1))
-    (matches "(^|[^A-Za-z0-9_'.-])(${identifier}(\\.${identifier})*)" (head (lib.splitString ";" body)));
+  inWith = body:
+    let upToSemicolon = match "([^;]*);.*" (builtins.substring 0 2000 body); in
+    if upToSemicolon == null then [ ] else
+    map (m: namesOf (elemAt m 1))
+      (matches "(^|[^A-Za-z0-9_'.-])(${identifier}(\\.${identifier})*)" (head upToSemicolon));
 
   # Names of `inherit (pkgs) a b;` (from the text after `inherit (pkgs)`).
   inherited = rest:
@@ -69,8 +80,8 @@ let
   # namesIn texts: the attribute chains the texts may select from `pkgs`.
   namesIn = texts: filter (chain: !(builtins.elem (head chain) keywords)) (concatMap chainsIn texts);
 
-  # A stand-in derivation for `pkgs.${path}`.
-  standIn = path:
+  # A stand-in derivation for `pkgs.${path}`, made by `makeDerivation`.
+  standIn = makeDerivation: path:
     let name = lib.last path; in
     makeDerivation {
       inherit name;
@@ -82,9 +93,16 @@ let
       passthru.nixpenStandIn = lib.concatStringsSep "." path;
     };
 
+  # Whether `set` lacks a name of `chain`: its first, or one further down
+  # in a set that is not a package.
+  lacks = set: chain:
+    chain != [ ] && (!(set ? ${head chain}) || (
+      let v = set.${head chain}; in
+      tail chain != [ ] && builtins.isAttrs v && !(lib.isDerivation v) && lacks v (tail chain)));
+
   # The stand-ins a set `set` (at `path`) lacks for `chains` (paths below
   # it): the set's own value with them added, or a stand-in with them.
-  fill = path: set: chains:
+  fill = makeDerivation: path: set: chains:
     let
       byName = builtins.groupBy head (filter (c: c != [ ]) chains);
       fillOne = name: rest:
@@ -94,19 +112,22 @@ let
         in
         if set ? ${name} then
           (if below != [ ] && builtins.isAttrs set.${name} && !(lib.isDerivation set.${name})
-           then set.${name} // fill here set.${name} below
+           then set.${name} // fill makeDerivation here set.${name} below
            else set.${name})
-        else if below == [ ] then standIn here
-        else standIn here // fill here { } below;
+        else if below == [ ] then standIn makeDerivation here
+        else standIn makeDerivation here // fill makeDerivation here { } below;
     in
     builtins.mapAttrs fillOne (lib.filterAttrs (name: rest: !(set ? ${name}) || builtins.any (c: tail c != [ ]) rest) byName);
 in
 {
   inherit namesIn;
 
-  # overlay chains: the overlay adding the stand-ins `chains` asks for (none
-  # when every name is in the set).
-  overlay = chains: final: prev: if chains == [ ] then { } else fill [ ] prev chains;
+  # overlay chains: the overlay adding the stand-ins `chains` asks for
+  # (nothing to merge when the set has every one), and listing them in
+  # `nixpenStandInPaths` (read by nixos/lib/render-packages.nix).
+  overlay = chains: final: prev:
+    let missing = filter (lacks prev) chains; in
+    if missing == [ ] then { } else fill prev.stdenv.mkDerivation [ ] prev missing // { nixpenStandInPaths = missing; };
 
   # The stand-ins among `values` (packages and lists of them).
   isStandIn = v: builtins.isAttrs v && v ? nixpenStandIn;

@@ -5,9 +5,6 @@
 , localSystem ? null
 , overlays ? [ ]
 , config ? { }
-  # Nixpen: attribute paths (lists of names) to give stand-ins when the
-  # set lacks them (see stand-ins.nix); NixOS passes those its files name.
-, nixpenStandIns ? [ ]
 , ...
 }:
 
@@ -55,8 +52,6 @@ let
     in
     listed // trivial // languages // {
       inherit lib config overlays;
-      # Nixpen: the attribute paths given stand-ins when missing.
-      nixpenStandInPaths = nixpenStandIns;
       system = hostSystem;
       pkgs = self;
       buildPackages = self;
@@ -135,9 +130,6 @@ let
   # browser loads after the first outputs, crates/nixos/src/extra.rs).
   optionalFile = file: default: if builtins.pathExists file then import file else default;
 
-  standIns = if builtins.pathExists ./stand-ins.nix then import ./stand-ins.nix { inherit lib makeDerivation; } else null;
-
-  extended = lib.foldl' (acc: overlay: lib.extends overlay acc) base
-    ((if nixpenStandIns == [ ] || standIns == null then [ ] else [ (standIns.overlay nixpenStandIns) ]) ++ overlays);
+  extended = lib.foldl' (acc: overlay: lib.extends overlay acc) base overlays;
 in
 lib.fix extended

@@ -4,12 +4,6 @@
 let
   inherit (lib) mkOption types;
   cfg = config.nixpkgs;
-  # (Not there in the browser's first download: no stand-ins then.)
-  standInsFile = ../../../pkgs/stand-ins.nix;
-  standInNames = files:
-    if builtins.pathExists standInsFile
-    then (import standInsFile { inherit lib; makeDerivation = null; }).namesIn (map builtins.readFile files)
-    else [ ];
 in
 {
   options.nixpkgs = {
@@ -77,8 +71,5 @@ in
     else import ../../../pkgs {
       inherit system;
       inherit (cfg) config overlays;
-      # Stand-ins for the packages the configuration's files name and
-      # Nixpen's package set lacks (see pkgs/stand-ins.nix).
-      nixpenStandIns = standInNames config.nixpen.sourceFiles;
     };
 }

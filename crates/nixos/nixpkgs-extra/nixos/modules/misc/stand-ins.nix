@@ -1,0 +1,16 @@
+# Added (by `Target::stand_ins_expr`, crates/nixos/src/target.rs) only to
+# evaluate once more a configuration whose render failed as one naming a
+# package Nixpen's set lacks would: it gives `pkgs` a stand-in for each
+# name the configuration's own files take from it and the set lacks (see
+# pkgs/stand-ins.nix). A configuration using only packages Nixpen has never
+# pays for reading its files.
+{ config, lib, ... }:
+
+let
+  standIns = import ../../../pkgs/stand-ins.nix { inherit lib; };
+in
+{
+  nixpkgs.overlays = lib.mkBefore [
+    (standIns.overlay (standIns.namesIn (map builtins.readFile config.nixpen.sourceFiles)))
+  ];
+}
