@@ -608,6 +608,9 @@ let
       Example: `(collectModules null "" [ { } ] { config = { }; }).modules` */
   collectModules = class:
     let
+      # (Nixpen: the modules of this tree are there; only others are looked for.)
+      nixpkgsRoot = toString ../. + "/";
+      nixpkgsRootLength = builtins.stringLength nixpkgsRoot;
       loadModule = args: fallbackFile: fallbackKey: m:
         if isFunction m then unifyModuleSyntax fallbackFile fallbackKey (applyModuleArgs fallbackKey m args)
         else if isAttrs m then
@@ -617,10 +620,17 @@ let
         else if isList m then
           throw "Module imports can't be nested lists. Perhaps you meant to remove one level of lists? Definitions: ${showDefs [ { file = fallbackFile; value = m; } ]}"
         # Nixpen: a file that is not there (`./hardware-configuration.nix`
-        # not pasted into the playground) is an empty module, marked so
-        # that the configuration can warn about it (see `toGraph`).
-        else if (builtins.isPath m || (isString m && substring 0 1 m == "/")) && !(builtins.pathExists m) then
-          unifyModuleSyntax (toString m) (toString m) { } // { nixpenMissing = true; }
+        # not pasted into the playground) is an empty module, marked (see
+        # `toGraph`), that lists itself in NixOS's `nixpen.missingImports`
+        # so that the configuration warns about it.
+        else if (builtins.isPath m || (isString m && substring 0 1 m == "/"))
+          && substring 0 nixpkgsRootLength (toString m) != nixpkgsRoot && !(builtins.pathExists m) then
+          unifyModuleSyntax (toString m) (toString m) {
+            config.nixpen.missingImports = [ {
+              file = toString m;
+              importedBy = if fallbackFile == unknownModule then "the configuration" else toString fallbackFile;
+            } ];
+          } // { nixpenMissing = true; }
         else unifyModuleSyntax (toString m) (toString m) (applyModuleArgsIfFunction (toString m) (import m) args);
 
       checkClass =

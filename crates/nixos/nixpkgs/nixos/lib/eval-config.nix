@@ -25,8 +25,8 @@ let
     );
   };
 
-  # What the module graph says of the configuration's files (which are not
-  # there, which are its own; graph-files.nix is loaded later in the browser).
+  # What the module graph says of the configuration's files: which are its
+  # own (graph-files.nix, loaded later in the browser).
   graphFiles = if builtins.pathExists ./graph-files.nix then import ./graph-files.nix { inherit lib; } else _: { };
 
   # evaluate userModules: the module system's result for these user modules.
