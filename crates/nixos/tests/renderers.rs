@@ -221,3 +221,17 @@ fn failed_assertions_fail_the_build() {
         "{err}"
     );
 }
+
+/// config/nix.nix writes out the nix.conf of NixOS's own settings, so that
+/// a configuration leaving them alone does not merge them on every render:
+/// it is the text the settings give when a configuration defines one
+/// (here the same value again), and a setting of its own adds its line.
+#[test]
+fn nix_conf_of_the_default_settings_is_the_text_they_give() {
+    let conf = |module: &str| render(module).at("etc").at("nix/nix.conf").string().to_string();
+    let written_out = conf("{ }");
+    assert_eq!(written_out, conf("{ nix.settings.cores = 0; }"));
+    assert!(written_out.contains("\ntrusted-users = root\nextra-sandbox-paths = \n"), "{written_out}");
+    let flakes = conf(r#"{ nix.settings.experimental-features = [ "nix-command" "flakes" ]; }"#);
+    assert!(flakes.contains("\nexperimental-features = nix-command flakes\n"), "{flakes}");
+}

@@ -3,7 +3,7 @@
 # `key = value` lines sorted by key, those of `extra-*` keys after the
 # others (Nix wants them after the key they extend), then extraOptions.
 # Values: lists joined by spaces, booleans `true`/`false`, null empty.
-{ config, lib, pkgs, ... }:
+{ config, options, lib, pkgs, ... }:
 
 let
   inherit (lib) mkOption mkIf mkAfter mkDefault types concatStringsSep mapAttrsToList filterAttrs hasPrefix;
@@ -31,17 +31,41 @@ let
   lines = attrs: concatStringsSep "\n" (mapAttrsToList (k: v: "${lib.escape [ "=" ] k} = ${valueText v}") attrs);
   isExtra = hasPrefix "extra-";
 
-  nixConf = pkgs.writeTextFile {
-    name = "nix.conf";
-    text = ''
-      # WARNING: this file is generated from the nix.* options in
-      # your NixOS configuration, typically
-      # /etc/nixos/configuration.nix.  Do not edit it!
-      ${lines (filterAttrs (k: _: !(isExtra k)) cfg.settings)}
-      ${lines (filterAttrs (k: _: isExtra k) cfg.settings)}
-      ${cfg.extraOptions}
-    '';
-  };
+  header = ''
+    # WARNING: this file is generated from the nix.* options in
+    # your NixOS configuration, typically
+    # /etc/nixos/configuration.nix.  Do not edit it!
+  '';
+
+  nixConfText = ''
+    ${header}${lines (filterAttrs (k: _: !(isExtra k)) cfg.settings)}
+    ${lines (filterAttrs (k: _: isExtra k) cfg.settings)}
+    ${cfg.extraOptions}
+  '';
+
+  # When nothing but this module defines nix.settings and nix.extraOptions
+  # (most configurations), the text is that of NixOS's own settings, given
+  # here as `nixConfText` makes it from them: merging the settings' types
+  # on every render cost a twentieth of a render of the tutorial's flake.
+  # (crates/nixos/tests/renderers.rs checks that the two agree.)
+  defaultsOnly = builtins.all (d: d.file == toString ./nix.nix)
+    (options.nix.settings.definitionsWithLocations ++ options.nix.extraOptions.definitionsWithLocations);
+  defaultText = header + ''
+    allowed-users = *
+    auto-optimise-store = false
+    cores = 0
+    max-jobs = auto
+    require-sigs = true
+    sandbox = true
+    sandbox-fallback = false
+    substituters = https://cache.nixos.org/
+    system-features = nixos-test benchmark big-parallel kvm
+    trusted-public-keys = cache.nixos.org-1:6NCHdD59X431o0gWypbMrAURkbJ16ZPMQFGspcDShjY=
+    trusted-substituters =${" "}
+    trusted-users = root
+    extra-sandbox-paths =${" "}
+
+  '';
 
   setting = type: default: description: mkOption ({ inherit type description; } // lib.optionalAttrs (default != null) { inherit default; });
 in
@@ -92,7 +116,8 @@ in
   };
 
   config = mkIf cfg.enable {
-    environment.etc."nix/nix.conf".source = nixConf;
+    # (NixOS links a checked copy, `.source`; the text is the same.)
+    environment.etc."nix/nix.conf".text = if defaultsOnly then defaultText else nixConfText;
     nix.settings = {
       trusted-public-keys = [ "cache.nixos.org-1:6NCHdD59X431o0gWypbMrAURkbJ16ZPMQFGspcDShjY=" ];
       trusted-users = [ "root" ];
