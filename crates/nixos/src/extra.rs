@@ -29,6 +29,7 @@ pub const SOURCE: &str = "nixpkgs-extra";
 /// The extra files' paths relative to the tree's root, as the browser must
 /// add them: every file of [`SOURCE`].
 pub const FILES: &[&str] = &[
+    "flake/stand-in-inputs.nix",
     "lib/nixpen-explain.nix",
     "nixos/lib/explain-lines.nix",
     "nixos/lib/graph-files.nix",

@@ -3,7 +3,9 @@
 # as Nix gives an input).
 # `flakeFile`: the flake.nix being evaluated (its text names the packages
 # its NixOS configurations get stand-ins for).
-{ lib, formatDate, flakeFile ? null }:
+# `unfetched`: the inputs ({ name; ref; }) Nixpen cannot provide, which its
+# NixOS configurations warn about.
+{ lib, formatDate, flakeFile ? null, unfetched ? [ ] }:
 
 let
   inherit (builtins) match;
@@ -31,7 +33,10 @@ let
             lib = flakeLib;
             modules = (args.modules or [ ]) ++ [
               { nixpkgs.flake.source = lib.mkDefault (toString ../.); }
-            ] ++ lib.optional (flakeFile != null) { nixpen.sourceFiles = [ (toString flakeFile) ]; };
+            ] ++ lib.optional (flakeFile != null) { nixpen.sourceFiles = [ (toString flakeFile) ]; }
+            ++ lib.optional (unfetched != [ ]) {
+              warnings = map (i: "input '${i.name}' ('${i.ref}'): Nixpen cannot fetch it; this configuration renders without it, and fails where it uses it") unfetched;
+            };
           });
       };
       outputs = {
@@ -99,6 +104,16 @@ let
       patterns = [ "github:nix-systems/[a-z0-9-]+([/?].*)?" "(flake:)?systems" ];
     }
   ];
+
+  # Stand-ins for home-manager, nixos-hardware, … (loaded later in the
+  # browser), looked at only for a reference no flake above matches.
+  standIns = lib.optionals (builtins.pathExists ./stand-in-inputs.nix && flakeFile != null)
+    (import ./stand-in-inputs.nix { inherit lib makeFlake; sourceDir = dirOf flakeFile; });
+
+  # The first of `flakes` a lower-cased reference matches, or null.
+  find = flakes: lower:
+    let hits = builtins.filter (k: builtins.any (p: match p lower != null) k.patterns) flakes; in
+    if hits == [ ] then null else (builtins.head hits).value;
 in
 {
   # resolve reference: the built-in flake for a flake reference string,
@@ -106,9 +121,9 @@ in
   resolve = ref:
     let
       lower = lib.toLower ref;
-      hits = builtins.filter (k: builtins.any (p: match p lower != null) k.patterns) known;
+      builtin = find known lower;
     in
-    if hits == [ ] then null else (builtins.head hits).value;
+    if builtin != null then builtin else find standIns lower;
 
-  names = map (k: k.name) known;
+  names = map (k: k.name) (known ++ standIns);
 }

@@ -18,7 +18,7 @@ let
   srcIsFile = (builtins.readDir (dirOf src)).${baseNameOf src} or null == "regular";
   flakePath = if srcIsFile then src else src + "/flake.nix";
   sourceDir = if srcIsFile then dirOf src else src;
-  builtinInputs = import ./builtin-inputs.nix { inherit lib formatDate; flakeFile = flakePath; };
+  builtinInputs = import ./builtin-inputs.nix { inherit lib formatDate unfetched; flakeFile = flakePath; };
 
   flake = import flakePath;
   where = "flake 'path:${toString sourceDir}'";
@@ -55,7 +55,7 @@ let
     else if builtins.isAttrs spec && (spec.flake or true) == false then
       throw "input '${name}' of ${where} is a non-flake source ('${refOf name spec}'), which Nixpen cannot fetch; the playground only provides the flakes ${lib.concatStringsSep ", " builtinInputs.names}."
     else
-      let value = builtinInputs.resolve (refOf name spec); in
+      let value = resolved.${name}; in
       if value == null
       then throw "cannot fetch input '${name}' ('${refOf name spec}') of ${where}: the playground has no network access and only provides the flakes ${lib.concatStringsSep ", " builtinInputs.names} (any NixOS/nixpkgs reference, github:numtide/flake-utils, github:nix-systems/default)."
       else value;
@@ -71,6 +71,18 @@ let
 
   inputs = lib.genAttrs (builtins.attrNames specs) resolveInput;
 
+  # Inputs Nixpen cannot provide, { name; ref; }: each is an error where
+  # it is used, so a configuration that does not use it still renders
+  # (with a warning, see builtin-inputs.nix).
+  unfetched = map (name: { inherit name; ref = refOf name specs.${name}; }) (builtins.filter (name:
+    let spec = specs.${name}; in
+    if builtins.isAttrs spec && spec ? follows then false
+    else if builtins.isAttrs spec && (spec.flake or true) == false then true
+    else resolved.${name} == null
+  ) (builtins.attrNames specs));
+  resolved = builtins.mapAttrs (name: spec: builtinInputs.resolve (refOf name spec)) specs;
+  fetched = builtins.filter (name: !(builtins.any (u: u.name == name) unfetched)) (builtins.attrNames specs);
+
   shortRev = builtins.substring 0 7 rev;
   sourceInfo = {
     outPath = builtins.path { path = sourceDir; name = "source"; };
@@ -83,8 +95,9 @@ let
     inherit rev shortRev;
   });
 
-  # Nix fetches every input before evaluating outputs: fail early.
-  outputs = builtins.seq (builtins.deepSeq (map (n: builtins.isAttrs inputs.${n}) (builtins.attrNames inputs)) null)
+  # Nix fetches every input before evaluating outputs: fail early (but for
+  # those Nixpen cannot fetch).
+  outputs = builtins.seq (builtins.deepSeq (map (n: builtins.isAttrs inputs.${n}) fetched) null)
     (checked.outputs (inputs // { inherit self; }));
 
   self = outputs // sourceInfo // {

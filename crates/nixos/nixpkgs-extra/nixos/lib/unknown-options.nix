@@ -15,7 +15,7 @@
 #
 # { lib, options, index } -> definitions -> { unmodelled; warnings; error; }
 # (`error` is the message of the first definition of outcome 2 or 3, or null).
-{ lib, options, index }:
+{ lib, options, index, users ? { users = { }; } }:
 
 let
   inherit (builtins) isAttrs length filter concatMap head attrNames elem;
@@ -106,15 +106,59 @@ let
       "${showOption item.path}: a NixOS option Nixpen does not model; it does not change the rendered files (${place item.def})"
     else
       "${showOption item.path}: an option Nixpen does not model; whether NixOS has it is not checked (the index of NixOS's options is not loaded); it does not change the rendered files (${place item.def})";
+  # The stand-ins of flake inputs Nixpen cannot fetch (home-manager,
+  # nixos-hardware, …, flake/stand-in-inputs.nix) give modules that mark,
+  # in `nixpen.foreignModules.<module>`, the prefixes of the options their
+  # flake declares; definitions under those are that flake's options.
+  isMarker = def: take 2 def.nixpenPrefix == [ "nixpen" "foreignModules" ];
+  foreignModules = defs: concatMap (def:
+    if length def.nixpenPrefix == 2 then lib.mapAttrsToList (name: m: m // { inherit name; }) def.nixpenValue
+    else [ (def.nixpenValue // { name = lib.elemAt def.nixpenPrefix 2; }) ]
+  ) (filter isMarker defs);
+
+  # A definition under a foreign prefix `p` stands for the options one or
+  # two names below `p` (`home-manager.useGlobalPkgs`, `home-manager.users.kim`).
+  foreignItems = modules: def:
+    let
+      owner = lib.findFirst (m: builtins.any (p: take (length p) def.nixpenPrefix == p) m.prefixes) null modules;
+      prefix = lib.findFirst (p: take (length p) def.nixpenPrefix == p) null owner.prefixes;
+      below = depth: path: value:
+        if length path < depth && isPlainSet value && value != { }
+        then concatMap (n: below depth (path ++ [ n ]) value.${n}) (attrNames value)
+        else [ path ];
+    in
+    if owner == null then null
+    else map (path: { outcome = "foreign"; inherit def path; input = owner.input; })
+      (below (length prefix + 2) def.nixpenPrefix def.nixpenValue);
+
+  foreignWarning = item:
+    "${showOption item.path}: an option of the flake input ${item.input}, which Nixpen cannot fetch and does not model; it does not change the rendered files (${place item.def})";
+  moduleWarning = m:
+    "${m.name}: a module of the flake input ${m.input}, which Nixpen cannot fetch; it stands in with "
+    + (if m.prefixes == [ ] then "an empty module" else "the options of ${lib.concatMapStringsSep ", " showOption m.prefixes} accepted, unmodelled")
+    + "; it does not change the rendered files";
 in
-defs:
+allDefs:
 let
-  items = concatMap (def: classify def def.nixpenPrefix def.nixpenValue) defs;
+  modules = foreignModules allDefs;
+  defs = filter (def: !(isMarker def)) allDefs;
+  items = concatMap (def:
+    let foreign = if modules == [ ] then null else foreignItems modules def; in
+    if foreign != null then foreign else classify def def.nixpenPrefix def.nixpenValue) defs;
   errors = filter (i: i.outcome == "error") items;
   accepted = filter (i: i.outcome != "error") items;
+  serviceUsers = lib.unique (lib.concatMap (i:
+    let n = lib.elemAt i.path 1; in
+    if i.outcome == "nixos" && length i.path >= 2 && head i.path == "services" && (users.users ? ${n}) then [ n ] else [ ]) accepted);
 in
 {
   unmodelled = map (i: entry i.def i.path // { checked = i.outcome == "nixos"; }) accepted;
-  warnings = map warningFor accepted;
+  warnings = map moduleWarning modules ++ map (i: if i.outcome == "foreign" then foreignWarning i else warningFor i) accepted
+    ++ map (n: "users.users.${n}: its assertions are not checked: NixOS's services.${n} module, which Nixpen does not model, defines this user") serviceUsers;
   error = if errors == [ ] then null else errorFor (head errors);
+  # The services Nixpen does not model that the configuration enables and
+  # whose name it also gives a user (`users.users.jellyfin.extraGroups`
+  # beside `services.jellyfin.enable`): NixOS's module of each would define
+  # that user (system/build.nix leaves its assertions to it).
+  inherit serviceUsers;
 }
