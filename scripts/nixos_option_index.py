@@ -488,6 +488,22 @@ PATH_RULES = {
     "system/activation/top-level.nix": "system",
     "system/activation/activation-script.nix": "system",
     "system/etc/etc-activation.nix": "environment.etc",
+    # Services whose file is named otherwise than their options.
+    "services/cluster/rancher/default.nix": "services.k3s services.rke2",
+    "services/cluster/kubernetes/default.nix": "services.kubernetes",
+    "services/cluster/kubernetes/addons/dns.nix": "services.kubernetes.addons.dns",
+    "services/cluster/kubernetes/addon-manager.nix": "services.kubernetes.addonManager",
+    "services/cluster/kubernetes/controller-manager.nix": "services.kubernetes.controllerManager",
+    "services/mail/dovecot.nix": "services.dovecot2",
+    "services/matrix/synapse.nix": "services.matrix-synapse",
+    "services/matrix/conduit.nix": "services.matrix-conduit",
+    "services/misc/docker-registry.nix": "services.dockerRegistry",
+    "services/monitoring/munin.nix": "services.munin-node services.munin-cron",
+    "services/monitoring/zabbix-agent.nix": "services.zabbixAgent",
+    "services/monitoring/zabbix-proxy.nix": "services.zabbixProxy",
+    "services/monitoring/zabbix-server.nix": "services.zabbixServer",
+    "services/network-filesystems/nfsd.nix": "services.nfs.server",
+    "i18n/input-method/default.nix": "i18n.inputMethod",
 }
 
 # Directories whose modules are named `PREFIX.<file name>`.
@@ -496,6 +512,7 @@ DIR_PREFIXES = [
     ("services/x11/window-managers/", "services.xserver.windowManager."),
     ("services/x11/hardware/", "services.xserver."),
     ("services/display-managers/", "services.displayManager."),
+    ("services/cluster/kubernetes/", "services.kubernetes."),
     ("services/desktops/gnome/", "services.gnome."),
     ("system/boot/loader/", "boot.loader."),
     ("system/boot/systemd/", "systemd."),
