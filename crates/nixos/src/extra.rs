@@ -52,6 +52,7 @@ pub const FILES: &[&str] = &[
     "nixos/modules/system/systemd/utils-more.nix",
     "nixos/modules/tasks/filesystems.nix",
     "nixos/modules/tasks/network-interfaces.nix",
+    "nixos/option-defaults.nix",
     "nixos/option-index.nix",
     "nixpen/lesson-checks.nix",
     "nixpen/lesson-checks/helpers.nix",

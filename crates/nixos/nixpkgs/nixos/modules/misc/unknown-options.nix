@@ -18,10 +18,19 @@
 let
   inherit (builtins) foldl' attrValues head toJSON;
 
+  # NixOS's defaults of options Nixpen does not model (../../option-defaults.nix,
+  # loaded later in the browser), readable below a module's prefix that the
+  # configuration defines (`services.tailscale.port`).
+  defaults = if builtins.pathExists ../../option-defaults.nix then import ../../option-defaults.nix else { };
+
   # The value of the definitions `defs` found at `path`, merged when read.
   mergedAt = path: defs:
-    (lib.modules.mergeDefinitions path lib.types.anything
-      (map (def: { inherit (def) file; value = def.nixpenValue; }) defs)).mergedValue;
+    let
+      merged = (lib.modules.mergeDefinitions path lib.types.anything
+        (map (def: { inherit (def) file; value = def.nixpenValue; }) defs)).mergedValue;
+      given = lib.attrByPath path { } defaults;
+    in
+    if given != { } && builtins.isAttrs merged then lib.recursiveUpdate given merged else merged;
 
   unknownOptionType = lib.mkOptionType {
     name = "nixpenUndeclaredOptions";
