@@ -34,4 +34,7 @@ in
   linuxPackages = kernelPackagesFor self.linux;
   linuxPackages_latest = kernelPackagesFor self.linux_latest;
   linuxKernel = { packagesFor = kernelPackagesFor; };
+
+  # An empty folder (services.httpd serves it for a host without documentRoot).
+  emptyDirectory = makeDerivation { name = "empty-directory"; };
 }

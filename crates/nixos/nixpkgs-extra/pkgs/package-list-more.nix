@@ -4,6 +4,8 @@
 # outputs (see crates/nixos/src/extra.rs); until then such a name gets a
 # stand-in.
 {
+  apacheHttpd = { pname = "apache-httpd"; version = "2.4.65"; bin = "httpd"; outputs = [ "out" "dev" "man" "doc" ]; extra = { luaSupport = false; }; };
+  php = { pname = "php-with-extensions"; version = "8.4.14"; };
   restic = { pname = "restic"; version = "0.18.1"; };
   rsync = { pname = "rsync"; version = "3.4.1"; };
   borgbackup = { pname = "borgbackup"; version = "1.4.2"; bin = "borg"; };

@@ -34,4 +34,5 @@
   ./services/x11/xserver.nix
   ./services/networking/openssh.nix
   ./services/databases/postgresql.nix
+  ./services/web-servers/apache-httpd/default.nix
 ]

@@ -18,7 +18,7 @@ let inherit (lib) mkOption types; in
   };
 
   config.ids = {
-    uids = { root = 0; nobody = 65534; sshd = 2; nginx = 60; postgres = 71; acme = 328; };
-    gids = { root = 0; wheel = 1; nogroup = 65534; nginx = 60; postgres = 71; acme = 328; users = 100; };
+    uids = { root = 0; nobody = 65534; sshd = 2; nginx = 60; postgres = 71; acme = 328; wwwrun = 54; };
+    gids = { root = 0; wheel = 1; nogroup = 65534; nginx = 60; postgres = 71; acme = 328; users = 100; wwwrun = 54; };
   };
 }
