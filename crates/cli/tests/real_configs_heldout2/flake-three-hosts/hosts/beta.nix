@@ -1,0 +1,1 @@
+{ ... }: { services.postgresql.enable = true; }

@@ -1,0 +1,6 @@
+{ ... }:
+{
+  boot.isContainer = true;
+  services.opensh.enable = true;
+  system.stateVersion = "24.11";
+}
