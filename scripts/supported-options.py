@@ -36,7 +36,7 @@ def cell(text):
 def main():
     nixpen = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "target", "ci", "nixpen")
     expr = (
-        "let e = import <nixpkgs/nixos> { configuration = { boot.isContainer = true; }; }; lib = import <nixpkgs/lib>; "
+        "let e = import <nixpkgs/nixos> { configuration = { lib, ... }: { boot.isContainer = true; imports = (import <nixpkgs/nixos/modules/lazy-module-list.nix> { inherit lib; }).modules; }; }; lib = import <nixpkgs/lib>; "
         "in map (o: { inherit (o) name type description readOnly; default = o.default.text or null; }) "
         "(builtins.filter (o: !o.internal && o.visible == true) (lib.optionAttrSetToDocList e.options))"
     )

@@ -40,6 +40,7 @@ pub const FILES: &[&str] = &[
     "nixos/modules/config/swap.nix",
     "nixos/modules/hardware/default.nix",
     "nixos/modules/installer/scan/not-detected.nix",
+    "nixos/modules/lazy-module-list.nix",
     "nixos/modules/misc/stand-ins.nix",
     "nixos/modules/misc/unmodelled-reads.nix",
     "nixos/modules/profiles/qemu-guest.nix",

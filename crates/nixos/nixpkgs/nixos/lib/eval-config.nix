@@ -29,8 +29,20 @@ let
   # own (graph-files.nix, loaded later in the browser).
   graphFiles = if builtins.pathExists ./graph-files.nix then import ./graph-files.nix { inherit lib; } else _: { };
 
-  # evaluate userModules: the module system's result for these user modules.
+  # Modules imported only when the configuration defines their options
+  # (../modules/lazy-module-list.nix, loaded later in the browser).
+  lazy = if builtins.pathExists ../modules/lazy-module-list.nix then import ../modules/lazy-module-list.nix { inherit lib; } else null;
+
+  # evaluate userModules: the module system's result for these user
+  # modules, and the lazily imported modules their definitions call for.
   evaluate = userModules:
+    let
+      first = evaluateWith userModules;
+      needed = if lazy == null then [ ] else lazy.needed (first._module.nixpenUnknownDefinitions or [ ]);
+    in
+    if needed == [ ] then first else evaluateWith (userModules ++ needed);
+
+  evaluateWith = userModules:
     let
       result = lib.evalModules {
         inherit prefix;

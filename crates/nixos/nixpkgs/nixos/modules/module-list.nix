@@ -1,6 +1,7 @@
 # Every NixOS module Nixpen models, in the order NixOS lists them. Those of
 # the second list belong to the files the browser loads after the first
-# outputs (crates/nixos/src/extra.rs), and are imported once there.
+# outputs (crates/nixos/src/extra.rs), and are imported once there; more
+# are imported only by configurations that use them (lazy-module-list.nix).
 [
   ./misc/nixpkgs.nix
   ./misc/assertions.nix
@@ -25,14 +26,7 @@
 ]
 ++ builtins.filter builtins.pathExists [
   ./config/nix.nix
-  ./config/swap.nix
   ./tasks/filesystems.nix
-  ./tasks/network-interfaces.nix
-  ./system/boot/kernel.nix
-  ./system/boot/loader.nix
-  ./hardware/default.nix
-  ./services/x11/xserver.nix
   ./services/networking/openssh.nix
   ./services/databases/postgresql.nix
-  ./services/web-servers/apache-httpd/default.nix
 ]

@@ -103,6 +103,10 @@ let
     };
   };
 
+  # (config/swap.nix is imported only by a configuration defining swap
+  # devices: ../lazy-module-list.nix.)
+  swapDevices = config.swapDevices or [ ];
+
   sorted = lib.toposort utils.fsBefore (builtins.attrValues config.fileSystems);
   fileSystems = sorted.result or (builtins.attrValues config.fileSystems);
 
@@ -167,8 +171,8 @@ in
       # Filesystems.
       ${concatMapStrings fstabLine fileSystems}
 
-      ${optionalString (config.swapDevices != [ ]) "# Swap devices."}
-      ${concatMapStrings (sw: "${sw.realDevice} none swap ${swapOptions sw}\n") config.swapDevices}
+      ${optionalString (swapDevices != [ ]) "# Swap devices."}
+      ${concatMapStrings (sw: "${sw.realDevice} none swap ${swapOptions sw}\n") swapDevices}
     '';
   };
 }
