@@ -9,7 +9,7 @@ use nixpen_nixos::explain::{parse_option_path, Explanation, Sources};
 
 use crate::explain_text;
 use crate::system_args::Accepts;
-use crate::system_cmd::{eval_json, parse, target};
+use crate::system_cmd::{eval_json_with_stand_ins, parse, target};
 
 const USAGE: &str = "explain PATH (OPTION | --file NAME) [--attr ATTR] [--json]";
 
@@ -36,7 +36,7 @@ pub fn run(argv: &[String]) -> ExitCode {
                 Ok(loc) => loc,
                 Err(m) => return fail(&m),
             };
-            let json = match eval_json(&args, target.explain_expr(&[], &loc)) {
+            let json = match eval_json_with_stand_ins(&args, |modules| target.explain_expr(modules, &loc)) {
                 Ok(j) => j,
                 Err(code) => return code,
             };
@@ -55,7 +55,8 @@ pub fn run(argv: &[String]) -> ExitCode {
         }
         (None, Some(file)) => {
             let files = [file.clone()];
-            let json = match eval_json(&args, target.sources_expr(&[], Some(&files), true)) {
+            let json = match eval_json_with_stand_ins(&args, |modules| target.sources_expr(modules, Some(&files), true))
+            {
                 Ok(j) => j,
                 Err(code) => return code,
             };

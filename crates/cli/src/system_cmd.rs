@@ -63,6 +63,23 @@ pub fn eval_json(args: &SystemArgs, expr: String) -> Result<String, ExitCode> {
     eval_json_raw(args, expr)?.map_err(|e| report(&e))
 }
 
+/// [`eval_json`] of `expr_with(modules)`, the configuration extended with
+/// `modules`: with none, and, after an error that may come from a package
+/// Nixpen's set lacks, once more with stand-ins (as [`render_json`] does).
+pub fn eval_json_with_stand_ins(
+    args: &SystemArgs,
+    expr_with: impl Fn(&[String]) -> String,
+) -> Result<String, ExitCode> {
+    let (mut result, mut messages) = eval_json_unprinted(args, expr_with(&[]))?;
+    if matches!(&result, Err(e) if may_lack_package(&e.message)) {
+        (result, messages) = eval_json_unprinted(args, expr_with(&with_stand_ins(&[])))?;
+    }
+    for m in &messages {
+        eprintln!("{m}");
+    }
+    result.map_err(|e| report(&e))
+}
+
 /// Renders `target`: its JSON, or, after an error, the exit code. An error
 /// that may come from a package Nixpen's set lacks is followed by a second
 /// evaluation with stand-ins (`Target::stand_ins_expr`), whose outcome then

@@ -141,3 +141,14 @@ fn mistakes_are_errors_on_stderr() {
         assert!(err.starts_with(message), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn explains_an_option_whose_value_needs_a_stand_in_package() {
+    let module = fixture("stand_in.nix");
+    let (ok, out, err) = nixpen(&["explain", &module, "systemd.services.backup.serviceConfig.ExecStart"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("zzbackuptool/bin/zzbackuptool run"), "{out}");
+    let (ok, out, err) = nixpen(&["explain", &module, "--file", "units/backup.service"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("ExecStart="), "{out}");
+}
