@@ -363,6 +363,19 @@ impl<'a> Lowerer<'a> {
             let path = self.resolve("__nixPath", sp, 0)?;
             return Ok(Expr::Apply(Box::new(find), vec![Rc::new(path), Rc::new(Expr::str_lit(Rc::from(inner)))], sp));
         }
+        // rnix's `parts` unwraps each child as a path piece or an
+        // interpolation; a damaged path node (a fuzzer found one with a
+        // newline and `${` after a relative path) is a syntax error here.
+        let damaged = node.children_with_tokens().any(|c| match c {
+            rowan::NodeOrToken::Token(t) => !matches!(
+                t.kind(),
+                rnix::SyntaxKind::TOKEN_PATH_ABS | rnix::SyntaxKind::TOKEN_PATH_REL | rnix::SyntaxKind::TOKEN_PATH_HOME
+            ),
+            rowan::NodeOrToken::Node(n) => ast::Interpol::cast(n).is_none(),
+        });
+        if damaged {
+            return self.err(node, "syntax error".into());
+        }
         let parts = match e {
             ast::Expr::PathAbs(p) => p.parts(),
             ast::Expr::PathRel(p) => p.parts(),
