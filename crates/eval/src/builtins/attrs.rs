@@ -51,7 +51,7 @@ fn remove_attrs(it: &mut Interp, a: &[Value], sp: Span) -> R<Value> {
     if gone.is_empty() {
         return Ok(Value::Attrs(s));
     }
-    gone.sort_unstable();
+    nixpen_store::sort::sort(&mut gone);
     gone.dedup();
     let len = s.len() - gone.len();
     it.alloc(len * Attrs::ENTRY_BYTES)?;

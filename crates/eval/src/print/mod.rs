@@ -221,7 +221,7 @@ fn show_attrs(def: &crate::expr::AttrsDef, out: &mut String) {
             }
         }
     }
-    froms.sort_by_key(|(slot, _)| *slot);
+    nixpen_store::sort::sort_by(&mut froms, |a, b| a.0.cmp(&b.0));
     for (slot, names) in froms {
         out.push_str("inherit (");
         if let Some(from) = def.froms.get(slot as usize - if def.rec { def.statics.len() } else { 0 }) {

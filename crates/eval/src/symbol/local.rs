@@ -125,7 +125,7 @@ pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Sym>) {
     let restore = Restore(STATE.with(|s| s.record.replace(&mut names)));
     let value = f();
     drop(restore);
-    names.sort_unstable_by_key(|s| s.0);
+    nixpen_store::sort::sort_by(&mut names, |a, b| a.0.cmp(&b.0));
     names.dedup();
     names.shrink_to_fit();
     (value, names)
