@@ -5,8 +5,9 @@
 //! options Nixpen does not declare; stand-in packages and more packages;
 //! the modules of fstab, swap, nix.conf, boot loaders, the kernel,
 //! hardware, X and network interfaces; openssh and PostgreSQL, which the
-//! tutorial does not use; `lib.nixpen.explain`, which says why options
-//! have their values and where rendered lines come from (asked for by the
+//! tutorial does not use; the units of ACME certificates (the options of
+//! `security.acme` stay in the first download: nginx reads them);
+//! `lib.nixpen.explain`, which says why options have their values and where rendered lines come from (asked for by the
 //! views that explain, never by a render); and the judges of lesson checks
 //! (`nixpen/lesson-checks.nix`), which only a lesson's "Check" needs.
 //!
@@ -44,6 +45,7 @@ pub const FILES: &[&str] = &[
     "nixos/modules/misc/stand-ins.nix",
     "nixos/modules/misc/unmodelled-reads.nix",
     "nixos/modules/profiles/qemu-guest.nix",
+    "nixos/modules/security/acme-units.nix",
     "nixos/modules/services/databases/postgresql.nix",
     "nixos/modules/services/networking/openssh.nix",
     "nixos/modules/services/web-servers/apache-httpd/config-text.nix",

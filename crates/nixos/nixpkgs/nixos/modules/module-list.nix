@@ -29,4 +29,5 @@
   ./tasks/filesystems.nix
   ./services/networking/openssh.nix
   ./services/databases/postgresql.nix
+  ./security/acme-units.nix
 ]
