@@ -396,6 +396,8 @@ fn nixpkgs_module_system_conformance() {
     let tree = TempTree::new();
     let lib = tree.0.join("lib");
     copy_dir(&repo_root().join("crates/nixos/nixpkgs/lib"), &lib);
+    // The lib's files that the browser loads later (`lib.fileset`, …).
+    copy_dir(&repo_root().join("crates/nixos/nixpkgs-extra/lib"), &lib);
     let modules = lib.join("tests/modules");
     copy_dir(&shared.join("modules"), &modules);
 
@@ -455,7 +457,7 @@ fn lib_self_tests() {
     let tree = TempTree::new();
     let lib = tree.0.join("lib");
     copy_dir(&repo_root().join("crates/nixos/nixpkgs/lib"), &lib);
-    // The lib's files that the browser loads later (`lib.nixpen.explain`).
+    // The lib's files that the browser loads later (`lib.nixpen.explain`, …).
     copy_dir(&repo_root().join("crates/nixos/nixpkgs-extra/lib"), &lib);
 
     let mut failures = Vec::new();

@@ -7,8 +7,10 @@
 //! hardware, X and network interfaces; openssh and PostgreSQL, which the
 //! tutorial does not use; the units of ACME certificates (the options of
 //! `security.acme` stay in the first download: nginx reads them);
-//! `lib.nixpen.explain`, which says why options have their values and where rendered lines come from (asked for by the
-//! views that explain, never by a render); and the judges of lesson checks
+//! `lib.gvariant`, `lib.fileset` and `lib.cli`, which few configurations
+//! use; `lib.nixpen.explain`, which says why options have their values and
+//! where rendered lines come from (asked for by the views that explain,
+//! never by a render); and the judges of lesson checks
 //! (`nixpen/lesson-checks.nix`), which only a lesson's "Check" needs.
 //!
 //! Native builds embed these files in the tree at the same relative paths.
@@ -31,6 +33,9 @@ pub const SOURCE: &str = "nixpkgs-extra";
 /// add them: every file of [`SOURCE`].
 pub const FILES: &[&str] = &[
     "flake/stand-in-inputs.nix",
+    "lib/cli.nix",
+    "lib/fileset.nix",
+    "lib/gvariant.nix",
     "lib/nixpen-explain.nix",
     "nixos/lib/explain-lines.nix",
     "nixos/lib/graph-files.nix",

@@ -12,6 +12,12 @@ let
   lib = makeLib (lib:
     let
       callLib = file: import file { inherit lib; };
+      # Parts few configurations use, which the browser loads after the
+      # first outputs (crates/nixos/src/extra.rs); until then, using one
+      # says so.
+      callLater = name: file:
+        if builtins.pathExists file then callLib file
+        else throw "lib.${name} is not loaded yet: Nixpen loads it after the first outputs, and evaluates again then.";
       trivial = callLib ./trivial.nix;
       fixedPoints = callLib ./fixed-points.nix;
       attrsets = callLib ./attrsets.nix;
@@ -27,14 +33,14 @@ let
       versions = callLib ./versions.nix;
       systems = callLib ./systems.nix;
       customisation = callLib ./customisation.nix;
-      fileset = callLib ./fileset.nix;
+      fileset = callLater "fileset" ./fileset.nix;
       filesystem = callLib ./filesystem.nix;
-      cli = callLib ./cli.nix;
+      cli = callLater "cli" ./cli.nix;
       nixpen = callLib ./nixpen.nix;
       derivations = callLib ./derivations.nix;
       licenses = callLib ./licenses.nix;
       sources = callLib ./sources.nix;
-      gvariant = callLib ./gvariant.nix;
+      gvariant = callLater "gvariant" ./gvariant.nix;
       path = callLib ./path.nix;
       stringsWithDeps = callLib ./strings-with-deps.nix;
       kernel = callLib ./kernel.nix;
