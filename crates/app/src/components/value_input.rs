@@ -162,7 +162,7 @@ fn attrs_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Call
         let item_label = format!("{label}, value of {key}");
         html! {
             <li class="attrs-row">
-                { key_input(key, format!("{label}, name of attribute {}", i + 1), rename) }
+                <KeyInput name={key.clone()} label={format!("{label}, name of attribute {}", i + 1)} on_rename={rename} />
                 <span aria-hidden="true">{" = "}</span>
                 { value_input(elem, item, &format!("{id}-{i}"), &item_label, on_item) }
                 <button type="button" class="small" onclick={remove} aria-label={format!("Remove {key}")}>{"Remove"}</button>
@@ -214,7 +214,31 @@ fn null_or_input(elem: &Form, value: &Data, id: &str, label: &str, on_change: Ca
 /// typed stays in the input: the view's value is the committed name, which
 /// a render of the form (an answer of the worker) leaves as it was, so Yew
 /// does not write it back over the typing.
-fn key_input(name: &str, label: String, on_rename: Callback<String>) -> Html {
-    let onchange = on_rename.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
-    html! { <input type="text" class="attr-key" value={name.to_owned()} {onchange} aria-label={label} spellcheck="false" /> }
+/// The props of [`KeyInput`].
+#[derive(Properties, PartialEq)]
+struct KeyInputProps {
+    name: String,
+    label: String,
+    on_rename: Callback<String>,
+}
+
+/// An attribute's name. What the user types stays theirs until they leave
+/// the field: the text is set only when the name itself changes, so a
+/// re-render meanwhile (a new answer, the extra files arriving) does not
+/// put the old name back, as a controlled `value` would.
+#[function_component]
+fn KeyInput(props: &KeyInputProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.name.clone(), move |name| {
+            if let Some(input) = node.cast::<HtmlInputElement>() {
+                input.set_value(name);
+            }
+        });
+    }
+    let onchange = props.on_rename.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
+    html! {
+        <input ref={node} type="text" class="attr-key" {onchange} aria-label={props.label.clone()} spellcheck="false" />
+    }
 }
