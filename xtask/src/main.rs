@@ -64,7 +64,7 @@ fn serve() -> ExitCode {
 /// The external suites that are missing here, as (name, reason), after
 /// printing what was found.
 fn preflight() -> Vec<(&'static str, String)> {
-    eprintln!("\n==> external test data (see crates/testkit):");
+    eprintln!("\n==> external test data (see testkit/):");
     let mut missing = Vec::new();
     for suite in nixpen_testkit::SUITES {
         match suite.locate() {

@@ -76,10 +76,10 @@ pub const CPPNIX: Suite = Suite {
 /// Every external suite, in the order xtask reports them.
 pub const SUITES: &[&Suite] = &[&NIX_LANG, &NIXPKGS_MODULES, &ARTICLE, &GOLDEN, &CPPNIX];
 
-/// The repository's root (this crate sits at `crates/testkit`).
+/// The repository's root (this crate sits at `testkit/`).
 pub fn repo_root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = here.join("../..");
+    let root = here.join("..");
     root.canonicalize().unwrap_or(root)
 }
 
