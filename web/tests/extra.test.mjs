@@ -3,7 +3,7 @@
 // editor; a huge genList is stopped and the page says why; the tutorial's
 // typo step, loaded from the examples menu, points at the exact line and
 // column of `undefined variable 'system'`.
-import { assert, assertNoConsoleErrors, openPlayground, setSource, shareFragment, valueText, waitForValue } from './helpers.mjs';
+import { assert, assertNoConsoleErrors, openPlayground, pasteSource, setSource, shareFragment, valueText, waitForValue } from './helpers.mjs';
 
 /** The units list's names, once the default example's unit is among them. */
 async function waitForGohelloUnit(page) {
@@ -76,9 +76,9 @@ export const tests = [
       await waitForValue(page, '{ ok = 1; }');
       for (const source of ['builtins.genList (x: x) 1000000000', 'builtins.length (builtins.genList (x: x) 1000000000)']) {
         const started = Date.now();
-        await setSource(page, source);
-        // The first keystroke after a pause is evaluated at once, so an
-        // error of the half-typed text may show before the stop notice.
+        // Pasted: a half-typed prefix such as `builtins.length` is a good
+        // value (a primop) and would replace the last good one.
+        await pasteSource(page, source);
         const said = page.locator('[data-testid=notice], [data-testid=error]', { hasText: /memory budget|Stopped/ }).first();
         const shown = await said.waitFor({ timeout: 8_000 }).then(() => true, () => false);
         const text = shown

@@ -43,6 +43,19 @@ export async function setSource(page, text) {
   await editor.pressSequentially(text, { delay: 2 });
 }
 
+/**
+ * Replaces the editor's text with `text` in one input, as a paste does: no
+ * half-typed prefix (such as `builtins.genList`, a good value of its own)
+ * is ever evaluated.
+ */
+export async function pasteSource(page, text) {
+  const editor = page.locator('[data-testid=editor]');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
 /** The text of the value output. */
 export async function valueText(page) {
   return (await page.locator('[data-testid=value]').textContent()) ?? '';
